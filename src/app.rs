@@ -1,0 +1,311 @@
+//! The edge: parse arguments, read files, run one command, write its output, pick the exit
+//! code. Everything that touches the terminal or the file system is here.
+
+use std::ffi::OsString;
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+
+use clap::{CommandFactory, Parser};
+
+use crate::catalog::{self, Catalog, CatalogError, Kind, UnknownName};
+use crate::cli::{Cli, ColorChoice, Command};
+use crate::error::Error;
+use crate::exit::Exit;
+use crate::render::lang::{Lang, Msg};
+use crate::render::table::TableOptions;
+use crate::render::{self, Format, Style, catalog as views};
+
+/// What the process knows about its surroundings, gathered once by `main`.
+#[derive(Debug, Clone, Default)]
+pub struct Env {
+    /// `LC_ALL`, else `LC_MESSAGES`, else `LANG`.
+    pub locale: Option<String>,
+    /// `NO_COLOR` is set and not empty.
+    pub no_color: bool,
+    pub stdout_is_terminal: bool,
+    pub stderr_is_terminal: bool,
+}
+
+impl Env {
+    /// Reads the environment of this process.
+    pub fn from_process() -> Env {
+        use std::io::IsTerminal;
+        let var = |name| std::env::var(name).ok().filter(|v: &String| !v.is_empty());
+        Env {
+            locale: var("LC_ALL")
+                .or_else(|| var("LC_MESSAGES"))
+                .or_else(|| var("LANG")),
+            no_color: var("NO_COLOR").is_some(),
+            stdout_is_terminal: io::stdout().is_terminal(),
+            stderr_is_terminal: io::stderr().is_terminal(),
+        }
+    }
+}
+
+/// Runs mesomix with `args` (program name first) and returns the exit code.
+pub fn run(
+    args: impl IntoIterator<Item = OsString>,
+    env: &Env,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> Exit {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            use clap::error::ErrorKind;
+            let quiet = matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion);
+            let text = e.render().to_string();
+            return if quiet {
+                write_quietly(stdout, text.as_bytes());
+                Exit::Success
+            } else {
+                write_quietly(stderr, text.as_bytes());
+                Exit::Error
+            };
+        }
+    };
+    let lang = cli
+        .global
+        .lang
+        .unwrap_or_else(|| Lang::from_locale(env.locale.as_deref()));
+    let stderr_color = match cli.global.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => env.stderr_is_terminal && !env.no_color,
+    };
+    match execute(&cli, env, lang) {
+        Ok((text, exit)) => match &cli.global.output {
+            Some(path) => match write_atomically(path, text.as_bytes()) {
+                Ok(()) => exit,
+                Err(e) => report(&e, lang, stderr_color, stderr),
+            },
+            None => {
+                write_quietly(stdout, text.as_bytes());
+                exit
+            }
+        },
+        Err(e) => report(&e, lang, stderr_color, stderr),
+    }
+}
+
+/// Writes to a stream; a closed pipe (`mesomix ... | head -1`) is not an error worth a word.
+fn write_quietly(out: &mut dyn Write, bytes: &[u8]) {
+    let _ = out.write_all(bytes).and_then(|()| out.flush());
+}
+
+fn report(error: &Error, lang: Lang, color: bool, stderr: &mut dyn Write) -> Exit {
+    let text = match error {
+        Error::Catalog(e) => render::diagnostics::render(e, color),
+        Error::Unknown { flag, source } => unknown_message(flag, source, lang),
+        Error::Io { .. } | Error::Usage(_) => format!("{}: {error}\n", Msg::Error.get(lang)),
+    };
+    write_quietly(stderr, text.as_bytes());
+    Exit::Error
+}
+
+fn unknown_message(flag: &str, unknown: &UnknownName, lang: Lang) -> String {
+    let what = match unknown.kind {
+        Kind::Ingredient => Msg::UnknownIngredient,
+        Kind::Class => Msg::UnknownClass,
+        Kind::Goal => Msg::UnknownGoal,
+        Kind::Zone => Msg::UnknownZone,
+        Kind::Condition => Msg::UnknownCondition,
+        Kind::Medication => Msg::UnknownMedication,
+    };
+    let mut text = format!(
+        "{}: {} `{}` ({flag})\n",
+        Msg::Error.get(lang),
+        what.get(lang),
+        unknown.name
+    );
+    if !unknown.suggestions.is_empty() {
+        text.push_str(&format!(
+            "  {}: {}?\n",
+            Msg::DidYouMean.get(lang),
+            unknown.suggestions.join(", ")
+        ));
+    }
+    text
+}
+
+/// Runs the command and returns its output and exit code.
+fn execute(cli: &Cli, env: &Env, lang: Lang) -> Result<(String, Exit), Error> {
+    let format = cli.global.format;
+    let color = match cli.global.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => env.stdout_is_terminal && !env.no_color && cli.global.output.is_none(),
+    };
+    let wrap = env.stdout_is_terminal && cli.global.output.is_none();
+    let style = Style {
+        lang,
+        table: TableOptions { color, wrap },
+    };
+    let human = |doc: render::doc::Doc| render::human(&doc, format, style);
+
+    let load = || load_catalog(cli.global.catalog.as_deref());
+    let find = |catalog: &Catalog, kind: Kind, flag: &str, name: &str| {
+        catalog.find(kind, name).map_err(|source| Error::Unknown {
+            flag: flag.to_owned(),
+            source,
+        })
+    };
+    let text = match &cli.command {
+        Command::Completions { shell } => {
+            let mut buf = Vec::new();
+            clap_complete::generate(*shell, &mut Cli::command(), "mesomix", &mut buf);
+            String::from_utf8_lossy(&buf).into_owned()
+        }
+        Command::Man => {
+            let mut buf = Vec::new();
+            clap_mangen::Man::new(Cli::command())
+                .render(&mut buf)
+                .map_err(|source| Error::Io {
+                    path: PathBuf::from("<man page>"),
+                    source,
+                })?;
+            String::from_utf8_lossy(&buf).into_owned()
+        }
+        Command::Validate { file } => {
+            let loaded = match file {
+                Some(path) => load_file(path),
+                None => load(),
+            };
+            match loaded {
+                Ok(catalog) => match format {
+                    Format::Json => views::valid_json(&catalog),
+                    _ => human(views::valid_doc(&catalog, lang)),
+                },
+                // JSON callers get the problems as data on stdout, and still exit 2.
+                Err(Error::Catalog(e)) if format == Format::Json => {
+                    return Ok((views::invalid_json(&e), Exit::Error));
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        Command::Ingredients { class, goal } => {
+            let catalog = load()?;
+            let class = class
+                .as_deref()
+                .map(|c| find(&catalog, Kind::Class, "--class", c))
+                .transpose()?;
+            let goal = goal
+                .as_deref()
+                .map(|g| find(&catalog, Kind::Goal, "--goal", g))
+                .transpose()?;
+            let list = views::filter_ingredients(&catalog, class, goal);
+            match format {
+                Format::Json => views::ingredients_json(&catalog, &list),
+                _ => human(views::ingredients_doc(&catalog, &list, goal, lang)),
+            }
+        }
+        Command::Show { ingredient } => {
+            let catalog = load()?;
+            let i = find(&catalog, Kind::Ingredient, "INGREDIENT", ingredient)?;
+            match format {
+                Format::Json => views::show_json(&catalog, i),
+                _ => human(views::show_doc(&catalog, i, lang)),
+            }
+        }
+        Command::Classes => {
+            let catalog = load()?;
+            match format {
+                Format::Json => views::classes_json(&catalog),
+                _ => human(views::classes_doc(&catalog, lang)),
+            }
+        }
+        Command::Goals => {
+            let catalog = load()?;
+            match format {
+                Format::Json => views::goals_json(&catalog),
+                _ => human(views::goals_doc(&catalog, lang)),
+            }
+        }
+        Command::Zones => {
+            let catalog = load()?;
+            match format {
+                Format::Json => views::zones_json(&catalog),
+                _ => human(views::zones_doc(&catalog, lang)),
+            }
+        }
+        Command::Conditions => {
+            let catalog = load()?;
+            match format {
+                Format::Json => views::conditions_json(&catalog),
+                _ => human(views::conditions_doc(&catalog, lang)),
+            }
+        }
+        Command::Medications => {
+            let catalog = load()?;
+            match format {
+                Format::Json => views::medications_json(&catalog),
+                _ => human(views::medications_doc(&catalog, lang)),
+            }
+        }
+    };
+    Ok((text, Exit::Success))
+}
+
+/// The catalog in use: `--catalog FILE` (or `MESOMIX_CATALOG`), else the embedded one.
+fn load_catalog(path: Option<&Path>) -> Result<Catalog, Error> {
+    match path {
+        Some(path) => load_file(path),
+        None => Ok(catalog::embedded()?),
+    }
+}
+
+fn load_file(path: &Path) -> Result<Catalog, Error> {
+    let (text, origin) = read_input(path)?;
+    catalog::load(&text, &origin).map_err(|e: CatalogError| e.into())
+}
+
+/// Reads a file argument; `-` is standard input. Returns the text and the name to show.
+pub fn read_input(path: &Path) -> Result<(String, String), Error> {
+    let io_error = |source| Error::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let bytes = if path == Path::new("-") {
+        let mut buf = Vec::new();
+        io::stdin().read_to_end(&mut buf).map_err(io_error)?;
+        buf
+    } else {
+        std::fs::read(path).map_err(io_error)?
+    };
+    let origin = if path == Path::new("-") {
+        "<stdin>".to_owned()
+    } else {
+        path.display().to_string()
+    };
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        io_error(io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("not UTF-8 text (invalid byte at offset {offset})"),
+        ))
+    })?;
+    // A byte-order mark is not part of the text.
+    let text = text
+        .strip_prefix('\u{feff}')
+        .map(str::to_owned)
+        .unwrap_or(text);
+    Ok((text, origin))
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same folder and a rename, so the
+/// file is either the whole new output or untouched.
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let io_error = |source| Error::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(io_error)?;
+    tmp.write_all(bytes).map_err(io_error)?;
+    tmp.as_file().sync_all().map_err(io_error)?;
+    tmp.persist(path).map_err(|e| io_error(e.error))?;
+    Ok(())
+}

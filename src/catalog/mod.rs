@@ -1,0 +1,333 @@
+//! The catalog: RON model, loading, validation with spans, and name lookup.
+//!
+//! `load` turns catalog text into a validated, immutable [`Catalog`]: ids resolved to indices,
+//! names indexed for lookup and the compatibility graph built. A catalog that fails any rule is
+//! never returned half-built; the error lists every problem with its line and column.
+
+pub mod model;
+pub mod spans;
+pub mod validate;
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use sha2::{Digest, Sha256};
+
+use crate::compat::CompatGraph;
+use crate::names::{closest, normalise};
+use model::{CatalogFile, Class, Condition, Goal, Ingredient, Medication, Zone};
+
+/// The catalog that ships inside the binary.
+pub const EMBEDDED: &str = include_str!("../../ingredients.ron");
+
+/// The name shown for the embedded catalog in messages.
+pub const EMBEDDED_ORIGIN: &str = "<embedded ingredients.ron>";
+
+/// One located problem in a catalog text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub message: String,
+    pub label: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+    /// Byte range in the text.
+    pub span: Range<usize>,
+}
+
+/// A catalog that could not be loaded, with every problem found.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("{origin}: {} problem(s) in the catalog", diagnostics.len())]
+pub struct CatalogError {
+    /// File name (or the embedded catalog's name).
+    pub origin: String,
+    /// The whole text, for snippets.
+    pub text: String,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The kinds of named records a person can refer to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    Ingredient,
+    Class,
+    Goal,
+    Zone,
+    Condition,
+    Medication,
+}
+
+/// A name that matches nothing of the wanted kind.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown {kind:?} `{name}`")]
+pub struct UnknownName {
+    pub kind: Kind,
+    pub name: String,
+    /// The closest known names, best first.
+    pub suggestions: Vec<String>,
+}
+
+/// A validated catalog. Immutable once loaded.
+#[derive(Debug)]
+pub struct Catalog {
+    file: CatalogFile,
+    origin: String,
+    sha256: String,
+    names: BTreeMap<(Kind, String), usize>,
+    class_of: Vec<usize>,
+    compat: CompatGraph,
+}
+
+/// The ron options the catalog is read with: `Option` fields may be written bare.
+pub fn ron_options() -> ron::Options {
+    ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+}
+
+/// Loads and validates catalog text. `origin` names the file in messages.
+pub fn load(text: &str, origin: &str) -> Result<Catalog, CatalogError> {
+    let error = |diagnostics| CatalogError {
+        origin: origin.to_owned(),
+        text: text.to_owned(),
+        diagnostics,
+    };
+    let file: CatalogFile = match ron_options().from_str(text) {
+        Ok(file) => file,
+        Err(e) => return Err(error(vec![syntax_diagnostic(text, &e)])),
+    };
+    let problems = validate::validate(&file);
+    if !problems.is_empty() {
+        let index = spans::SpanIndex::new(text);
+        let diagnostics = problems
+            .into_iter()
+            .map(|p| {
+                let span = index.find(&p.path).unwrap_or(0..0);
+                let (line, column) = line_column(text, span.start);
+                Diagnostic {
+                    message: p.message,
+                    label: p.label,
+                    line,
+                    column,
+                    span,
+                }
+            })
+            .collect();
+        return Err(error(diagnostics));
+    }
+    Ok(Catalog::build(file, origin, text))
+}
+
+/// Loads the embedded catalog.
+pub fn embedded() -> Result<Catalog, CatalogError> {
+    load(EMBEDDED, EMBEDDED_ORIGIN)
+}
+
+fn syntax_diagnostic(text: &str, e: &ron::error::SpannedError) -> Diagnostic {
+    let start = byte_offset(text, e.span.start.line, e.span.start.col);
+    let end = byte_offset(text, e.span.end.line, e.span.end.col).max(start);
+    // Point at one character at least, so the caret is visible.
+    let end = if end == start {
+        next_char_boundary(text, start)
+    } else {
+        end
+    };
+    let (line, column) = line_column(text, start);
+    Diagnostic {
+        message: e.code.to_string(),
+        label: "here".into(),
+        line,
+        column,
+        span: start..end,
+    }
+}
+
+fn next_char_boundary(text: &str, at: usize) -> usize {
+    text[at..].chars().next().map_or(at, |c| at + c.len_utf8())
+}
+
+/// Converts ron's 1-based line and character column to a byte offset.
+fn byte_offset(text: &str, line: usize, col: usize) -> usize {
+    let mut offset = 0;
+    for (n, l) in text.split_inclusive('\n').enumerate() {
+        if n + 1 == line {
+            let within: usize = l
+                .chars()
+                .take(col.saturating_sub(1))
+                .map(char::len_utf8)
+                .sum();
+            return offset + within;
+        }
+        offset += l.len();
+    }
+    text.len()
+}
+
+/// 1-based line and character column of a byte offset.
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+impl Catalog {
+    fn build(file: CatalogFile, origin: &str, text: &str) -> Catalog {
+        let class_index: BTreeMap<&str, usize> = file
+            .classes
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.as_str(), i))
+            .collect();
+        let class_of: Vec<usize> = file
+            .ingredients
+            .iter()
+            .map(|i| class_index[i.class.as_str()])
+            .collect();
+        let mut names = BTreeMap::new();
+        // Ids first, then names, then aliases: validation guarantees they do not collide
+        // within a kind, and `entry` keeps the first if they ever do.
+        let mut add = |kind: Kind, index: usize, keys: Vec<&str>| {
+            for key in keys {
+                names.entry((kind, normalise(key))).or_insert(index);
+            }
+        };
+        macro_rules! index {
+            ($list:expr, $kind:expr) => {
+                for (i, r) in $list.iter().enumerate() {
+                    let mut keys = vec![r.id.as_str(), r.name.en.as_str(), r.name.ru.as_str()];
+                    keys.extend(r.aliases.iter().map(String::as_str));
+                    add($kind, i, keys);
+                }
+            };
+        }
+        index!(file.ingredients, Kind::Ingredient);
+        index!(file.goals, Kind::Goal);
+        index!(file.zones, Kind::Zone);
+        index!(file.conditions, Kind::Condition);
+        index!(file.medications, Kind::Medication);
+        for (i, c) in file.classes.iter().enumerate() {
+            add(
+                Kind::Class,
+                i,
+                vec![c.id.as_str(), c.name.en.as_str(), c.name.ru.as_str()],
+            );
+        }
+        let compat = CompatGraph::build(&file, &class_of);
+        let sha256 = Sha256::digest(text.as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        Catalog {
+            file,
+            origin: origin.to_owned(),
+            sha256,
+            names,
+            class_of,
+            compat,
+        }
+    }
+
+    pub fn file(&self) -> &CatalogFile {
+        &self.file
+    }
+    pub fn origin(&self) -> &str {
+        &self.origin
+    }
+    pub fn version(&self) -> &str {
+        &self.file.version
+    }
+    /// SHA-256 of the catalog text, hex.
+    pub fn sha256(&self) -> &str {
+        &self.sha256
+    }
+    pub fn ingredients(&self) -> &[Ingredient] {
+        &self.file.ingredients
+    }
+    pub fn classes(&self) -> &[Class] {
+        &self.file.classes
+    }
+    pub fn goals(&self) -> &[Goal] {
+        &self.file.goals
+    }
+    pub fn zones(&self) -> &[Zone] {
+        &self.file.zones
+    }
+    pub fn conditions(&self) -> &[Condition] {
+        &self.file.conditions
+    }
+    pub fn medications(&self) -> &[Medication] {
+        &self.file.medications
+    }
+    pub fn compat(&self) -> &CompatGraph {
+        &self.compat
+    }
+    /// Index of the class of ingredient `i`.
+    pub fn class_of(&self, ingredient: usize) -> usize {
+        self.class_of[ingredient]
+    }
+    pub fn source(&self, id: &str) -> Option<&model::Source> {
+        self.file.sources.iter().find(|s| s.id == id)
+    }
+
+    /// Resolves a name (id, alias, English or Russian name; any case) to an index.
+    pub fn find(&self, kind: Kind, name: &str) -> Result<usize, UnknownName> {
+        if let Some(&i) = self.names.get(&(kind, normalise(name))) {
+            return Ok(i);
+        }
+        let keys = self
+            .names
+            .keys()
+            .filter(|(k, _)| *k == kind)
+            .map(|(_, key)| key.as_str());
+        let suggestions = closest(name, keys)
+            .into_iter()
+            .map(|key| self.display_id(kind, self.names[&(kind, key.to_owned())]))
+            .fold(Vec::new(), |mut acc, id| {
+                if !acc.contains(&id) {
+                    acc.push(id);
+                }
+                acc
+            });
+        Err(UnknownName {
+            kind,
+            name: name.to_owned(),
+            suggestions,
+        })
+    }
+
+    /// The id of record `index` of `kind`.
+    pub fn display_id(&self, kind: Kind, index: usize) -> String {
+        match kind {
+            Kind::Ingredient => self.file.ingredients[index].id.clone(),
+            Kind::Class => self.file.classes[index].id.clone(),
+            Kind::Goal => self.file.goals[index].id.clone(),
+            Kind::Zone => self.file.zones[index].id.clone(),
+            Kind::Condition => self.file.conditions[index].id.clone(),
+            Kind::Medication => self.file.medications[index].id.clone(),
+        }
+    }
+
+    /// Index of an ingredient by exact id.
+    pub fn ingredient_index(&self, id: &str) -> Option<usize> {
+        self.file.ingredients.iter().position(|i| i.id == id)
+    }
+    pub fn class_index(&self, id: &str) -> Option<usize> {
+        self.file.classes.iter().position(|c| c.id == id)
+    }
+    pub fn goal_index(&self, id: &str) -> Option<usize> {
+        self.file.goals.iter().position(|g| g.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn converts_character_columns_to_bytes() {
+        let text = "ab\nжж x\n";
+        assert_eq!(byte_offset(text, 2, 4), 3 + 5);
+        assert_eq!(line_column(text, 3 + 5), (2, 4));
+    }
+}

@@ -1,0 +1,84 @@
+//! The command line: clap definitions only.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::render::Format;
+use crate::render::lang::Lang;
+
+/// Compose and check mesotherapy cocktails against a sourced compatibility catalog.
+///
+/// mesomix reports what its catalog's sources say. It supports a qualified practitioner's
+/// judgement; it does not replace it.
+#[derive(Debug, Parser)]
+#[command(name = "mesomix", version, about, long_about)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct Global {
+    /// Catalog file to use instead of the embedded one (`-` reads standard input).
+    #[arg(long, global = true, env = "MESOMIX_CATALOG", value_name = "FILE")]
+    pub catalog: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, global = true, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Output language [default: from LC_ALL, LC_MESSAGES or LANG, else en].
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Lang>,
+    /// When to colour the output (NO_COLOR is honoured by `auto`).
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Write the output to FILE (whole or not at all) instead of standard output.
+    #[arg(long, short = 'o', global = true, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the catalog's ingredients.
+    Ingredients {
+        /// Only ingredients of this class.
+        #[arg(long, value_name = "CLASS")]
+        class: Option<String>,
+        /// Only ingredients that serve this goal.
+        #[arg(long, value_name = "GOAL")]
+        goal: Option<String>,
+    },
+    /// One ingredient in full: goals, pH, limits, contraindications, pairs, sources.
+    Show {
+        /// Ingredient id, alias or name (any case, English or Russian).
+        ingredient: String,
+    },
+    /// Ingredient classes and the class-by-class compatibility matrix.
+    Classes,
+    /// The goals a cocktail can serve.
+    Goals,
+    /// Treatment zones with depth and course pattern.
+    Zones,
+    /// Patient conditions and what each rules out.
+    Conditions,
+    /// Medication classes and the ingredients they interact with.
+    Medications,
+    /// Validate a catalog file and list every problem (default: the catalog in use).
+    Validate {
+        /// Catalog file (`-` reads standard input).
+        file: Option<PathBuf>,
+    },
+    /// Print shell completions.
+    Completions { shell: clap_complete::Shell },
+    /// Print the man page (roff).
+    Man,
+}

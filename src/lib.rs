@@ -1,0 +1,15 @@
+//! mesomix: compose and check mesotherapy cocktails against a sourced compatibility catalog.
+//!
+//! The core (`catalog`, `compat`, `names`) computes and never prints; `render` turns results
+//! into text; `app` is the edge that reads files, writes output and picks the exit code.
+
+#![forbid(unsafe_code)]
+
+pub mod app;
+pub mod catalog;
+pub mod cli;
+pub mod compat;
+pub mod error;
+pub mod exit;
+pub mod names;
+pub mod render;

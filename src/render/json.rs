@@ -1,0 +1,46 @@
+//! JSON output: the envelope every document shares, and serialisation helpers.
+
+use serde::Serialize;
+
+use crate::catalog::Catalog;
+
+/// `"catalog": {"version", "sha256"}` in every JSON document.
+#[derive(Debug, Serialize)]
+pub struct CatalogRef<'c> {
+    pub version: &'c str,
+    pub sha256: &'c str,
+}
+
+/// The shared top of every JSON document.
+#[derive(Debug, Serialize)]
+pub struct Envelope<'c, T: Serialize> {
+    pub schema: &'static str,
+    pub catalog: CatalogRef<'c>,
+    #[serde(flatten)]
+    pub body: T,
+}
+
+pub fn envelope<'c, T: Serialize>(
+    schema: &'static str,
+    catalog: &'c Catalog,
+    body: T,
+) -> Envelope<'c, T> {
+    Envelope {
+        schema,
+        catalog: CatalogRef {
+            version: catalog.version(),
+            sha256: catalog.sha256(),
+        },
+        body,
+    }
+}
+
+/// Pretty JSON with a trailing newline.
+pub fn to_string<T: Serialize>(value: &T) -> String {
+    // Serialising plain structs of strings and numbers cannot fail; if it ever did, the
+    // message is printed in place of the document rather than a panic.
+    let mut s =
+        serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    s.push('\n');
+    s
+}

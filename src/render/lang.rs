@@ -1,0 +1,289 @@
+//! The two-language message table. Every fixed word the tool prints lives here; an entry
+//! without both languages does not compile.
+
+use clap::ValueEnum;
+use serde::Serialize;
+
+use crate::catalog::model::{Depth, Evidence, Grade, Mechanism, Rating, Region, Scope, Text};
+use crate::compat::{PairRating, Via};
+
+/// Output language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ValueEnum, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Lang {
+    En,
+    Ru,
+}
+
+impl Lang {
+    /// The language a locale string (`LC_ALL`, `LC_MESSAGES`, `LANG`) asks for; English unless
+    /// it names Russian.
+    pub fn from_locale(locale: Option<&str>) -> Lang {
+        match locale {
+            Some(l) if l.to_ascii_lowercase().starts_with("ru") => Lang::Ru,
+            _ => Lang::En,
+        }
+    }
+
+    pub fn text(self, text: &Text) -> &str {
+        match self {
+            Lang::En => &text.en,
+            Lang::Ru => &text.ru,
+        }
+    }
+}
+
+macro_rules! messages {
+    ($($key:ident => ($en:expr, $ru:expr),)*) => {
+        /// A fixed message, in both languages.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Msg { $($key,)* }
+
+        impl Msg {
+            pub fn get(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((Msg::$key, Lang::En) => $en, (Msg::$key, Lang::Ru) => $ru,)*
+                }
+            }
+        }
+    };
+}
+
+messages! {
+    Id => ("id", "id"),
+    Name => ("name", "название"),
+    Class => ("class", "класс"),
+    Classes => ("Classes", "Классы"),
+    Goal => ("goal", "цель"),
+    Goals => ("goals", "цели"),
+    GoalsTitle => ("Goals", "Цели"),
+    Zone => ("zone", "зона"),
+    Zones => ("zones", "зоны"),
+    ZonesTitle => ("Zones", "Зоны"),
+    ConditionsTitle => ("Patient conditions", "Состояния пациента"),
+    MedicationsTitle => ("Medications", "Лекарственные препараты"),
+    IngredientsTitle => ("Ingredients", "Ингредиенты"),
+    Status => ("status", "статус"),
+    Aliases => ("aliases", "другие названия"),
+    Description => ("description", "описание"),
+    Members => ("members", "ингредиенты"),
+    Region => ("region", "область"),
+    DepthMm => ("depth, mm", "глубина, мм"),
+    Depth => ("depth", "глубина"),
+    Sessions => ("sessions", "сеансы"),
+    IntervalDays => ("interval, days", "интервал, дней"),
+    Maintenance => ("maintenance", "поддержка"),
+    EveryDays => ("every {} days", "каждые {} дн."),
+    NextCourseWithin => ("next course within {} days", "следующий курс в течение {} дн."),
+    Scope => ("scope", "область действия"),
+    Allergy => ("allergy", "аллергия"),
+    Evidence => ("evidence", "доказательность"),
+    Sources => ("sources", "источники"),
+    SourcesTitle => ("Sources", "Источники"),
+    Note => ("note", "примечание"),
+    Rating => ("rating", "оценка"),
+    Mechanism => ("mechanism", "механизм"),
+    Via => ("via", "основание"),
+    With => ("with", "с чем"),
+    Efficacy => ("efficacy", "эффективность"),
+    Ph => ("pH", "pH"),
+    Concentration => ("concentration", "концентрация"),
+    SessionLimit => ("per-session limit", "предел на сеанс"),
+    AllowedZones => ("allowed zones", "разрешённые зоны"),
+    AnyZone => ("any zone", "любая зона"),
+    Course => ("course", "курс"),
+    MaxSessions => ("at most {} sessions", "не более {} сеансов"),
+    MinInterval => ("at least {} days apart", "интервал не менее {} дн."),
+    MaxInterval => ("at most {} days apart", "интервал не более {} дн."),
+    Contraindications => ("Contraindications", "Противопоказания"),
+    Interactions => ("Medication interactions", "Взаимодействие с лекарствами"),
+    Solo => ("Do not mix", "Не смешивать"),
+    Notes => ("Notes", "Примечания"),
+    PairsTitle => ("Pairs with data", "Пары с данными"),
+    PairsNone => ("No pair in the catalog has data for this ingredient; every pair with it is unknown.", "Ни для одной пары с этим ингредиентом в каталоге нет данных; все такие пары — «нет данных»."),
+    Matrix => ("Class compatibility matrix", "Матрица совместимости классов"),
+    MatrixNote => (
+        "Class edges hold only where a source supports the whole class; ingredient edges override them. \u{2014} means no class-level data: pairs are then rated by their own edges, by pH, or are unknown.",
+        "Связи между классами указаны только там, где источник относится ко всему классу; связи между ингредиентами имеют приоритет. \u{2014} означает, что данных на уровне классов нет: пара оценивается по собственной связи, по pH или считается неизвестной."
+    ),
+    ClassEdgesTitle => ("Class edges", "Связи между классами"),
+    General => ("applies to every session", "относится к любому сеансу"),
+    GeneralWarning => ("general warning", "общее предупреждение"),
+    InteractsWith => ("interacts with", "взаимодействует с"),
+    ServedBy => ("served by", "ингредиенты"),
+    Yes => ("yes", "да"),
+    No => ("no", "нет"),
+    None_ => ("\u{2014}", "\u{2014}"),
+    Valid => ("valid", "корректен"),
+    Invalid => ("invalid", "содержит ошибки"),
+    CatalogTitle => ("Catalog", "Каталог"),
+    Version => ("version", "версия"),
+    File => ("file", "файл"),
+    Problems => ("problems", "проблем"),
+    Counts => ("contents", "содержимое"),
+    CountsLine => (
+        "ingredients: {}, classes: {}, goals: {}, zones: {}, conditions: {}, medications: {}, ingredient edges: {}, class edges: {}, sources: {}",
+        "ингредиентов: {}, классов: {}, целей: {}, зон: {}, состояний: {}, препаратов: {}, связей ингредиентов: {}, связей классов: {}, источников: {}"
+    ),
+    Disclaimer => (
+        "mesomix reports what its catalog's sources say; it supports a qualified practitioner's judgement and does not replace it.",
+        "mesomix сообщает то, что говорят источники его каталога; он помогает квалифицированному специалисту, но не заменяет его решения."
+    ),
+    UnknownIngredient => ("unknown ingredient", "неизвестный ингредиент"),
+    UnknownClass => ("unknown class", "неизвестный класс"),
+    UnknownGoal => ("unknown goal", "неизвестная цель"),
+    UnknownZone => ("unknown zone", "неизвестная зона"),
+    UnknownCondition => ("unknown condition", "неизвестное состояние"),
+    UnknownMedication => ("unknown medication", "неизвестный препарат"),
+    DidYouMean => ("did you mean", "возможно, вы имели в виду"),
+    NoMatch => ("No ingredient matches these filters.", "Ни один ингредиент не подходит под эти фильтры."),
+    Error => ("error", "ошибка"),
+}
+
+pub fn rating(r: Rating, lang: Lang) -> &'static str {
+    pair_rating(r.into(), lang)
+}
+
+pub fn pair_rating(r: PairRating, lang: Lang) -> &'static str {
+    match (r, lang) {
+        (PairRating::Compatible, Lang::En) => "compatible",
+        (PairRating::Compatible, Lang::Ru) => "совместимы",
+        (PairRating::Caution, Lang::En) => "caution",
+        (PairRating::Caution, Lang::Ru) => "с осторожностью",
+        (PairRating::Unknown, Lang::En) => "unknown",
+        (PairRating::Unknown, Lang::Ru) => "нет данных",
+        (PairRating::Incompatible, Lang::En) => "incompatible",
+        (PairRating::Incompatible, Lang::Ru) => "несовместимы",
+    }
+}
+
+pub fn via(v: Via, lang: Lang) -> &'static str {
+    match (v, lang) {
+        (Via::Ingredient, Lang::En) => "ingredient edge",
+        (Via::Ingredient, Lang::Ru) => "связь ингредиентов",
+        (Via::Class, Lang::En) => "class edge",
+        (Via::Class, Lang::Ru) => "связь классов",
+        (Via::Ph, Lang::En) => "pH inference",
+        (Via::Ph, Lang::Ru) => "вывод по pH",
+        (Via::None, Lang::En) => "no data",
+        (Via::None, Lang::Ru) => "нет данных",
+    }
+}
+
+pub fn evidence(e: Evidence, lang: Lang) -> &'static str {
+    match (e, lang) {
+        (Evidence::Label, Lang::En) => "label",
+        (Evidence::Label, Lang::Ru) => "инструкция",
+        (Evidence::Peer, Lang::En) => "peer-reviewed",
+        (Evidence::Peer, Lang::Ru) => "рецензируемая статья",
+        (Evidence::Weak, Lang::En) => "weak",
+        (Evidence::Weak, Lang::Ru) => "слабый источник",
+        (Evidence::Inference, Lang::En) => "inference",
+        (Evidence::Inference, Lang::Ru) => "вывод",
+    }
+}
+
+pub fn grade(g: Grade, lang: Lang) -> &'static str {
+    match g {
+        Grade::Label => evidence(Evidence::Label, lang),
+        Grade::Peer => evidence(Evidence::Peer, lang),
+        Grade::Weak => evidence(Evidence::Weak, lang),
+    }
+}
+
+pub fn scope(s: Scope, lang: Lang) -> &'static str {
+    match (s, lang) {
+        (Scope::Absolute, Lang::En) => "absolute: no mesotherapy",
+        (Scope::Absolute, Lang::Ru) => "абсолютное: мезотерапия не проводится",
+        (Scope::Postpone, Lang::En) => "postpone the session",
+        (Scope::Postpone, Lang::Ru) => "перенести сеанс",
+        (Scope::Zone, Lang::En) => "not in the affected zone",
+        (Scope::Zone, Lang::Ru) => "не в поражённой зоне",
+        (Scope::Ingredient, Lang::En) => "rules out named ingredients",
+        (Scope::Ingredient, Lang::Ru) => "исключает указанные ингредиенты",
+    }
+}
+
+pub fn region(r: Region, lang: Lang) -> &'static str {
+    match (r, lang) {
+        (Region::Face, Lang::En) => "face",
+        (Region::Face, Lang::Ru) => "лицо",
+        (Region::Body, Lang::En) => "body",
+        (Region::Body, Lang::Ru) => "тело",
+        (Region::Scalp, Lang::En) => "scalp",
+        (Region::Scalp, Lang::Ru) => "кожа головы",
+    }
+}
+
+pub fn depth(d: Depth, lang: Lang) -> &'static str {
+    match (d, lang) {
+        (Depth::Intradermal, Lang::En) => "intradermal",
+        (Depth::Intradermal, Lang::Ru) => "внутрикожно",
+        (Depth::Subcutaneous, Lang::En) => "subcutaneous",
+        (Depth::Subcutaneous, Lang::Ru) => "подкожно",
+    }
+}
+
+pub fn mechanism(m: Mechanism, lang: Lang) -> &'static str {
+    use Mechanism::*;
+    match (m, lang) {
+        (EnzymaticDegradation, Lang::En) => "enzymatic degradation",
+        (EnzymaticDegradation, Lang::Ru) => "ферментативное разрушение",
+        (PhPrecipitation, Lang::En) => "pH precipitation",
+        (PhPrecipitation, Lang::Ru) => "осаждение из-за pH",
+        (PhInstability, Lang::En) => "unstable at the other's pH",
+        (PhInstability, Lang::Ru) => "нестабильность при pH другого компонента",
+        (Oxidation, Lang::En) => "oxidation",
+        (Oxidation, Lang::Ru) => "окисление",
+        (MetalInhibition, Lang::En) => "metal-ion inhibition",
+        (MetalInhibition, Lang::Ru) => "ингибирование ионами металлов",
+        (EnzymeInhibition, Lang::En) => "enzyme inhibition",
+        (EnzymeInhibition, Lang::Ru) => "ингибирование фермента",
+        (PharmacologicalAntagonism, Lang::En) => "pharmacological antagonism",
+        (PharmacologicalAntagonism, Lang::Ru) => "фармакологический антагонизм",
+        (AdditiveToxicity, Lang::En) => "additive toxicity",
+        (AdditiveToxicity, Lang::Ru) => "суммирование токсичности",
+        (AbsorptionChange, Lang::En) => "changed absorption",
+        (AbsorptionChange, Lang::Ru) => "изменение всасывания",
+        (SaltFormation, Lang::En) => "inactive salt formation",
+        (SaltFormation, Lang::Ru) => "образование неактивной соли",
+        (CoFormulated, Lang::En) => "co-formulated product",
+        (CoFormulated, Lang::Ru) => "в составе одного препарата",
+        (DocumentedCoUse, Lang::En) => "documented co-use",
+        (DocumentedCoUse, Lang::Ru) => "описано совместное применение",
+        (LabelAdmixture, Lang::En) => "label permits admixture",
+        (LabelAdmixture, Lang::Ru) => "смешивание разрешено инструкцией",
+    }
+}
+
+/// The status word and whether the ingredient may be used.
+pub fn status(s: &crate::catalog::model::Status, lang: Lang) -> &'static str {
+    use crate::catalog::model::Status::*;
+    match (s, lang) {
+        (Available, Lang::En) => "available",
+        (Available, Lang::Ru) => "доступен",
+        (Withdrawn { .. }, Lang::En) => "withdrawn",
+        (Withdrawn { .. }, Lang::Ru) => "отозван",
+        (NotInjectable { .. }, Lang::En) => "not injectable",
+        (NotInjectable { .. }, Lang::Ru) => "не для инъекций",
+        (Unapproved { .. }, Lang::En) => "unapproved",
+        (Unapproved { .. }, Lang::Ru) => "не одобрен",
+    }
+}
+
+/// Fills `{}` placeholders in order.
+pub fn fill(template: &str, values: &[&dyn std::fmt::Display]) -> String {
+    let mut out = String::new();
+    let mut values = values.iter();
+    let mut parts = template.split("{}");
+    if let Some(first) = parts.next() {
+        out.push_str(first);
+    }
+    for part in parts {
+        if let Some(v) = values.next() {
+            out.push_str(&v.to_string());
+        }
+        out.push_str(part);
+    }
+    out
+}

@@ -1,0 +1,40 @@
+//! Rendering at the edge: one module per output format, plus the language table.
+//!
+//! Commands build their data in the core; here it becomes a [`doc::Doc`] (for `table` and
+//! `markdown`) or a JSON document. Nothing here reads or writes files.
+
+pub mod catalog;
+pub mod diagnostics;
+pub mod doc;
+pub mod json;
+pub mod lang;
+pub mod markdown;
+pub mod table;
+
+use clap::ValueEnum;
+
+/// Output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Tables for a person at a terminal.
+    Table,
+    /// JSON for other tools (stable, see `mesomix schema`).
+    Json,
+    /// Markdown for patient notes.
+    Markdown,
+}
+
+/// Everything a human-facing renderer needs to know.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    pub lang: lang::Lang,
+    pub table: table::TableOptions,
+}
+
+/// Renders a document in a human format.
+pub fn human(doc: &doc::Doc, format: Format, style: Style) -> String {
+    match format {
+        Format::Markdown => markdown::render(doc),
+        Format::Table | Format::Json => table::render(doc, style.table),
+    }
+}

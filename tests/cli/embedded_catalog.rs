@@ -1,0 +1,204 @@
+//! The embedded catalog against the facts it was built from (shared/domain/FACTS.md).
+
+use mesomix::catalog::model::{Evidence, Rating, Scope, Status};
+use mesomix::catalog::{self, Catalog, Kind};
+use mesomix::compat::{PairRating, Via, resolve};
+
+fn catalog() -> Catalog {
+    catalog::embedded().unwrap_or_else(|e| panic!("the embedded catalog is valid: {:?}", e.diagnostics))
+}
+
+fn index(catalog: &Catalog, id: &str) -> usize {
+    catalog.ingredient_index(id).unwrap_or_else(|| panic!("ingredient `{id}` is in the catalog"))
+}
+
+#[test]
+fn is_valid_sorted_and_complete() {
+    let c = catalog();
+    let ids: Vec<&str> = c.ingredients().iter().map(|i| i.id.as_str()).collect();
+    let mut sorted = ids.clone();
+    sorted.sort_unstable();
+    assert_eq!(ids, sorted, "ingredients are sorted by id");
+    assert!(ids.len() >= 30);
+    // Every ingredient FACTS §1 describes.
+    for id in [
+        "aminophylline", "artichoke", "ascorbic_acid", "buflomedil", "caffeine", "collagen", "collagenase",
+        "cyanocobalamin", "deoxycholic_acid", "dexpanthenol", "dmae", "dutasteride", "ginkgo", "glutathione",
+        "hyaluronic_acid", "hyaluronidase", "l_carnitine", "lidocaine", "melilotus", "minoxidil",
+        "organic_silicon", "pdrn", "phosphatidylcholine_deoxycholate", "procaine", "thiamine",
+        "tranexamic_acid", "troxerutin", "vitamin_e", "yohimbine",
+    ] {
+        index(&c, id);
+    }
+}
+
+#[test]
+fn has_the_vocabularies_design_names() {
+    let c = catalog();
+    let has = |ids: Vec<&str>, want: &[&str]| {
+        for w in want {
+            assert!(ids.contains(w), "`{w}` is defined");
+        }
+    };
+    has(c.classes().iter().map(|x| x.id.as_str()).collect(), &["lipolytic", "enzyme", "vascular", "vitamin", "hyaluronic_acid", "matrix", "anesthetic", "depigmenting", "hair"]);
+    has(
+        c.goals().iter().map(|x| x.id.as_str()).collect(),
+        &["local_fat", "cellulite", "skin_laxity", "stretch_marks", "scars", "rejuvenation", "hydration", "hyperpigmentation", "hair_loss", "lymphatic_drainage", "rosacea", "acne"],
+    );
+    has(c.zones().iter().map(|x| x.id.as_str()).collect(), &["face", "neck", "decollete", "scalp", "submental", "arms", "abdomen", "flanks", "thighs", "buttocks"]);
+    has(
+        c.medications().iter().map(|x| x.id.as_str()).collect(),
+        &["anticoagulant", "antiplatelet", "maoi", "snri_tca", "antihypertensive", "sulfonamide", "furosemide", "benzodiazepine", "phenytoin", "heparin"],
+    );
+}
+
+/// FACTS §2, pair by pair: the rating the catalog must give.
+#[test]
+fn pairwise_facts_hold() {
+    let c = catalog();
+    use PairRating::*;
+    let expected = [
+        ("hyaluronidase", "hyaluronic_acid", Incompatible),
+        ("collagenase", "collagen", Incompatible),
+        ("collagenase", "zinc", Incompatible),
+        ("collagenase", "copper", Incompatible),
+        ("collagenase", "thiamine", Caution),
+        ("hyaluronidase", "zinc", Caution),
+        ("hyaluronidase", "troxerutin", Caution),
+        ("hyaluronidase", "lidocaine", Caution),
+        ("hyaluronidase", "procaine", Caution),
+        ("hyaluronidase", "sodium_chloride", Compatible),
+        ("phosphatidylcholine_deoxycholate", "ascorbic_acid", Incompatible),
+        ("phosphatidylcholine_deoxycholate", "lidocaine", Incompatible),
+        ("phosphatidylcholine_deoxycholate", "thiamine", Incompatible),
+        ("phosphatidylcholine_deoxycholate", "organic_silicon", Incompatible),
+        ("phosphatidylcholine_deoxycholate", "cyanocobalamin", Incompatible),
+        ("deoxycholic_acid", "ascorbic_acid", Incompatible),
+        ("aminophylline", "ascorbic_acid", Incompatible),
+        ("aminophylline", "lidocaine", Incompatible),
+        ("aminophylline", "thiamine", Incompatible),
+        ("aminophylline", "cyanocobalamin", Incompatible),
+        ("aminophylline", "l_carnitine", Incompatible),
+        ("aminophylline", "caffeine", Incompatible),
+        ("lidocaine", "sodium_bicarbonate", Caution),
+        ("ascorbic_acid", "cyanocobalamin", Incompatible),
+        ("ascorbic_acid", "copper", Incompatible),
+        ("ascorbic_acid", "hyaluronic_acid", Caution),
+        ("caffeine", "lidocaine", Caution),
+        ("caffeine", "procaine", Caution),
+        ("yohimbine", "lidocaine", Caution),
+        ("hyaluronic_acid", "pdrn", Compatible),
+        ("hyaluronic_acid", "amino_acids", Compatible),
+        ("hyaluronic_acid", "lidocaine", Compatible),
+        ("dutasteride", "dexpanthenol", Compatible),
+    ];
+    for (a, b, want) in expected {
+        let (ia, ib) = (index(&c, a), index(&c, b));
+        let forward = resolve(&c, ia, ib);
+        let backward = resolve(&c, ib, ia);
+        assert_eq!(forward.rating, want, "{a} × {b}");
+        assert_eq!(backward.rating, want, "{b} × {a}: edges are undirected");
+        assert!(forward.via != Via::None);
+    }
+}
+
+#[test]
+fn no_data_is_unknown_never_compatible() {
+    let c = catalog();
+    // FACTS has nothing on minoxidil with tranexamic acid, and neither has a sourced pH.
+    let r = resolve(&c, index(&c, "minoxidil"), index(&c, "tranexamic_acid"));
+    assert_eq!(r.rating, PairRating::Unknown);
+    assert_eq!(r.via, Via::None);
+}
+
+#[test]
+fn ingredient_edges_override_class_edges() {
+    let c = catalog();
+    // Hyaluronic acid × vitamins is compatible at class level (NCTF), but vitamin C's own edge
+    // with hyaluronic acid (oxidative depolymerisation) is a caution and wins.
+    let (ha, vc) = (index(&c, "hyaluronic_acid"), index(&c, "ascorbic_acid"));
+    let r = resolve(&c, ha, vc);
+    assert_eq!(r.via, Via::Ingredient);
+    assert_eq!(r.rating, PairRating::Caution);
+    let class_edge = r.class_edge.expect("the class edge is still visible to explain");
+    assert_eq!(class_edge.rating, Rating::Compatible);
+}
+
+#[test]
+fn statuses_keep_unusable_ingredients_out() {
+    let c = catalog();
+    let status = |id| &c.ingredients()[index(&c, id)].status;
+    assert!(matches!(status("buflomedil"), Status::Withdrawn { .. }));
+    assert!(matches!(status("vitamin_e"), Status::NotInjectable { .. }));
+    assert!(matches!(status("glutathione"), Status::Unapproved { .. }));
+    // No injectable ginkgo product was found.
+    assert!(!matches!(status("ginkgo"), Status::Available));
+}
+
+#[test]
+fn solo_rules_and_course_limits() {
+    let c = catalog();
+    for id in ["aminophylline", "phosphatidylcholine_deoxycholate", "deoxycholic_acid"] {
+        assert!(c.ingredients()[index(&c, id)].solo.is_some(), "{id} is not to be mixed");
+    }
+    let kybella = c.ingredients()[index(&c, "deoxycholic_acid")].course.as_ref().expect("Kybella's course");
+    assert_eq!(kybella.max_sessions, Some(6));
+    assert_eq!(kybella.min_interval_days, Some(28));
+}
+
+#[test]
+fn conditions_have_the_right_scope() {
+    let c = catalog();
+    let scope = |name: &str| c.conditions()[c.find(Kind::Condition, name).expect(name)].scope;
+    assert_eq!(scope("pregnancy"), Scope::Absolute);
+    assert_eq!(scope("breastfeeding"), Scope::Absolute);
+    assert_eq!(scope("menstruation"), Scope::Postpone);
+    assert_eq!(scope("herpes_flare"), Scope::Postpone);
+    assert_eq!(scope("gallstones"), Scope::Ingredient);
+    let artichoke = &c.ingredients()[index(&c, "artichoke")];
+    assert!(
+        artichoke.contraindications.iter().any(|x| x.condition == "cholelithiasis" && x.rating == Rating::Incompatible),
+        "gallstones rule out artichoke"
+    );
+}
+
+#[test]
+fn aliases_practitioners_use_resolve() {
+    let c = catalog();
+    for (alias, id) in [
+        ("Lipostabil", "phosphatidylcholine_deoxycholate"),
+        ("Kybella", "deoxycholic_acid"),
+        ("Lidase", "hyaluronidase"),
+        ("лидаза", "hyaluronidase"),
+        ("Hylenex", "hyaluronidase"),
+        ("Conjonctyl", "organic_silicon"),
+        ("Carnitor", "l_carnitine"),
+        ("vitamin C", "ascorbic_acid"),
+        ("vitamin-c", "ascorbic_acid"),
+    ] {
+        let i = c.find(Kind::Ingredient, alias).unwrap_or_else(|e| panic!("{alias}: {e}"));
+        assert_eq!(c.ingredients()[i].id, id, "{alias}");
+    }
+}
+
+/// Efficacy 3 means an approved indication or a controlled trial: never from weak sources.
+#[test]
+fn top_efficacy_needs_strong_evidence() {
+    let c = catalog();
+    for ing in c.ingredients() {
+        for g in &ing.goals {
+            if g.efficacy == 3 {
+                assert!(matches!(g.evidence, Evidence::Label | Evidence::Peer), "{} {}: efficacy 3 from {:?}", ing.id, g.goal, g.evidence);
+            }
+        }
+    }
+}
+
+/// FACTS lists no injectable mesotherapy dose for these: the catalog must not state one.
+#[test]
+fn nothing_not_found_is_stated() {
+    let c = catalog();
+    for id in ["caffeine", "yohimbine", "l_carnitine", "artichoke", "ginkgo"] {
+        assert!(c.ingredients()[index(&c, id)].session_limit.is_none(), "{id} has no sourced per-session dose");
+    }
+}

@@ -1,0 +1,8 @@
+//! The one integration-test binary: every command run as a user runs it, and the embedded
+//! catalog checked against the facts it was built from.
+
+mod catalog_commands;
+mod embedded_catalog;
+mod errors;
+mod support;
+mod validate;

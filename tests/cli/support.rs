@@ -1,0 +1,100 @@
+//! A small fluent helper to run the real binary with a clean environment.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+/// One run of `mesomix` and what it printed.
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// A run being set up: `Test::new().args([...]).stdin(...).run()`.
+#[derive(Debug, Default)]
+pub struct Test {
+    args: Vec<String>,
+    env: Vec<(String, String)>,
+    stdin: Option<String>,
+}
+
+impl Test {
+    pub fn new() -> Test {
+        Test::default()
+    }
+
+    pub fn args<I, S>(mut self, args: I) -> Test
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        self.args.extend(args.into_iter().map(|a| a.as_ref().to_owned()));
+        self
+    }
+
+    pub fn env(mut self, key: &str, value: &str) -> Test {
+        self.env.push((key.to_owned(), value.to_owned()));
+        self
+    }
+
+    pub fn stdin(mut self, text: &str) -> Test {
+        self.stdin = Some(text.to_owned());
+        self
+    }
+
+    pub fn command(&self) -> Command {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_mesomix"));
+        cmd.args(&self.args);
+        for var in ["LANG", "LC_ALL", "LC_MESSAGES", "NO_COLOR", "MESOMIX_CATALOG", "COLUMNS"] {
+            cmd.env_remove(var);
+        }
+        for (k, v) in &self.env {
+            cmd.env(k, v);
+        }
+        cmd
+    }
+
+    pub fn run(self) -> Run {
+        let mut cmd = self.command();
+        cmd.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
+        let mut child = cmd.spawn().expect("the mesomix binary starts");
+        let mut stdin = child.stdin.take().expect("stdin is piped");
+        if let Some(text) = &self.stdin {
+            stdin.write_all(text.as_bytes()).expect("stdin accepts the input");
+        }
+        drop(stdin);
+        let out = child.wait_with_output().expect("mesomix finishes");
+        let run = Run {
+            code: out.status.code().expect("mesomix exits with a code, not a signal"),
+            stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+            stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+        };
+        assert!(!run.stderr.contains("panicked"), "mesomix panicked: {}", run.stderr);
+        run
+    }
+
+    /// Runs and asserts the exit code.
+    #[track_caller]
+    pub fn status(self, code: i32) -> Run {
+        let args = self.args.join(" ");
+        let run = self.run();
+        assert_eq!(run.code, code, "mesomix {args}\nstdout:\n{}\nstderr:\n{}", run.stdout, run.stderr);
+        run
+    }
+}
+
+/// Snapshot settings shared by every test: snapshots live in the top-level `snapshots/`.
+#[macro_export]
+macro_rules! snap {
+    ($name:expr, $value:expr) => {
+        insta::with_settings!({snapshot_path => "../../snapshots", prepend_module_to_snapshot => false}, {
+            insta::assert_snapshot!($name, $value);
+        })
+    };
+}
+
+/// The path of a test fixture.
+pub fn fixture(name: &str) -> String {
+    format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+}
