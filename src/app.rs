@@ -8,12 +8,14 @@ use std::path::{Path, PathBuf};
 use clap::{CommandFactory, Parser};
 
 use crate::catalog::{self, Catalog, CatalogError, Kind, UnknownName};
-use crate::cli::{Cli, ColorChoice, Command};
+use crate::check::{self as checker, CheckRequest, Verdict};
+use crate::cli::{Cli, ColorChoice, Command, PatientArgs, SchemaKind};
 use crate::error::Error;
 use crate::exit::Exit;
+use crate::patient::{Patient, PatientInput, parse_patient_file};
 use crate::render::lang::{Lang, Msg};
 use crate::render::table::TableOptions;
-use crate::render::{self, Format, Style, catalog as views};
+use crate::render::{self, Format, Style, catalog as views, check as check_view};
 
 /// What the process knows about its surroundings, gathered once by `main`.
 #[derive(Debug, Clone, Default)]
@@ -97,6 +99,11 @@ fn report(error: &Error, lang: Lang, color: bool, stderr: &mut dyn Write) -> Exi
     let text = match error {
         Error::Catalog(e) => render::diagnostics::render(e, color),
         Error::Unknown { flag, source } => unknown_message(flag, source, lang),
+        Error::PatientFile { .. } => format!(
+            "{}: {}: {error}\n",
+            Msg::Error.get(lang),
+            Msg::BadPatientFile.get(lang)
+        ),
         Error::Io { .. } | Error::Usage(_) => format!("{}: {error}\n", Msg::Error.get(lang)),
     };
     write_quietly(stderr, text.as_bytes());
@@ -105,6 +112,7 @@ fn report(error: &Error, lang: Lang, color: bool, stderr: &mut dyn Write) -> Exi
 
 fn unknown_message(flag: &str, unknown: &UnknownName, lang: Lang) -> String {
     let what = match unknown.kind {
+        _ if flag == "--allergy" => Msg::UnknownAllergen,
         Kind::Ingredient => Msg::UnknownIngredient,
         Kind::Class => Msg::UnknownClass,
         Kind::Goal => Msg::UnknownGoal,
@@ -183,6 +191,63 @@ fn execute(cli: &Cli, env: &Env, lang: Lang) -> Result<(String, Exit), Error> {
                 Err(e) => return Err(e),
             }
         }
+        Command::Check {
+            ingredients,
+            zone,
+            patient,
+            max_components,
+            strict,
+            allow_unknown,
+        } => {
+            let catalog = load()?;
+            let mix = resolve_mix(&catalog, ingredients)?;
+            let zone = zone
+                .as_deref()
+                .map(|z| find(&catalog, Kind::Zone, "--zone", z))
+                .transpose()?;
+            let patient = resolve_patient(&catalog, patient)?;
+            let request = CheckRequest {
+                mix,
+                zone,
+                patient,
+                max_components: usize::from(*max_components),
+            };
+            let report =
+                checker::check(&catalog, &request).map_err(|e| Error::Usage(e.to_string()))?;
+            let text = match format {
+                Format::Json => check_view::check_json(&catalog, &report, zone, &request.patient),
+                _ => human(check_view::check_doc(
+                    &catalog,
+                    &report,
+                    zone,
+                    &request.patient,
+                    lang,
+                )),
+            };
+            return Ok((text, verdict_exit(report.verdict, *strict, *allow_unknown)));
+        }
+        Command::Explain { a, b } => {
+            let catalog = load()?;
+            let ia = find(&catalog, Kind::Ingredient, "A", a)?;
+            let ib = find(&catalog, Kind::Ingredient, "B", b)?;
+            if ia == ib {
+                return Err(Error::Usage(format!(
+                    "explain needs two different ingredients; both name `{}`",
+                    catalog.ingredients()[ia].id
+                )));
+            }
+            let r = crate::compat::resolve(&catalog, ia, ib);
+            match format {
+                Format::Json => check_view::explain_json(&catalog, ia, ib, &r),
+                _ => human(check_view::explain_doc(&catalog, ia, ib, &r, lang)),
+            }
+        }
+        Command::Schema { kind } => {
+            let schema = match kind {
+                SchemaKind::Check => schemars::schema_for!(check_view::CheckJson<'static>),
+            };
+            render::json::to_string(&schema)
+        }
         Command::Ingredients { class, goal } => {
             let catalog = load()?;
             let class = class
@@ -244,6 +309,67 @@ fn execute(cli: &Cli, env: &Env, lang: Lang) -> Result<(String, Exit), Error> {
         }
     };
     Ok((text, Exit::Success))
+}
+
+/// The exit code a verdict maps to (DESIGN §4).
+pub fn verdict_exit(verdict: Verdict, strict: bool, allow_unknown: bool) -> Exit {
+    match verdict {
+        Verdict::Compatible => Exit::Success,
+        Verdict::Caution if strict => Exit::Finding,
+        Verdict::Caution => Exit::Success,
+        Verdict::Unknown if allow_unknown => Exit::Success,
+        Verdict::Unknown | Verdict::Incompatible | Verdict::Postpone | Verdict::Refused => {
+            Exit::Finding
+        }
+    }
+}
+
+/// Resolves the mix's names; an unknown name or the same ingredient twice is an error.
+fn resolve_mix(catalog: &Catalog, names: &[String]) -> Result<Vec<usize>, Error> {
+    let mut mix: Vec<usize> = Vec::with_capacity(names.len());
+    for (n, name) in names.iter().enumerate() {
+        let i = catalog
+            .find(Kind::Ingredient, name)
+            .map_err(|source| Error::Unknown {
+                flag: "INGREDIENT".into(),
+                source,
+            })?;
+        if let Some(first) = mix.iter().position(|&x| x == i) {
+            return Err(Error::Usage(format!(
+                "`{}` is listed twice (as `{}` and `{name}`, arguments {} and {}); list each ingredient once",
+                catalog.ingredients()[i].id,
+                names[first],
+                first + 1,
+                n + 1
+            )));
+        }
+        mix.push(i);
+    }
+    Ok(mix)
+}
+
+/// The patient from `--patient FILE` and the flags, resolved against the catalog.
+fn resolve_patient(catalog: &Catalog, args: &PatientArgs) -> Result<Patient, Error> {
+    let mut input = PatientInput::default();
+    if let Some(path) = &args.patient {
+        let (text, _) = read_input(path)?;
+        let parsed = parse_patient_file(&text).map_err(|e| Error::PatientFile {
+            path: path.clone(),
+            line: e.line,
+            column: e.column,
+            message: e.message,
+        })?;
+        input.extend(parsed);
+    }
+    input.extend(PatientInput {
+        conditions: args.conditions.clone(),
+        medications: args.medications.clone(),
+        allergies: args.allergies.clone(),
+    });
+    Patient::resolve(catalog, &input).map_err(|e| Error::Unknown {
+        flag: e.field.to_owned(),
+        source: e.unknown,
+    })
 }
 
 /// The catalog in use: `--catalog FILE` (or `MESOMIX_CATALOG`), else the embedded one.

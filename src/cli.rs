@@ -72,6 +72,38 @@ pub enum Command {
     Conditions,
     /// Medication classes and the ingredients they interact with.
     Medications,
+    /// Verdict for one syringe: every pair, the patient, and the smallest fix.
+    Check {
+        /// Ingredients to draw into one syringe (id, alias or name).
+        #[arg(required = true, value_name = "INGREDIENT")]
+        ingredients: Vec<String>,
+        /// Treatment zone; ingredients not allowed there are flagged.
+        #[arg(long, value_name = "ZONE")]
+        zone: Option<String>,
+        #[command(flatten)]
+        patient: PatientArgs,
+        /// Flag mixes with more components than this (a setting, not a sourced limit).
+        #[arg(long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..))]
+        max_components: u16,
+        /// Exit 1 on a `caution` verdict too.
+        #[arg(long, conflicts_with = "allow_unknown")]
+        strict: bool,
+        /// Exit 0 on an `unknown` verdict (the verdict itself stays `unknown`).
+        #[arg(long)]
+        allow_unknown: bool,
+    },
+    /// How a pair's rating was reached, step by step, with sources.
+    Explain {
+        /// First ingredient.
+        a: String,
+        /// Second ingredient.
+        b: String,
+    },
+    /// Print the JSON Schema of a command's JSON output.
+    Schema {
+        #[arg(value_enum)]
+        kind: SchemaKind,
+    },
     /// Validate a catalog file and list every problem (default: the catalog in use).
     Validate {
         /// Catalog file (`-` reads standard input).
@@ -81,4 +113,28 @@ pub enum Command {
     Completions { shell: clap_complete::Shell },
     /// Print the man page (roff).
     Man,
+}
+
+/// What the practitioner knows of the patient.
+#[derive(Debug, Clone, Default, Args)]
+pub struct PatientArgs {
+    /// A patient condition (repeatable or comma-separated): pregnancy, menstruation, gallstones, ...
+    #[arg(long = "condition", value_name = "CONDITION", value_delimiter = ',')]
+    pub conditions: Vec<String>,
+    /// A medication class or drug the patient takes (repeatable): anticoagulant, warfarin, ...
+    #[arg(long = "medication", value_name = "MEDICATION", value_delimiter = ',')]
+    pub medications: Vec<String>,
+    /// An allergy: an allergy condition, an ingredient or a class (repeatable).
+    #[arg(long = "allergy", value_name = "ALLERGEN", value_delimiter = ',')]
+    pub allergies: Vec<String>,
+    /// A patient file (RON or JSON with `conditions`, `medications`, `allergies`; `-` = stdin).
+    #[arg(long, value_name = "FILE")]
+    pub patient: Option<PathBuf>,
+}
+
+/// Documents whose JSON Schema `mesomix schema` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaKind {
+    /// `mesomix check --format json`.
+    Check,
 }

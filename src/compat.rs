@@ -16,7 +16,9 @@ use crate::catalog::model::{CatalogFile, Edge, Rating};
 pub const PH_GAP: f64 = 2.0;
 
 /// The rating of a pair, in order of severity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum PairRating {
     Compatible,
@@ -36,7 +38,9 @@ impl From<Rating> for PairRating {
 }
 
 /// Where a pair's rating came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Via {
     Ingredient,

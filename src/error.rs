@@ -18,7 +18,15 @@ pub enum Error {
         path: PathBuf,
         source: std::io::Error,
     },
-    /// The arguments are wrong (clap's own message).
+    /// A patient file that does not parse or has unknown fields.
+    #[error("{}:{line}:{column}: {message}", path.display())]
+    PatientFile {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    /// The arguments are wrong (clap's own message, or a rule clap cannot express).
     #[error("{0}")]
     Usage(String),
 }

@@ -7,9 +7,11 @@
 
 pub mod app;
 pub mod catalog;
+pub mod check;
 pub mod cli;
 pub mod compat;
 pub mod error;
 pub mod exit;
 pub mod names;
+pub mod patient;
 pub mod render;

@@ -98,7 +98,7 @@ pub fn load(text: &str, origin: &str) -> Result<Catalog, CatalogError> {
     let problems = validate::validate(&file);
     if !problems.is_empty() {
         let index = spans::SpanIndex::new(text);
-        let diagnostics = problems
+        let mut diagnostics: Vec<Diagnostic> = problems
             .into_iter()
             .map(|p| {
                 let span = index.find(&p.path).unwrap_or(0..0);
@@ -112,6 +112,8 @@ pub fn load(text: &str, origin: &str) -> Result<Catalog, CatalogError> {
                 }
             })
             .collect();
+        // In file order, so a reader can work down the file.
+        diagnostics.sort_by_key(|d| d.span.start);
         return Err(error(diagnostics));
     }
     Ok(Catalog::build(file, origin, text))

@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 /// A human-facing text in both languages the tool speaks.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Text {
     pub en: String,
@@ -15,7 +15,7 @@ pub struct Text {
 }
 
 /// The whole catalog file.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CatalogFile {
     /// Version of the catalog's content, e.g. `"2026.11.0"`.
@@ -43,7 +43,19 @@ pub struct CatalogFile {
 }
 
 /// How much weight a source carries.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Grade {
     /// Drug label, pharmacopoeia, regulator, patent.
@@ -55,7 +67,19 @@ pub enum Grade {
 }
 
 /// How strongly one claim is supported. Never higher than the best grade of its sources.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Evidence {
     Label,
@@ -65,7 +89,7 @@ pub enum Evidence {
     Inference,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub id: String,
@@ -75,7 +99,7 @@ pub struct Source {
     pub grade: Grade,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Class {
     pub id: String,
@@ -83,7 +107,7 @@ pub struct Class {
     pub description: Text,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Goal {
     pub id: String,
@@ -92,7 +116,19 @@ pub struct Goal {
     pub aliases: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Region {
     Face,
@@ -101,7 +137,7 @@ pub enum Region {
 }
 
 /// An inclusive range of whole numbers (sessions, days).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Span {
     pub min: u32,
@@ -109,14 +145,14 @@ pub struct Span {
 }
 
 /// An inclusive range of real numbers (millimetres, pH units).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Range {
     pub min: f64,
     pub max: f64,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Zone {
     pub id: String,
@@ -131,7 +167,7 @@ pub struct Zone {
 }
 
 /// A zone's usual course of sessions.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Course {
     pub sessions: Span,
@@ -145,7 +181,19 @@ pub struct Course {
     pub sources: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Scope {
     /// No mesotherapy at all.
@@ -159,7 +207,7 @@ pub enum Scope {
 }
 
 /// A patient fact.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Condition {
     pub id: String,
@@ -178,7 +226,7 @@ pub struct Condition {
 }
 
 /// A class of the patient's drugs.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Medication {
     pub id: String,
@@ -191,7 +239,19 @@ pub struct Medication {
 }
 
 /// A rating with what it means and where it comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Rating {
     Compatible,
@@ -200,7 +260,7 @@ pub enum Rating {
 }
 
 /// A medication's effect on one ingredient (or, as `general`, on any session).
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Interaction {
     pub rating: Rating,
@@ -210,7 +270,7 @@ pub struct Interaction {
 }
 
 /// A sourced statement, e.g. "results last 6–8 months".
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Statement {
     pub id: String,
@@ -223,7 +283,7 @@ pub struct Statement {
 }
 
 /// One aftercare rule around each session.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Aftercare {
     pub id: String,
@@ -240,7 +300,19 @@ pub struct Aftercare {
     pub sources: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Depth {
     Intradermal,
@@ -248,7 +320,7 @@ pub enum Depth {
 }
 
 /// Whether an ingredient may be used at all.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub enum Status {
     Available,
@@ -270,7 +342,7 @@ pub enum Status {
 }
 
 /// One goal an ingredient serves.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct GoalClaim {
     pub goal: String,
@@ -282,7 +354,7 @@ pub struct GoalClaim {
 }
 
 /// A sourced free-text fact (concentration, per-session limit, zone restriction).
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Fact {
     pub text: Text,
@@ -291,7 +363,7 @@ pub struct Fact {
 }
 
 /// pH range of the ingredient's injectable form.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Ph {
     pub min: f64,
@@ -300,7 +372,7 @@ pub struct Ph {
 }
 
 /// Course constraints of an ingredient (they tighten the zone's course).
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CourseLimit {
     pub max_sessions: Option<u32>,
@@ -312,7 +384,7 @@ pub struct CourseLimit {
 }
 
 /// A patient condition in which the ingredient must not be used (or only with caution).
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Contraindication {
     pub condition: String,
@@ -324,7 +396,7 @@ pub struct Contraindication {
 }
 
 /// A medication's interaction with this ingredient.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MedicationInteraction {
     pub medication: String,
@@ -335,7 +407,7 @@ pub struct MedicationInteraction {
 }
 
 /// "Do not mix with other drugs in the same syringe."
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Solo {
     /// How mixing it with anything is rated.
@@ -345,7 +417,7 @@ pub struct Solo {
     pub sources: Vec<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Ingredient {
     pub id: String,
@@ -383,7 +455,19 @@ pub struct Ingredient {
 }
 
 /// Why two things do or do not share a syringe.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Mechanism {
     /// One destroys the other enzymatically (hyaluronidase and hyaluronic acid).
@@ -414,7 +498,7 @@ pub enum Mechanism {
     LabelAdmixture,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Edge {
     pub a: String,

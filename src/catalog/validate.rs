@@ -582,7 +582,10 @@ impl<'f> Validator<'f> {
         if sources.is_empty() {
             self.problem(
                 path.into(),
-                format!("the claim at `{}` has no source", path.trim_end_matches(".sources")),
+                format!(
+                    "the claim at `{}` has no source",
+                    path.trim_end_matches(".sources")
+                ),
                 "every claim needs a source",
             );
             return;

@@ -4,6 +4,7 @@
 //! `markdown`) or a JSON document. Nothing here reads or writes files.
 
 pub mod catalog;
+pub mod check;
 pub mod diagnostics;
 pub mod doc;
 pub mod json;

@@ -9,8 +9,14 @@ use crate::support::Test;
 /// Commands whose output is covered by snapshots (name, arguments).
 const COMMANDS: &[(&str, &[&str])] = &[
     ("ingredients", &["ingredients"]),
-    ("ingredients_class_enzyme", &["ingredients", "--class", "enzyme"]),
-    ("ingredients_goal_local_fat", &["ingredients", "--goal", "local_fat"]),
+    (
+        "ingredients_class_enzyme",
+        &["ingredients", "--class", "enzyme"],
+    ),
+    (
+        "ingredients_goal_local_fat",
+        &["ingredients", "--goal", "local_fat"],
+    ),
     ("show_hyaluronidase", &["show", "hyaluronidase"]),
     ("show_buflomedil", &["show", "buflomedil"]),
     ("classes", &["classes"]),
@@ -26,17 +32,34 @@ fn every_command_in_every_format_and_language() {
     for (name, args) in COMMANDS {
         for lang in ["en", "ru"] {
             for format in ["table", "markdown"] {
-                let run = Test::new().args(*args).args(["--format", format, "--lang", lang, "--color", "never"]).status(0);
+                let run = Test::new()
+                    .args(*args)
+                    .args(["--format", format, "--lang", lang, "--color", "never"])
+                    .status(0);
                 assert!(run.stderr.is_empty(), "{name}: {}", run.stderr);
                 snap!(format!("{name}.{lang}.{format}"), run.stdout);
             }
         }
         // JSON is the same in both languages: every text carries both.
-        let en = Test::new().args(*args).args(["--format", "json", "--lang", "en"]).status(0);
-        let ru = Test::new().args(*args).args(["--format", "json", "--lang", "ru"]).status(0);
-        assert_eq!(en.stdout, ru.stdout, "{name}: JSON must not depend on --lang");
+        let en = Test::new()
+            .args(*args)
+            .args(["--format", "json", "--lang", "en"])
+            .status(0);
+        let ru = Test::new()
+            .args(*args)
+            .args(["--format", "json", "--lang", "ru"])
+            .status(0);
+        assert_eq!(
+            en.stdout, ru.stdout,
+            "{name}: JSON must not depend on --lang"
+        );
         let value: serde_json::Value = serde_json::from_str(&en.stdout).expect("valid JSON");
-        assert!(value["schema"].as_str().is_some_and(|s| s.starts_with("mesomix.")), "{name}: schema");
+        assert!(
+            value["schema"]
+                .as_str()
+                .is_some_and(|s| s.starts_with("mesomix.")),
+            "{name}: schema"
+        );
         snap!(format!("{name}.json"), en.stdout);
     }
 }
@@ -86,8 +109,11 @@ struct GoalRow {
 
 #[test]
 fn ingredients_json_is_typed_data() {
-    let run = Test::new().args(["ingredients", "--format", "json"]).status(0);
-    let doc: IngredientsDoc = serde_json::from_str(&run.stdout).expect("ingredients JSON matches its shape");
+    let run = Test::new()
+        .args(["ingredients", "--format", "json"])
+        .status(0);
+    let doc: IngredientsDoc =
+        serde_json::from_str(&run.stdout).expect("ingredients JSON matches its shape");
     assert_eq!(doc.schema, "mesomix.ingredients/1");
     assert_eq!(doc.catalog.sha256.len(), 64);
     assert!(!doc.catalog.version.is_empty());
@@ -97,62 +123,128 @@ fn ingredients_json_is_typed_data() {
     sorted.sort_unstable();
     assert_eq!(ids, sorted, "ingredients come sorted by id");
     for ing in &doc.ingredients {
-        assert!(!ing.name.en.is_empty() && !ing.name.ru.is_empty(), "{}: both names", ing.id);
-        assert!(!ing.class.is_empty() && !ing.depth.is_empty(), "{}: class and depth", ing.id);
-        assert!(["available", "withdrawn", "not_injectable", "unapproved"].contains(&ing.status.as_str()));
+        assert!(
+            !ing.name.en.is_empty() && !ing.name.ru.is_empty(),
+            "{}: both names",
+            ing.id
+        );
+        assert!(
+            !ing.class.is_empty() && !ing.depth.is_empty(),
+            "{}: class and depth",
+            ing.id
+        );
+        assert!(
+            ["available", "withdrawn", "not_injectable", "unapproved"]
+                .contains(&ing.status.as_str())
+        );
         let _ = &ing.aliases;
         for g in &ing.goals {
             assert!((1..=3).contains(&g.efficacy), "{} {}", ing.id, g.goal);
             assert!(["label", "peer", "weak", "inference"].contains(&g.evidence.as_str()));
-            assert!(!g.sources.is_empty(), "{} {}: a goal claim has sources", ing.id, g.goal);
+            assert!(
+                !g.sources.is_empty(),
+                "{} {}: a goal claim has sources",
+                ing.id,
+                g.goal
+            );
         }
     }
 }
 
 #[test]
 fn filters_narrow_the_list() {
-    let run = Test::new().args(["ingredients", "--class", "enzyme", "--format", "json"]).status(0);
+    let run = Test::new()
+        .args(["ingredients", "--class", "enzyme", "--format", "json"])
+        .status(0);
     let doc: IngredientsDoc = serde_json::from_str(&run.stdout).expect("JSON");
     assert!(!doc.ingredients.is_empty());
     assert!(doc.ingredients.iter().all(|i| i.class == "enzyme"));
-    let run = Test::new().args(["ingredients", "--goal", "hair_loss", "--format", "json"]).status(0);
+    let run = Test::new()
+        .args(["ingredients", "--goal", "hair_loss", "--format", "json"])
+        .status(0);
     let doc: IngredientsDoc = serde_json::from_str(&run.stdout).expect("JSON");
-    assert!(doc.ingredients.iter().all(|i| i.goals.iter().any(|g| g.goal == "hair_loss")));
+    assert!(
+        doc.ingredients
+            .iter()
+            .all(|i| i.goals.iter().any(|g| g.goal == "hair_loss"))
+    );
     assert!(doc.ingredients.iter().any(|i| i.id == "dutasteride"));
 }
 
 #[test]
 fn names_resolve_by_alias_russian_name_and_case() {
-    for name in ["hyaluronidase", "HYALURONIDASE", "lidase", "Лидаза", "лидаза", "Гиалуронидаза", "hylenex"] {
-        let run = Test::new().args(["show", name, "--format", "json"]).status(0);
+    for name in [
+        "hyaluronidase",
+        "HYALURONIDASE",
+        "lidase",
+        "Лидаза",
+        "лидаза",
+        "Гиалуронидаза",
+        "hylenex",
+    ] {
+        let run = Test::new()
+            .args(["show", name, "--format", "json"])
+            .status(0);
         let value: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
         assert_eq!(value["ingredient"]["id"], "hyaluronidase", "{name}");
     }
-    let run = Test::new().args(["show", "лидаза", "--lang", "ru", "--color", "never"]).status(0);
-    assert!(run.stdout.starts_with("Гиалуронидаза (hyaluronidase)"), "{}", run.stdout);
-    assert!(run.stdout.contains("несовместимы"), "the HA pair is shown in Russian");
+    let run = Test::new()
+        .args(["show", "лидаза", "--lang", "ru", "--color", "never"])
+        .status(0);
+    assert!(
+        run.stdout.starts_with("Гиалуронидаза (hyaluronidase)"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("несовместимы"),
+        "the HA pair is shown in Russian"
+    );
 }
 
 #[test]
 fn language_defaults_from_the_locale() {
-    let ru = Test::new().args(["goals", "--color", "never"]).env("LANG", "ru_RU.UTF-8").status(0);
+    let ru = Test::new()
+        .args(["goals", "--color", "never"])
+        .env("LANG", "ru_RU.UTF-8")
+        .status(0);
     assert!(ru.stdout.starts_with("Цели"), "{}", ru.stdout);
-    let en = Test::new().args(["goals", "--color", "never"]).env("LANG", "de_DE.UTF-8").status(0);
+    let en = Test::new()
+        .args(["goals", "--color", "never"])
+        .env("LANG", "de_DE.UTF-8")
+        .status(0);
     assert!(en.stdout.starts_with("Goals"));
-    let all = Test::new().args(["goals", "--color", "never"]).env("LANG", "ru_RU.UTF-8").env("LC_ALL", "C").status(0);
+    let all = Test::new()
+        .args(["goals", "--color", "never"])
+        .env("LANG", "ru_RU.UTF-8")
+        .env("LC_ALL", "C")
+        .status(0);
     assert!(all.stdout.starts_with("Goals"), "LC_ALL wins over LANG");
-    let flag = Test::new().args(["goals", "--color", "never", "--lang", "en"]).env("LANG", "ru_RU.UTF-8").status(0);
-    assert!(flag.stdout.starts_with("Goals"), "--lang wins over the locale");
+    let flag = Test::new()
+        .args(["goals", "--color", "never", "--lang", "en"])
+        .env("LANG", "ru_RU.UTF-8")
+        .status(0);
+    assert!(
+        flag.stdout.starts_with("Goals"),
+        "--lang wins over the locale"
+    );
 }
 
 #[test]
 fn colour_follows_the_flag_and_no_color() {
-    let always = Test::new().args(["show", "hyaluronidase", "--color", "always"]).status(0);
+    let always = Test::new()
+        .args(["show", "hyaluronidase", "--color", "always"])
+        .status(0);
     assert!(always.stdout.contains("\u{1b}["), "--color always colours");
-    let never = Test::new().args(["show", "hyaluronidase", "--color", "never"]).status(0);
+    let never = Test::new()
+        .args(["show", "hyaluronidase", "--color", "never"])
+        .status(0);
     assert!(!never.stdout.contains('\u{1b}'));
     // Not a terminal: `auto` does not colour, and NO_COLOR keeps it that way.
-    let auto = Test::new().args(["show", "hyaluronidase"]).env("NO_COLOR", "1").status(0);
+    let auto = Test::new()
+        .args(["show", "hyaluronidase"])
+        .env("NO_COLOR", "1")
+        .status(0);
     assert!(!auto.stdout.contains('\u{1b}'));
 }
 
@@ -160,7 +252,10 @@ fn colour_follows_the_flag_and_no_color() {
 fn output_file_is_written_whole() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("goals.json");
-    let run = Test::new().args(["goals", "--format", "json", "--output"]).args([path.to_str().expect("utf-8 path")]).status(0);
+    let run = Test::new()
+        .args(["goals", "--format", "json", "--output"])
+        .args([path.to_str().expect("utf-8 path")])
+        .status(0);
     assert!(run.stdout.is_empty());
     let written = std::fs::read_to_string(&path).expect("the file exists");
     let direct = Test::new().args(["goals", "--format", "json"]).status(0);
@@ -172,15 +267,23 @@ fn output_file_is_written_whole() {
 #[test]
 fn catalog_flag_and_environment_swap_the_catalog() {
     let minimal = crate::support::fixture("good/minimal.ron");
-    let run = Test::new().args(["ingredients", "--format", "json", "--catalog", &minimal]).status(0);
+    let run = Test::new()
+        .args(["ingredients", "--format", "json", "--catalog", &minimal])
+        .status(0);
     let doc: IngredientsDoc = serde_json::from_str(&run.stdout).expect("JSON");
     assert_eq!(doc.catalog.version, "test.1");
     assert_eq!(doc.ingredients.len(), 2);
-    let run = Test::new().args(["ingredients", "--format", "json"]).env("MESOMIX_CATALOG", &minimal).status(0);
+    let run = Test::new()
+        .args(["ingredients", "--format", "json"])
+        .env("MESOMIX_CATALOG", &minimal)
+        .status(0);
     let doc: IngredientsDoc = serde_json::from_str(&run.stdout).expect("JSON");
     assert_eq!(doc.catalog.version, "test.1");
     let text = std::fs::read_to_string(&minimal).expect("fixture");
-    let run = Test::new().args(["ingredients", "--format", "json", "--catalog", "-"]).stdin(&text).status(0);
+    let run = Test::new()
+        .args(["ingredients", "--format", "json", "--catalog", "-"])
+        .stdin(&text)
+        .status(0);
     let doc: IngredientsDoc = serde_json::from_str(&run.stdout).expect("JSON");
     assert_eq!(doc.catalog.version, "test.1");
 }
@@ -190,24 +293,38 @@ fn completions_and_man_page() {
     for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
         let run = Test::new().args(["completions", shell]).status(0);
         assert!(run.stdout.contains("mesomix"), "{shell}");
-        assert!(run.stdout.contains("ingredients"), "{shell} completes subcommands");
+        assert!(
+            run.stdout.contains("ingredients"),
+            "{shell} completes subcommands"
+        );
     }
     let man = Test::new().args(["man"]).status(0);
-    assert!(man.stdout.starts_with(".ie") || man.stdout.contains(".TH mesomix"), "roff man page");
+    assert!(
+        man.stdout.starts_with(".ie") || man.stdout.contains(".TH mesomix"),
+        "roff man page"
+    );
     assert!(man.stdout.contains("ingredients"));
 }
 
 #[test]
 fn closed_pipe_exits_quietly() {
     use std::process::Stdio;
-    for args in [&["ingredients"][..], &["show", "hyaluronidase", "--format", "json"], &["man"]] {
+    for args in [
+        &["ingredients"][..],
+        &["show", "hyaluronidase", "--format", "json"],
+        &["man"],
+    ] {
         let mut cmd = Test::new().args(args).command();
         cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
         let mut child = cmd.spawn().expect("starts");
         // Close the reading end before mesomix writes anything.
         drop(child.stdout.take());
         let out = child.wait_with_output().expect("finishes");
-        assert!(out.stderr.is_empty(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.stderr.is_empty(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         assert_eq!(out.status.code(), Some(0), "{args:?}");
     }
 }

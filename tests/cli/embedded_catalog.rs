@@ -5,11 +5,14 @@ use mesomix::catalog::{self, Catalog, Kind};
 use mesomix::compat::{PairRating, Via, resolve};
 
 fn catalog() -> Catalog {
-    catalog::embedded().unwrap_or_else(|e| panic!("the embedded catalog is valid: {:?}", e.diagnostics))
+    catalog::embedded()
+        .unwrap_or_else(|e| panic!("the embedded catalog is valid: {:?}", e.diagnostics))
 }
 
 fn index(catalog: &Catalog, id: &str) -> usize {
-    catalog.ingredient_index(id).unwrap_or_else(|| panic!("ingredient `{id}` is in the catalog"))
+    catalog
+        .ingredient_index(id)
+        .unwrap_or_else(|| panic!("ingredient `{id}` is in the catalog"))
 }
 
 #[test]
@@ -22,11 +25,35 @@ fn is_valid_sorted_and_complete() {
     assert!(ids.len() >= 30);
     // Every ingredient FACTS §1 describes.
     for id in [
-        "aminophylline", "artichoke", "ascorbic_acid", "buflomedil", "caffeine", "collagen", "collagenase",
-        "cyanocobalamin", "deoxycholic_acid", "dexpanthenol", "dmae", "dutasteride", "ginkgo", "glutathione",
-        "hyaluronic_acid", "hyaluronidase", "l_carnitine", "lidocaine", "melilotus", "minoxidil",
-        "organic_silicon", "pdrn", "phosphatidylcholine_deoxycholate", "procaine", "thiamine",
-        "tranexamic_acid", "troxerutin", "vitamin_e", "yohimbine",
+        "aminophylline",
+        "artichoke",
+        "ascorbic_acid",
+        "buflomedil",
+        "caffeine",
+        "collagen",
+        "collagenase",
+        "cyanocobalamin",
+        "deoxycholic_acid",
+        "dexpanthenol",
+        "dmae",
+        "dutasteride",
+        "ginkgo",
+        "glutathione",
+        "hyaluronic_acid",
+        "hyaluronidase",
+        "l_carnitine",
+        "lidocaine",
+        "melilotus",
+        "minoxidil",
+        "organic_silicon",
+        "pdrn",
+        "phosphatidylcholine_deoxycholate",
+        "procaine",
+        "thiamine",
+        "tranexamic_acid",
+        "troxerutin",
+        "vitamin_e",
+        "yohimbine",
     ] {
         index(&c, id);
     }
@@ -40,15 +67,66 @@ fn has_the_vocabularies_design_names() {
             assert!(ids.contains(w), "`{w}` is defined");
         }
     };
-    has(c.classes().iter().map(|x| x.id.as_str()).collect(), &["lipolytic", "enzyme", "vascular", "vitamin", "hyaluronic_acid", "matrix", "anesthetic", "depigmenting", "hair"]);
+    has(
+        c.classes().iter().map(|x| x.id.as_str()).collect(),
+        &[
+            "lipolytic",
+            "enzyme",
+            "vascular",
+            "vitamin",
+            "hyaluronic_acid",
+            "matrix",
+            "anesthetic",
+            "depigmenting",
+            "hair",
+        ],
+    );
     has(
         c.goals().iter().map(|x| x.id.as_str()).collect(),
-        &["local_fat", "cellulite", "skin_laxity", "stretch_marks", "scars", "rejuvenation", "hydration", "hyperpigmentation", "hair_loss", "lymphatic_drainage", "rosacea", "acne"],
+        &[
+            "local_fat",
+            "cellulite",
+            "skin_laxity",
+            "stretch_marks",
+            "scars",
+            "rejuvenation",
+            "hydration",
+            "hyperpigmentation",
+            "hair_loss",
+            "lymphatic_drainage",
+            "rosacea",
+            "acne",
+        ],
     );
-    has(c.zones().iter().map(|x| x.id.as_str()).collect(), &["face", "neck", "decollete", "scalp", "submental", "arms", "abdomen", "flanks", "thighs", "buttocks"]);
+    has(
+        c.zones().iter().map(|x| x.id.as_str()).collect(),
+        &[
+            "face",
+            "neck",
+            "decollete",
+            "scalp",
+            "submental",
+            "arms",
+            "abdomen",
+            "flanks",
+            "thighs",
+            "buttocks",
+        ],
+    );
     has(
         c.medications().iter().map(|x| x.id.as_str()).collect(),
-        &["anticoagulant", "antiplatelet", "maoi", "snri_tca", "antihypertensive", "sulfonamide", "furosemide", "benzodiazepine", "phenytoin", "heparin"],
+        &[
+            "anticoagulant",
+            "antiplatelet",
+            "maoi",
+            "snri_tca",
+            "antihypertensive",
+            "sulfonamide",
+            "furosemide",
+            "benzodiazepine",
+            "phenytoin",
+            "heparin",
+        ],
     );
 }
 
@@ -68,11 +146,27 @@ fn pairwise_facts_hold() {
         ("hyaluronidase", "lidocaine", Caution),
         ("hyaluronidase", "procaine", Caution),
         ("hyaluronidase", "sodium_chloride", Compatible),
-        ("phosphatidylcholine_deoxycholate", "ascorbic_acid", Incompatible),
-        ("phosphatidylcholine_deoxycholate", "lidocaine", Incompatible),
+        (
+            "phosphatidylcholine_deoxycholate",
+            "ascorbic_acid",
+            Incompatible,
+        ),
+        (
+            "phosphatidylcholine_deoxycholate",
+            "lidocaine",
+            Incompatible,
+        ),
         ("phosphatidylcholine_deoxycholate", "thiamine", Incompatible),
-        ("phosphatidylcholine_deoxycholate", "organic_silicon", Incompatible),
-        ("phosphatidylcholine_deoxycholate", "cyanocobalamin", Incompatible),
+        (
+            "phosphatidylcholine_deoxycholate",
+            "organic_silicon",
+            Incompatible,
+        ),
+        (
+            "phosphatidylcholine_deoxycholate",
+            "cyanocobalamin",
+            Incompatible,
+        ),
         ("deoxycholic_acid", "ascorbic_acid", Incompatible),
         ("aminophylline", "ascorbic_acid", Incompatible),
         ("aminophylline", "lidocaine", Incompatible),
@@ -120,7 +214,9 @@ fn ingredient_edges_override_class_edges() {
     let r = resolve(&c, ha, vc);
     assert_eq!(r.via, Via::Ingredient);
     assert_eq!(r.rating, PairRating::Caution);
-    let class_edge = r.class_edge.expect("the class edge is still visible to explain");
+    let class_edge = r
+        .class_edge
+        .expect("the class edge is still visible to explain");
     assert_eq!(class_edge.rating, Rating::Compatible);
 }
 
@@ -138,10 +234,20 @@ fn statuses_keep_unusable_ingredients_out() {
 #[test]
 fn solo_rules_and_course_limits() {
     let c = catalog();
-    for id in ["aminophylline", "phosphatidylcholine_deoxycholate", "deoxycholic_acid"] {
-        assert!(c.ingredients()[index(&c, id)].solo.is_some(), "{id} is not to be mixed");
+    for id in [
+        "aminophylline",
+        "phosphatidylcholine_deoxycholate",
+        "deoxycholic_acid",
+    ] {
+        assert!(
+            c.ingredients()[index(&c, id)].solo.is_some(),
+            "{id} is not to be mixed"
+        );
     }
-    let kybella = c.ingredients()[index(&c, "deoxycholic_acid")].course.as_ref().expect("Kybella's course");
+    let kybella = c.ingredients()[index(&c, "deoxycholic_acid")]
+        .course
+        .as_ref()
+        .expect("Kybella's course");
     assert_eq!(kybella.max_sessions, Some(6));
     assert_eq!(kybella.min_interval_days, Some(28));
 }
@@ -157,7 +263,10 @@ fn conditions_have_the_right_scope() {
     assert_eq!(scope("gallstones"), Scope::Ingredient);
     let artichoke = &c.ingredients()[index(&c, "artichoke")];
     assert!(
-        artichoke.contraindications.iter().any(|x| x.condition == "cholelithiasis" && x.rating == Rating::Incompatible),
+        artichoke
+            .contraindications
+            .iter()
+            .any(|x| x.condition == "cholelithiasis" && x.rating == Rating::Incompatible),
         "gallstones rule out artichoke"
     );
 }
@@ -176,7 +285,9 @@ fn aliases_practitioners_use_resolve() {
         ("vitamin C", "ascorbic_acid"),
         ("vitamin-c", "ascorbic_acid"),
     ] {
-        let i = c.find(Kind::Ingredient, alias).unwrap_or_else(|e| panic!("{alias}: {e}"));
+        let i = c
+            .find(Kind::Ingredient, alias)
+            .unwrap_or_else(|e| panic!("{alias}: {e}"));
         assert_eq!(c.ingredients()[i].id, id, "{alias}");
     }
 }
@@ -188,7 +299,13 @@ fn top_efficacy_needs_strong_evidence() {
     for ing in c.ingredients() {
         for g in &ing.goals {
             if g.efficacy == 3 {
-                assert!(matches!(g.evidence, Evidence::Label | Evidence::Peer), "{} {}: efficacy 3 from {:?}", ing.id, g.goal, g.evidence);
+                assert!(
+                    matches!(g.evidence, Evidence::Label | Evidence::Peer),
+                    "{} {}: efficacy 3 from {:?}",
+                    ing.id,
+                    g.goal,
+                    g.evidence
+                );
             }
         }
     }
@@ -198,7 +315,16 @@ fn top_efficacy_needs_strong_evidence() {
 #[test]
 fn nothing_not_found_is_stated() {
     let c = catalog();
-    for id in ["caffeine", "yohimbine", "l_carnitine", "artichoke", "ginkgo"] {
-        assert!(c.ingredients()[index(&c, id)].session_limit.is_none(), "{id} has no sourced per-session dose");
+    for id in [
+        "caffeine",
+        "yohimbine",
+        "l_carnitine",
+        "artichoke",
+        "ginkgo",
+    ] {
+        assert!(
+            c.ingredients()[index(&c, id)].session_limit.is_none(),
+            "{id} has no sourced per-session dose"
+        );
     }
 }

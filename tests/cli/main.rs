@@ -2,7 +2,9 @@
 //! catalog checked against the facts it was built from.
 
 mod catalog_commands;
+mod check;
 mod embedded_catalog;
 mod errors;
+mod properties;
 mod support;
 mod validate;

@@ -29,7 +29,8 @@ impl Test {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        self.args.extend(args.into_iter().map(|a| a.as_ref().to_owned()));
+        self.args
+            .extend(args.into_iter().map(|a| a.as_ref().to_owned()));
         self
     }
 
@@ -46,7 +47,14 @@ impl Test {
     pub fn command(&self) -> Command {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_mesomix"));
         cmd.args(&self.args);
-        for var in ["LANG", "LC_ALL", "LC_MESSAGES", "NO_COLOR", "MESOMIX_CATALOG", "COLUMNS"] {
+        for var in [
+            "LANG",
+            "LC_ALL",
+            "LC_MESSAGES",
+            "NO_COLOR",
+            "MESOMIX_CATALOG",
+            "COLUMNS",
+        ] {
             cmd.env_remove(var);
         }
         for (k, v) in &self.env {
@@ -57,20 +65,31 @@ impl Test {
 
     pub fn run(self) -> Run {
         let mut cmd = self.command();
-        cmd.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
+        cmd.stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
         let mut child = cmd.spawn().expect("the mesomix binary starts");
         let mut stdin = child.stdin.take().expect("stdin is piped");
         if let Some(text) = &self.stdin {
-            stdin.write_all(text.as_bytes()).expect("stdin accepts the input");
+            stdin
+                .write_all(text.as_bytes())
+                .expect("stdin accepts the input");
         }
         drop(stdin);
         let out = child.wait_with_output().expect("mesomix finishes");
         let run = Run {
-            code: out.status.code().expect("mesomix exits with a code, not a signal"),
+            code: out
+                .status
+                .code()
+                .expect("mesomix exits with a code, not a signal"),
             stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
             stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
         };
-        assert!(!run.stderr.contains("panicked"), "mesomix panicked: {}", run.stderr);
+        assert!(
+            !run.stderr.contains("panicked"),
+            "mesomix panicked: {}",
+            run.stderr
+        );
         run
     }
 
@@ -79,7 +98,11 @@ impl Test {
     pub fn status(self, code: i32) -> Run {
         let args = self.args.join(" ");
         let run = self.run();
-        assert_eq!(run.code, code, "mesomix {args}\nstdout:\n{}\nstderr:\n{}", run.stdout, run.stderr);
+        assert_eq!(
+            run.code, code,
+            "mesomix {args}\nstdout:\n{}\nstderr:\n{}",
+            run.stdout, run.stderr
+        );
         run
     }
 }

@@ -1,0 +1,186 @@
+//! The patient: conditions, medications and allergies, named by the practitioner, resolved
+//! against the catalog, and screened against a mix.
+
+use serde::Deserialize;
+
+use crate::catalog::{Catalog, Kind, UnknownName};
+
+/// What the practitioner knows of the patient, as typed (flags or a patient file).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PatientInput {
+    #[serde(default)]
+    pub conditions: Vec<String>,
+    #[serde(default)]
+    pub medications: Vec<String>,
+    /// Ingredients, classes or allergy conditions.
+    #[serde(default)]
+    pub allergies: Vec<String>,
+}
+
+impl PatientInput {
+    pub fn is_empty(&self) -> bool {
+        self.conditions.is_empty() && self.medications.is_empty() && self.allergies.is_empty()
+    }
+
+    /// Adds another input's entries (flags on top of a file).
+    pub fn extend(&mut self, other: PatientInput) {
+        self.conditions.extend(other.conditions);
+        self.medications.extend(other.medications);
+        self.allergies.extend(other.allergies);
+    }
+}
+
+/// What a patient is allergic to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Allergen {
+    /// An allergy condition of the catalog (soy, salicylates, ...).
+    Condition(usize),
+    Ingredient(usize),
+    Class(usize),
+}
+
+/// A patient resolved against the catalog: indices, sorted, without repeats.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Patient {
+    pub conditions: Vec<usize>,
+    pub medications: Vec<usize>,
+    pub allergies: Vec<Allergen>,
+}
+
+/// A patient name that matches nothing, with the field it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PatientNameError {
+    /// `--condition`, `--medication`, `--allergy` (or the patient file's field).
+    pub field: &'static str,
+    pub unknown: UnknownName,
+}
+
+/// Where a patient file's text went wrong.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{line}:{column}: {message}")]
+pub struct PatientFileError {
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+/// Parses a patient file, JSON when it starts with `{`, RON otherwise.
+pub fn parse_patient_file(text: &str) -> Result<PatientInput, PatientFileError> {
+    if text.trim_start().starts_with('{') {
+        serde_json::from_str(text).map_err(|e| PatientFileError {
+            line: e.line(),
+            column: e.column(),
+            message: e.to_string(),
+        })
+    } else {
+        crate::catalog::ron_options()
+            .from_str(text)
+            .map_err(|e| PatientFileError {
+                line: e.span.start.line,
+                column: e.span.start.col,
+                message: e.code.to_string(),
+            })
+    }
+}
+
+impl Patient {
+    /// Resolves every name; the first unknown one is the error.
+    pub fn resolve(catalog: &Catalog, input: &PatientInput) -> Result<Patient, PatientNameError> {
+        let mut patient = Patient::default();
+        for name in &input.conditions {
+            let i = catalog
+                .find(Kind::Condition, name)
+                .map_err(|unknown| PatientNameError {
+                    field: "--condition",
+                    unknown,
+                })?;
+            patient.conditions.push(i);
+        }
+        for name in &input.medications {
+            let i = catalog
+                .find(Kind::Medication, name)
+                .map_err(|unknown| PatientNameError {
+                    field: "--medication",
+                    unknown,
+                })?;
+            patient.medications.push(i);
+        }
+        for name in &input.allergies {
+            patient.allergies.push(resolve_allergen(catalog, name)?);
+        }
+        patient.conditions.sort_unstable();
+        patient.conditions.dedup();
+        patient.medications.sort_unstable();
+        patient.medications.dedup();
+        patient.allergies.sort_unstable();
+        patient.allergies.dedup();
+        Ok(patient)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.conditions.is_empty() && self.medications.is_empty() && self.allergies.is_empty()
+    }
+}
+
+/// An allergy names an allergy condition, an ingredient or a class, tried in that order.
+fn resolve_allergen(catalog: &Catalog, name: &str) -> Result<Allergen, PatientNameError> {
+    if let Ok(c) = catalog.find(Kind::Condition, name)
+        && catalog.conditions()[c].allergy
+    {
+        return Ok(Allergen::Condition(c));
+    }
+    if let Ok(i) = catalog.find(Kind::Ingredient, name) {
+        return Ok(Allergen::Ingredient(i));
+    }
+    if let Ok(c) = catalog.find(Kind::Class, name) {
+        return Ok(Allergen::Class(c));
+    }
+    // Suggest from all three kinds, allergy conditions first.
+    let mut suggestions = Vec::new();
+    for kind in [Kind::Condition, Kind::Ingredient, Kind::Class] {
+        if let Err(e) = catalog.find(kind, name) {
+            for s in e.suggestions {
+                let is_allergy = kind != Kind::Condition
+                    || catalog
+                        .find(Kind::Condition, &s)
+                        .is_ok_and(|c| catalog.conditions()[c].allergy);
+                if is_allergy && !suggestions.contains(&s) {
+                    suggestions.push(s);
+                }
+            }
+        }
+    }
+    suggestions.truncate(3);
+    Err(PatientNameError {
+        field: "--allergy",
+        unknown: UnknownName {
+            kind: Kind::Ingredient,
+            name: name.to_owned(),
+            suggestions,
+        },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn patient_files_in_json_and_ron() {
+        let json =
+            parse_patient_file(r#"{"conditions": ["pregnancy"], "medications": ["warfarin"]}"#)
+                .expect("json");
+        assert_eq!(json.conditions, ["pregnancy"]);
+        assert_eq!(json.medications, ["warfarin"]);
+        let ron = parse_patient_file(r#"(conditions: ["menstruation"], allergies: ["soy"])"#)
+            .expect("ron");
+        assert_eq!(ron.allergies, ["soy"]);
+        let err = parse_patient_file("{\n  \"conditions\": [],\n  \"weight\": 60\n}")
+            .expect_err("unknown field");
+        assert_eq!((err.line, err.column), (3, 10));
+        let err = parse_patient_file("(conditions: [\"a\"], age: 3)").expect_err("unknown field");
+        assert_eq!(err.line, 1);
+        assert!(err.message.contains("age"));
+    }
+}

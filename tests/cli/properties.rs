@@ -1,0 +1,132 @@
+//! Property tests over random mixes of the real catalog (DESIGN §1 safety rules).
+
+use mesomix::catalog::{self, Catalog};
+use mesomix::check::{CheckRequest, Verdict, blocks, check};
+use mesomix::compat::{PairRating, resolve};
+use mesomix::patient::Patient;
+use proptest::prelude::*;
+use std::sync::OnceLock;
+
+fn catalog() -> &'static Catalog {
+    static CATALOG: OnceLock<Catalog> = OnceLock::new();
+    CATALOG.get_or_init(|| catalog::embedded().expect("the embedded catalog is valid"))
+}
+
+fn mix_strategy(max: usize) -> impl Strategy<Value = Vec<usize>> {
+    let n = catalog().ingredients().len();
+    proptest::sample::subsequence((0..n).collect::<Vec<_>>(), 1..=max).prop_shuffle()
+}
+
+fn request(mix: Vec<usize>) -> CheckRequest {
+    CheckRequest {
+        mix,
+        zone: None,
+        patient: Patient::default(),
+        max_components: 4,
+    }
+}
+
+/// Whether the pair of catalog ingredients blocks, as `check` defines it (solo rules included).
+fn pair_blocks(a: usize, b: usize) -> bool {
+    let solo = |i: usize| {
+        catalog().ingredients()[i]
+            .solo
+            .as_ref()
+            .is_some_and(|s| s.rating == mesomix::catalog::model::Rating::Incompatible)
+    };
+    blocks(resolve(catalog(), a, b).rating) || solo(a) || solo(b)
+}
+
+fn no_blocking_pair(set: &[usize]) -> bool {
+    set.iter()
+        .enumerate()
+        .all(|(n, &a)| set[n + 1..].iter().all(|&b| !pair_blocks(a, b)))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, .. ProptestConfig::default() })]
+
+    #[test]
+    fn verdict_does_not_depend_on_order(mix in mix_strategy(6), seed in any::<u64>()) {
+        let first = check(catalog(), &request(mix.clone())).expect("checks");
+        let mut shuffled = mix;
+        // A deterministic reshuffle from the seed.
+        let len = shuffled.len();
+        for i in 0..len {
+            let j = (seed.wrapping_mul(6364136223846793005).wrapping_add(i as u64) % len as u64) as usize;
+            shuffled.swap(i, j);
+        }
+        let second = check(catalog(), &request(shuffled)).expect("checks");
+        prop_assert_eq!(first.verdict, second.verdict);
+        prop_assert_eq!(first.mix, second.mix);
+        prop_assert_eq!(first.pairs, second.pairs);
+        prop_assert_eq!(first.findings, second.findings);
+    }
+
+    #[test]
+    fn compatible_only_when_every_pair_is(mix in mix_strategy(6)) {
+        let report = check(catalog(), &request(mix)).expect("checks");
+        if report.verdict == Verdict::Compatible {
+            prop_assert!(report.pairs.iter().all(|p| p.rating == PairRating::Compatible));
+        }
+        // The verdict is never better than the worst pair.
+        for p in &report.pairs {
+            prop_assert!(report.verdict >= Verdict::from(p.rating));
+        }
+    }
+
+    #[test]
+    fn remove_sets_are_valid_and_smallest(mix in mix_strategy(7)) {
+        let report = check(catalog(), &request(mix.clone())).expect("checks");
+        let remove = &report.suggestions.remove;
+        let needs_fix = !no_blocking_pair(&mix);
+        prop_assert_eq!(needs_fix, !remove.is_empty());
+        if let Some(first) = remove.first() {
+            let size = first.len();
+            for set in remove {
+                prop_assert_eq!(set.len(), size);
+                let rest: Vec<usize> = mix.iter().copied().filter(|i| !set.contains(i)).collect();
+                prop_assert!(no_blocking_pair(&rest), "removing {:?} leaves a blocking pair", set);
+            }
+            // Brute force: no smaller removal works.
+            let n = mix.len();
+            for bits in 0u32..(1 << n) {
+                if (bits.count_ones() as usize) < size {
+                    let rest: Vec<usize> = (0..n).filter(|&k| bits & (1 << k) == 0).map(|k| mix[k]).collect();
+                    prop_assert!(!no_blocking_pair(&rest), "a smaller removal exists: keep {:?}", rest);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn split_syringes_are_clean_and_fewest(mix in mix_strategy(7)) {
+        let report = check(catalog(), &request(mix.clone())).expect("checks");
+        let split = &report.suggestions.split;
+        if split.is_empty() {
+            prop_assert!(no_blocking_pair(&mix));
+            return Ok(());
+        }
+        prop_assert!(report.suggestions.split_exact);
+        let mut all: Vec<usize> = split.iter().flat_map(|s| s.ingredients.clone()).collect();
+        all.sort_unstable();
+        let mut expected = mix.clone();
+        expected.sort_unstable();
+        prop_assert_eq!(all, expected, "every ingredient in exactly one syringe");
+        for s in split {
+            prop_assert!(no_blocking_pair(&s.ingredients));
+        }
+        // Brute force: no assignment to fewer syringes is clean.
+        let k = split.len() - 1;
+        let n = mix.len();
+        if k >= 1 {
+            let total = (k as u64).pow(n as u32);
+            for code in 0..total {
+                let mut c = code;
+                let colour: Vec<usize> = (0..n).map(|_| { let x = (c % k as u64) as usize; c /= k as u64; x }).collect();
+                let clean = (0..n).all(|x| (x + 1..n).all(|y| colour[x] != colour[y] || !pair_blocks(mix[x], mix[y])));
+                prop_assert!(!clean, "{} syringes would do: {:?}", k, colour);
+            }
+        }
+    }
+}
