@@ -12,6 +12,7 @@ pub mod cli;
 pub mod compat;
 pub mod error;
 pub mod exit;
+pub mod formulate;
 pub mod names;
 pub mod patient;
 pub mod render;

@@ -163,7 +163,7 @@ impl Scanner<'_> {
                 if self.peek() == Some(b'(') {
                     self.pos += 1;
                     // `Some(x)` and enum variants are transparent: the inner value keeps the path.
-                    self.parenthesised(&path)?;
+                    self.wrapped(&path)?;
                 } else if name.is_empty() {
                     return Err(Stop);
                 }
@@ -256,6 +256,26 @@ impl Scanner<'_> {
                 _ => return Err(Stop),
             }
         }
+    }
+
+    /// The inside of `Name( ... )`: named fields of a struct variant, or one wrapped value
+    /// (`Some(x)`, a newtype variant) that keeps the path of the wrapper.
+    fn wrapped(&mut self, path: &str) -> Result<(), Stop> {
+        self.skip_trivia();
+        let save = self.pos;
+        let name = self.ident().to_owned();
+        self.skip_trivia();
+        let named = !name.is_empty() && self.peek() == Some(b':');
+        self.pos = save;
+        if named {
+            return self.parenthesised(path);
+        }
+        self.value(path.to_owned())?;
+        self.skip_trivia();
+        if self.peek() == Some(b',') {
+            self.pos += 1;
+        }
+        self.expect(b')')
     }
 
     /// The inside of `( ... )`: named fields (`a: 1, b: 2`) or a tuple.

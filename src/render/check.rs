@@ -240,7 +240,11 @@ pub fn finding_note(catalog: &Catalog, f: &Finding) -> Text {
         FindingKind::Condition { condition } => {
             let cond = &catalog.conditions()[condition];
             each(&|l| {
-                let mut s = format!("{}: {}", l.text(&cond.name), lang::scope(cond.scope, l));
+                let mut s = format!(
+                    "{} \u{2014} {}",
+                    l.text(&cond.name),
+                    lang::scope(cond.scope, l)
+                );
                 if cond.scope == Scope::Zone {
                     s.push_str(Msg::ZoneConditionHint.get(l));
                 }
@@ -678,6 +682,7 @@ pub fn check_doc(
                 sets.join(&format!(" {} ", Msg::Or.get(lang)))
             )));
         }
+        let mut syringes = Vec::new();
         if s.split.len() > 1 {
             let exact = if s.split_exact {
                 ""
@@ -694,8 +699,8 @@ pub fn check_doc(
                     .iter()
                     .map(|&g| lang.text(&catalog.goals()[g].name))
                     .collect();
-                items.push(Styled::from(format!(
-                    "  {} {}: {} \u{2014} {}: {}",
+                syringes.push(Styled::from(format!(
+                    "{} {}: {} \u{2014} {}: {}",
                     Msg::Syringe.get(lang),
                     n + 1,
                     syringe
@@ -714,6 +719,7 @@ pub fn check_doc(
             }
         }
         doc.list(items);
+        doc.sublist(syringes);
         if !s.alternatives.is_empty() {
             doc.heading(Msg::Alternatives.get(lang));
             let rows = s

@@ -59,6 +59,8 @@ pub enum Block {
         rows: Vec<Vec<Styled>>,
     },
     List(Vec<Styled>),
+    /// A list nested under the item before it.
+    SubList(Vec<Styled>),
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -95,6 +97,12 @@ impl Doc {
     pub fn list(&mut self, items: Vec<Styled>) -> &mut Self {
         if !items.is_empty() {
             self.blocks.push(Block::List(items));
+        }
+        self
+    }
+    pub fn sublist(&mut self, items: Vec<Styled>) -> &mut Self {
+        if !items.is_empty() {
+            self.blocks.push(Block::SubList(items));
         }
         self
     }

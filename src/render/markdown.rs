@@ -8,8 +8,16 @@ pub fn render(doc: &Doc) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# {}", escape(&doc.title));
     for block in &doc.blocks {
-        out.push('\n');
+        // A nested list continues the list above it.
+        if !matches!(block, Block::SubList(_)) {
+            out.push('\n');
+        }
         match block {
+            Block::SubList(items) => {
+                for item in items {
+                    let _ = writeln!(out, "  - {}", inline(item));
+                }
+            }
             Block::Heading(text) => {
                 let _ = writeln!(out, "## {}", escape(text));
             }

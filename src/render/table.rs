@@ -51,6 +51,11 @@ pub fn render(doc: &Doc, options: TableOptions) -> String {
                     let _ = writeln!(out, "  - {}", styled(item, options.color));
                 }
             }
+            Block::SubList(items) => {
+                for item in items {
+                    let _ = writeln!(out, "      \u{00b7} {}", styled(item, options.color));
+                }
+            }
             Block::Table { header, rows } => {
                 let mut table = Table::new();
                 table.load_style(presets::UTF8_FULL_CONDENSED);

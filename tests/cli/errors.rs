@@ -21,7 +21,7 @@ fn unknown_names_suggest_the_closest() {
     );
 
     let run = Test::new()
-        .args(["ingredients", "--class", "enzymes"])
+        .args(["ingredients", "--class", "enzym"])
         .status(2);
     assert!(
         run.stderr.contains("--class") && run.stderr.contains("enzyme"),

@@ -6,5 +6,6 @@ mod check;
 mod embedded_catalog;
 mod errors;
 mod properties;
+mod readme;
 mod support;
 mod validate;

@@ -1,0 +1,48 @@
+#!/usr/bin/env python3
+"""Refresh every `$ mesomix ...` example in README.md with the binary's real output.
+
+Each example is a fenced ```console block whose first line is `$ mesomix ARGS`. The block's
+output is replaced with what `target/release/mesomix ARGS` prints (stdout, then stderr).
+A block whose last line is `…` keeps only as many output lines as it already shows, so long
+outputs can be shown in part. tests/cli/readme.rs checks the same blocks on every test run.
+
+Usage: cargo build --release && python3 scripts/update_readme.py
+"""
+import os
+import re
+import shlex
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BINARY = os.path.join(ROOT, "target", "release", "mesomix")
+BLOCK = re.compile(r"```console\n\$ mesomix (?P<args>[^\n]*)\n(?P<body>.*?)```", re.S)
+
+
+def run(args):
+    env = {k: v for k, v in os.environ.items() if k not in ("LANG", "LC_ALL", "LC_MESSAGES", "NO_COLOR", "MESOMIX_CATALOG")}
+    out = subprocess.run([BINARY] + shlex.split(args), cwd=ROOT, env=env, capture_output=True, text=True)
+    return out.stdout + out.stderr
+
+
+def refresh(match):
+    args = match.group("args")
+    body = match.group("body")
+    output = run(args)
+    lines = body.splitlines()
+    if lines and lines[-1] == "…":
+        keep = len(lines) - 1
+        output = "\n".join(output.splitlines()[:keep]) + "\n…\n"
+    return f"```console\n$ mesomix {args}\n{output}```"
+
+
+def main():
+    path = os.path.join(ROOT, "README.md")
+    text = open(path, encoding="utf-8").read()
+    new = BLOCK.sub(refresh, text)
+    open(path, "w", encoding="utf-8").write(new)
+    print("README.md examples refreshed" if new != text else "README.md examples already current")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,73 @@
+//! README.md's examples are real: every ```console block starting with `$ mesomix ARGS` must
+//! show what the binary prints now (refresh them with `scripts/update_readme.py`).
+
+use crate::support::Test;
+
+#[test]
+fn readme_examples_are_current() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("README.md");
+    let mut checked = 0;
+    let mut rest = readme.as_str();
+    while let Some(start) = rest.find("```console\n$ mesomix ") {
+        let block = &rest[start + "```console\n".len()..];
+        let end = block.find("```").expect("a closed block");
+        let (command, shown) = block[..end].split_once('\n').expect("a command line");
+        rest = &block[end + 3..];
+        let args = shell_words(command.trim_start_matches("$ mesomix "));
+        let run = Test::new().args(&args).run();
+        let actual = format!("{}{}", run.stdout, run.stderr);
+        let shown_lines: Vec<&str> = shown.lines().collect();
+        if shown_lines.last() == Some(&"…") {
+            let keep = shown_lines.len() - 1;
+            let actual_lines: Vec<&str> = actual.lines().take(keep).collect();
+            assert_eq!(
+                actual_lines,
+                shown_lines[..keep],
+                "README example `mesomix {}` is out of date",
+                args.join(" ")
+            );
+        } else {
+            assert_eq!(
+                actual,
+                shown,
+                "README example `mesomix {}` is out of date",
+                args.join(" ")
+            );
+        }
+        checked += 1;
+    }
+    assert!(
+        checked >= 10,
+        "README shows an example of every command ({checked} found)"
+    );
+}
+
+/// Splits a command line on spaces, keeping single- or double-quoted words together.
+fn shell_words(line: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let mut quote: Option<char> = None;
+    let mut started = false;
+    for c in line.chars() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), c) => word.push(c),
+            (None, '\'' | '"') => {
+                quote = Some(c);
+                started = true;
+            }
+            (None, ' ') => {
+                if started || !word.is_empty() {
+                    words.push(std::mem::take(&mut word));
+                    started = false;
+                }
+            }
+            (None, c) => word.push(c),
+        }
+    }
+    if started || !word.is_empty() {
+        words.push(word);
+    }
+    words
+}
