@@ -12,10 +12,13 @@ use crate::check::{self as checker, CheckRequest, Verdict};
 use crate::cli::{Cli, ColorChoice, Command, PatientArgs, SchemaKind};
 use crate::error::Error;
 use crate::exit::Exit;
+use crate::formulate::{self, FormulateError, FormulateRequest, GoalWeight};
 use crate::patient::{Patient, PatientInput, parse_patient_file};
 use crate::render::lang::{Lang, Msg};
 use crate::render::table::TableOptions;
-use crate::render::{self, Format, Style, catalog as views, check as check_view};
+use crate::render::{
+    self, Format, Style, catalog as views, check as check_view, formulate as formulate_view,
+};
 
 /// What the process knows about its surroundings, gathered once by `main`.
 #[derive(Debug, Clone, Default)]
@@ -75,6 +78,17 @@ pub fn run(
         ColorChoice::Never => false,
         ColorChoice::Auto => env.stderr_is_terminal && !env.no_color,
     };
+    if let Command::Formulate(args) = &cli.command
+        && let Some(input) = &args.batch
+    {
+        let streamed = load_catalog(cli.global.catalog.as_deref()).and_then(|catalog| {
+            crate::batch::run(&catalog, input, cli.global.output.as_deref(), stdout)
+        });
+        return match streamed {
+            Ok(exit) => exit,
+            Err(e) => report(&e, lang, stderr_color, stderr),
+        };
+    }
     match execute(&cli, env, lang) {
         Ok((text, exit)) => match &cli.global.output {
             Some(path) => match write_atomically(path, text.as_bytes()) {
@@ -226,6 +240,39 @@ fn execute(cli: &Cli, env: &Env, lang: Lang) -> Result<(String, Exit), Error> {
             };
             return Ok((text, verdict_exit(report.verdict, *strict, *allow_unknown)));
         }
+        Command::Formulate(args) => {
+            let catalog = load()?;
+            let patient = resolve_patient(&catalog, &args.patient)?;
+            let spec = RequestSpec {
+                goals: &args.goals,
+                zone: args.zone.as_deref(),
+                max_components: usize::from(args.max_components),
+                require: &args.require,
+                exclude: &args.exclude,
+                allow_caution: args.allow_caution,
+                alternatives: usize::from(args.alternatives),
+            };
+            let request = build_request(&catalog, &spec, patient)?;
+            let formulation = formulate::formulate(&catalog, &request)
+                .map_err(|e| formulate_error(&catalog, &e))?;
+            let text = match format {
+                Format::Json => render::json::to_string(&formulate_view::formulation_value(
+                    &catalog,
+                    &request,
+                    &formulation,
+                )),
+                _ => human(formulate_view::formulation_doc(
+                    &catalog,
+                    &request,
+                    &formulation,
+                    lang,
+                )),
+            };
+            return Ok((
+                text,
+                verdict_exit(formulation.verdict, args.strict, args.allow_unknown),
+            ));
+        }
         Command::Explain { a, b } => {
             let catalog = load()?;
             let ia = find(&catalog, Kind::Ingredient, "A", a)?;
@@ -245,6 +292,9 @@ fn execute(cli: &Cli, env: &Env, lang: Lang) -> Result<(String, Exit), Error> {
         Command::Schema { kind } => {
             let schema = match kind {
                 SchemaKind::Check => schemars::schema_for!(check_view::CheckJson<'static>),
+                SchemaKind::Formulation => {
+                    schemars::schema_for!(formulate_view::FormulationJson<'static>)
+                }
             };
             render::json::to_string(&schema)
         }
@@ -346,6 +396,141 @@ fn resolve_mix(catalog: &Catalog, names: &[String]) -> Result<Vec<usize>, Error>
         mix.push(i);
     }
     Ok(mix)
+}
+
+/// A formulation request as typed (flags or one batch line).
+#[derive(Debug)]
+pub struct RequestSpec<'a> {
+    pub goals: &'a [String],
+    pub zone: Option<&'a str>,
+    pub max_components: usize,
+    pub require: &'a [String],
+    pub exclude: &'a [String],
+    pub allow_caution: bool,
+    pub alternatives: usize,
+}
+
+/// Resolves a typed request against the catalog. `GOAL:WEIGHT` sets a weight; goals without
+/// one get the default weights by position (the first weighs most).
+pub fn build_request(
+    catalog: &Catalog,
+    spec: &RequestSpec<'_>,
+    patient: Patient,
+) -> Result<FormulateRequest, Error> {
+    if spec.goals.is_empty() {
+        return Err(Error::Usage("give at least one --goal".into()));
+    }
+    let mut goals = Vec::new();
+    let mut explicit = Vec::new();
+    for typed in spec.goals {
+        let (name, weight) = match typed.rsplit_once(':') {
+            Some((name, w)) => {
+                let weight: u32 = w
+                    .trim()
+                    .parse()
+                    .ok()
+                    .filter(|&w| (1..=1000).contains(&w))
+                    .ok_or_else(|| {
+                        Error::Usage(format!(
+                            "--goal {typed}: the weight `{w}` must be a whole number from 1 to 1000"
+                        ))
+                    })?;
+                (name, Some(weight))
+            }
+            None => (typed.as_str(), None),
+        };
+        let g = catalog
+            .find(Kind::Goal, name)
+            .map_err(|source| Error::Unknown {
+                flag: "--goal".into(),
+                source,
+            })?;
+        if goals.contains(&g) {
+            return Err(Error::Usage(format!(
+                "--goal `{}` is given twice",
+                catalog.goals()[g].id
+            )));
+        }
+        goals.push(g);
+        explicit.push(weight);
+    }
+    let defaults = formulate::default_weights(&goals);
+    let goals = defaults
+        .into_iter()
+        .zip(explicit)
+        .map(|(gw, w)| GoalWeight {
+            goal: gw.goal,
+            weight: w.unwrap_or(gw.weight),
+        })
+        .collect();
+    let zone = spec
+        .zone
+        .map(|z| {
+            catalog
+                .find(Kind::Zone, z)
+                .map_err(|source| Error::Unknown {
+                    flag: "--zone".into(),
+                    source,
+                })
+        })
+        .transpose()?;
+    let names = |flag: &str, list: &[String]| -> Result<Vec<usize>, Error> {
+        list.iter()
+            .map(|n| {
+                catalog
+                    .find(Kind::Ingredient, n)
+                    .map_err(|source| Error::Unknown {
+                        flag: flag.into(),
+                        source,
+                    })
+            })
+            .collect()
+    };
+    Ok(FormulateRequest {
+        goals,
+        zone,
+        patient,
+        max_components: spec.max_components,
+        require: names("--require", spec.require)?,
+        exclude: names("--exclude", spec.exclude)?,
+        allow_caution: spec.allow_caution,
+        alternatives: spec.alternatives,
+    })
+}
+
+/// A formulation request that cannot be answered, as a message naming what is wrong.
+pub fn formulate_error(catalog: &Catalog, e: &FormulateError) -> Error {
+    let id = |i: usize| catalog.ingredients()[i].id.as_str();
+    Error::Usage(match *e {
+        FormulateError::NoGoals => "give at least one --goal".into(),
+        FormulateError::NoRoom => "--max-components must be at least 1".into(),
+        FormulateError::DuplicateGoal { goal } => {
+            format!("--goal `{}` is given twice", catalog.goals()[goal].id)
+        }
+        FormulateError::RequiredRuledOut { ingredient } => {
+            format!(
+                "--require {}: it is ruled out for this request (see `mesomix formulate ... --exclude` reasons or `mesomix check {}` with the same patient)",
+                id(ingredient),
+                id(ingredient)
+            )
+        }
+        FormulateError::RequiredConflict { a, b, rating } => {
+            format!(
+                "--require {} and --require {} cannot share a syringe: the pair is {} (see `mesomix explain {} {}`)",
+                id(a),
+                id(b),
+                crate::render::lang::pair_rating(rating, Lang::En),
+                id(a),
+                id(b)
+            )
+        }
+        FormulateError::TooManyRequired { required, max } => {
+            format!("{required} --require ingredients do not fit --max-components {max}")
+        }
+        FormulateError::RequiredExcluded { ingredient } => {
+            format!("`{}` is both --require'd and --exclude'd", id(ingredient))
+        }
+    })
 }
 
 /// The patient from `--patient FILE` and the flags, resolved against the catalog.

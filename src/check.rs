@@ -250,18 +250,14 @@ pub fn check(catalog: &Catalog, request: &CheckRequest) -> Result<CheckReport, C
 
 /// Every pair of `mix`, worst first.
 pub fn resolve_pairs(catalog: &Catalog, mix: &[usize]) -> Vec<Pair> {
-    let file = catalog.file();
     let mut pairs = Vec::new();
     for (n, &a) in mix.iter().enumerate() {
         for &b in &mix[n + 1..] {
             let r = resolve(catalog, a, b);
-            let edge_index = |e: &crate::catalog::model::Edge,
-                              list: &[crate::catalog::model::Edge]| {
-                list.iter().position(|x| std::ptr::eq(x, e))
-            };
+            let compat = catalog.compat();
             let edge = match r.via {
-                Via::Ingredient => r.ingredient_edge.and_then(|e| edge_index(e, &file.edges)),
-                Via::Class => r.class_edge.and_then(|e| edge_index(e, &file.class_edges)),
+                Via::Ingredient => compat.ingredient_edge(a, b),
+                Via::Class => compat.class_link(catalog.class_of(a), catalog.class_of(b)),
                 Via::Ph | Via::None => None,
             };
             pairs.push(Pair {

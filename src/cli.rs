@@ -92,6 +92,8 @@ pub enum Command {
         #[arg(long)]
         allow_unknown: bool,
     },
+    /// The best cocktail the catalog supports for a patient's goals, with reasons.
+    Formulate(FormulateArgs),
     /// How a pair's rating was reached, step by step, with sources.
     Explain {
         /// First ingredient.
@@ -132,9 +134,51 @@ pub struct PatientArgs {
     pub patient: Option<PathBuf>,
 }
 
+#[derive(Debug, Args)]
+pub struct FormulateArgs {
+    /// A goal, in priority order (the first weighs most); `GOAL:WEIGHT` sets a weight.
+    #[arg(
+        long = "goal",
+        value_name = "GOAL[:WEIGHT]",
+        required_unless_present = "batch"
+    )]
+    pub goals: Vec<String>,
+    /// Treatment zone; ingredients not allowed there are excluded.
+    #[arg(long, value_name = "ZONE")]
+    pub zone: Option<String>,
+    #[command(flatten)]
+    pub patient: PatientArgs,
+    /// At most this many ingredients in one syringe (a setting, not a sourced limit).
+    #[arg(long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..))]
+    pub max_components: u16,
+    /// An ingredient the cocktail must contain (repeatable).
+    #[arg(long = "require", value_name = "INGREDIENT")]
+    pub require: Vec<String>,
+    /// An ingredient the cocktail must not contain (repeatable).
+    #[arg(long = "exclude", value_name = "INGREDIENT")]
+    pub exclude: Vec<String>,
+    /// Allow pairs rated `caution` (never `unknown` or `incompatible`).
+    #[arg(long)]
+    pub allow_caution: bool,
+    /// Also show the next K best distinct cocktails.
+    #[arg(long, value_name = "K", default_value_t = 0, value_parser = clap::value_parser!(u16).range(0..=50))]
+    pub alternatives: u16,
+    /// Exit 1 on a `caution` verdict too.
+    #[arg(long, conflicts_with = "allow_unknown")]
+    pub strict: bool,
+    /// Exit 0 on an `unknown` verdict.
+    #[arg(long)]
+    pub allow_unknown: bool,
+    /// JSON Lines requests, one JSON result per line (`-` = stdin).
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["goals", "zone", "require", "exclude", "patient", "conditions", "medications", "allergies"])]
+    pub batch: Option<PathBuf>,
+}
+
 /// Documents whose JSON Schema `mesomix schema` prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum SchemaKind {
     /// `mesomix check --format json`.
     Check,
+    /// `mesomix formulate --format json`.
+    Formulation,
 }

@@ -6,6 +6,8 @@
 //! rated by pH inference when both pH ranges are known and far apart, and is otherwise
 //! `unknown`: no data is never read as compatible.
 
+use std::collections::HashMap;
+
 use petgraph::graph::{NodeIndex, UnGraph};
 use serde::Serialize;
 
@@ -50,20 +52,17 @@ pub enum Via {
     None,
 }
 
-/// Which edge links a pair in the graph.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Link {
-    /// Index into `CatalogFile::edges`.
-    Ingredient(usize),
-    /// Index into `CatalogFile::class_edges`.
-    Class(usize),
-}
-
-/// The graph of ingredient pairs that have data.
+/// The compatibility graph: ingredient edges between ingredients, class edges between
+/// classes. A class edge is inherited by every pair of members of its two classes; it is looked
+/// up through the class graph rather than copied onto every pair, so a large catalog does not
+/// grow quadratically.
 #[derive(Debug)]
 pub struct CompatGraph {
-    graph: UnGraph<(), Link>,
-    /// Class-level edges, nodes are class indices.
+    /// Nodes are ingredient indices; weights index `CatalogFile::edges`.
+    graph: UnGraph<(), usize>,
+    /// The same ingredient edges keyed by (smaller, larger) index, for constant-time lookup.
+    lookup: HashMap<(usize, usize), usize>,
+    /// Nodes are class indices; weights index `CatalogFile::class_edges`.
     classes: UnGraph<(), usize>,
 }
 
@@ -94,57 +93,64 @@ impl PhInference {
 }
 
 impl CompatGraph {
-    pub fn build(file: &CatalogFile, class_of: &[usize]) -> CompatGraph {
-        let index = |id: &str| file.ingredients.iter().position(|i| i.id == id);
+    pub fn build(file: &CatalogFile) -> CompatGraph {
+        let ingredient_index: HashMap<&str, usize> = file
+            .ingredients
+            .iter()
+            .enumerate()
+            .map(|(i, x)| (x.id.as_str(), i))
+            .collect();
         let mut graph = UnGraph::with_capacity(file.ingredients.len(), file.edges.len());
         for _ in &file.ingredients {
             graph.add_node(());
         }
+        let mut lookup = HashMap::with_capacity(file.edges.len());
         for (e, edge) in file.edges.iter().enumerate() {
-            if let (Some(a), Some(b)) = (index(&edge.a), index(&edge.b)) {
-                graph.add_edge(NodeIndex::new(a), NodeIndex::new(b), Link::Ingredient(e));
+            if let (Some(&a), Some(&b)) = (
+                ingredient_index.get(edge.a.as_str()),
+                ingredient_index.get(edge.b.as_str()),
+            ) {
+                graph.add_edge(NodeIndex::new(a), NodeIndex::new(b), e);
+                lookup.insert((a.min(b), a.max(b)), e);
             }
         }
-        let class_index = |id: &str| file.classes.iter().position(|c| c.id == id);
+        let class_index: HashMap<&str, usize> = file
+            .classes
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.as_str(), i))
+            .collect();
         let mut classes = UnGraph::with_capacity(file.classes.len(), file.class_edges.len());
         for _ in &file.classes {
             classes.add_node(());
         }
         for (e, edge) in file.class_edges.iter().enumerate() {
-            let (Some(ca), Some(cb)) = (class_index(&edge.a), class_index(&edge.b)) else {
-                continue;
-            };
-            classes.add_edge(NodeIndex::new(ca), NodeIndex::new(cb), e);
-            for (i, &ci) in class_of.iter().enumerate() {
-                for (j, &cj) in class_of.iter().enumerate().skip(i + 1) {
-                    let members = (ci == ca && cj == cb) || (ci == cb && cj == ca);
-                    if members
-                        && graph
-                            .find_edge(NodeIndex::new(i), NodeIndex::new(j))
-                            .is_none()
-                    {
-                        graph.add_edge(NodeIndex::new(i), NodeIndex::new(j), Link::Class(e));
-                    }
-                }
+            if let (Some(&ca), Some(&cb)) = (
+                class_index.get(edge.a.as_str()),
+                class_index.get(edge.b.as_str()),
+            ) {
+                classes.add_edge(NodeIndex::new(ca), NodeIndex::new(cb), e);
             }
         }
-        CompatGraph { graph, classes }
+        CompatGraph {
+            graph,
+            lookup,
+            classes,
+        }
     }
 
-    /// The edge linking two ingredients, if any.
-    pub fn link(&self, a: usize, b: usize) -> Option<Link> {
-        self.graph
-            .find_edge(NodeIndex::new(a), NodeIndex::new(b))
-            .map(|e| self.graph[e])
+    /// The ingredient edge between two ingredients, if any (index into `edges`).
+    pub fn ingredient_edge(&self, a: usize, b: usize) -> Option<usize> {
+        self.lookup.get(&(a.min(b), a.max(b))).copied()
     }
 
-    /// Ingredients that have an edge to `a`, with the link, sorted by index.
-    pub fn neighbours(&self, a: usize) -> Vec<(usize, Link)> {
+    /// Ingredients that have an ingredient edge to `a`, with the edge index, sorted by index.
+    pub fn neighbours(&self, a: usize) -> Vec<(usize, usize)> {
+        use petgraph::visit::EdgeRef;
         let mut out: Vec<_> = self
             .graph
             .edges(NodeIndex::new(a))
             .map(|e| {
-                use petgraph::visit::EdgeRef;
                 let other = if e.source().index() == a {
                     e.target()
                 } else {
@@ -164,8 +170,8 @@ impl CompatGraph {
             .map(|e| self.classes[e])
     }
 
-    /// The underlying petgraph graph (node index = ingredient index).
-    pub fn graph(&self) -> &UnGraph<(), Link> {
+    /// The ingredient-edge graph (node index = ingredient index, weight = edge index).
+    pub fn graph(&self) -> &UnGraph<(), usize> {
         &self.graph
     }
 }
@@ -174,10 +180,7 @@ impl CompatGraph {
 pub fn resolve(catalog: &Catalog, a: usize, b: usize) -> Resolution<'_> {
     let file = catalog.file();
     let compat = catalog.compat();
-    let ingredient_edge = match compat.link(a, b) {
-        Some(Link::Ingredient(e)) => Some(&file.edges[e]),
-        _ => None,
-    };
+    let ingredient_edge = compat.ingredient_edge(a, b).map(|e| &file.edges[e]);
     let class_edge = compat
         .class_link(catalog.class_of(a), catalog.class_of(b))
         .map(|e| &file.class_edges[e]);

@@ -116,6 +116,23 @@ pub struct Uncovered {
     pub reason: UncoveredReason,
 }
 
+/// Why an eligible ingredient that serves a requested goal is not in the cocktail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotChosenReason {
+    /// It may not share the syringe with a chosen ingredient.
+    Conflicts { with: usize, rating: PairRating },
+    /// It would add coverage, but the cocktail already has `--max-components` ingredients.
+    NoRoom,
+    /// The chosen ingredients already serve its goals at least as well.
+    AddsNothing,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotChosen {
+    pub ingredient: usize,
+    pub reason: NotChosenReason,
+}
+
 /// The full answer.
 #[derive(Debug, Clone)]
 pub struct Formulation {
@@ -125,6 +142,8 @@ pub struct Formulation {
     pub cocktail: Option<Cocktail>,
     pub uncovered: Vec<Uncovered>,
     pub excluded: Vec<Excluded>,
+    /// Eligible ingredients serving a requested goal that the cocktail leaves out, and why.
+    pub not_chosen: Vec<NotChosen>,
     pub alternatives: Vec<Cocktail>,
     /// The cocktail's own check report.
     pub check: Option<CheckReport>,
@@ -718,6 +737,7 @@ pub fn formulate(
             cocktail: None,
             uncovered: Vec::new(),
             excluded,
+            not_chosen: Vec::new(),
             alternatives: Vec::new(),
             check: None,
             second: None,
@@ -777,17 +797,77 @@ pub fn formulate(
             .unwrap_or(Verdict::Unknown)
             .max(Verdict::Unknown),
     };
+    let not_chosen = not_chosen(catalog, request, best.as_ref(), &eligible);
     Ok(Formulation {
         verdict,
         session_findings,
         cocktail: best,
         uncovered,
         excluded,
+        not_chosen,
         alternatives: found,
         check: report,
         second,
         second_check,
     })
+}
+
+fn not_chosen(
+    catalog: &Catalog,
+    request: &FormulateRequest,
+    best: Option<&Cocktail>,
+    eligible: &[usize],
+) -> Vec<NotChosen> {
+    let Some(best) = best else { return Vec::new() };
+    let goal_ids: Vec<&str> = request
+        .goals
+        .iter()
+        .map(|gw| catalog.goals()[gw.goal].id.as_str())
+        .collect();
+    let claim = |i: usize, goal: &str| {
+        catalog.ingredients()[i]
+            .goals
+            .iter()
+            .find(|c| c.goal == goal)
+            .map(|c| (c.efficacy, evidence_rank(c.evidence)))
+    };
+    let mut out = Vec::new();
+    for &i in eligible {
+        if best.ingredients.contains(&i) || !goal_ids.iter().any(|g| claim(i, g).is_some()) {
+            continue;
+        }
+        let conflict = best
+            .ingredients
+            .iter()
+            .find(|&&c| pair_admission(catalog, i, c, request.allow_caution).is_none());
+        let reason = if let Some(&with) = conflict {
+            NotChosenReason::Conflicts {
+                with,
+                rating: resolve(catalog, i, with).rating,
+            }
+        } else {
+            let improves = goal_ids.iter().any(|g| {
+                let mine = claim(i, g).unwrap_or((0, 0));
+                let chosen = best
+                    .ingredients
+                    .iter()
+                    .filter_map(|&c| claim(c, g))
+                    .max()
+                    .unwrap_or((0, 0));
+                mine > chosen
+            });
+            if improves && best.ingredients.len() >= request.max_components {
+                NotChosenReason::NoRoom
+            } else {
+                NotChosenReason::AddsNothing
+            }
+        };
+        out.push(NotChosen {
+            ingredient: i,
+            reason,
+        });
+    }
+    out
 }
 
 fn uncovered_goals(

@@ -6,6 +6,7 @@
 #![forbid(unsafe_code)]
 
 pub mod app;
+pub mod batch;
 pub mod catalog;
 pub mod check;
 pub mod cli;

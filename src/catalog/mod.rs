@@ -215,7 +215,7 @@ impl Catalog {
                 vec![c.id.as_str(), c.name.en.as_str(), c.name.ru.as_str()],
             );
         }
-        let compat = CompatGraph::build(&file, &class_of);
+        let compat = CompatGraph::build(&file);
         let sha256 = Sha256::digest(text.as_bytes())
             .iter()
             .map(|b| format!("{b:02x}"))

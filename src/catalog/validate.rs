@@ -37,11 +37,18 @@ struct Validator<'f> {
 struct Ids<'f> {
     kind: &'static str,
     ids: Vec<&'f str>,
+    set: std::collections::HashSet<&'f str>,
 }
 
-impl Ids<'_> {
+impl<'f> Ids<'f> {
+    fn new(kind: &'static str, ids: impl Iterator<Item = &'f str>) -> Ids<'f> {
+        let ids: Vec<&str> = ids.collect();
+        let set = ids.iter().copied().collect();
+        Ids { kind, ids, set }
+    }
+
     fn contains(&self, id: &str) -> bool {
-        self.ids.contains(&id)
+        self.set.contains(id)
     }
 }
 
@@ -106,30 +113,12 @@ impl<'f> Validator<'f> {
             }
         }
 
-        let classes = Ids {
-            kind: "class",
-            ids: f.classes.iter().map(|c| c.id.as_str()).collect(),
-        };
-        let goals = Ids {
-            kind: "goal",
-            ids: f.goals.iter().map(|g| g.id.as_str()).collect(),
-        };
-        let zones = Ids {
-            kind: "zone",
-            ids: f.zones.iter().map(|z| z.id.as_str()).collect(),
-        };
-        let conditions = Ids {
-            kind: "condition",
-            ids: f.conditions.iter().map(|c| c.id.as_str()).collect(),
-        };
-        let medications = Ids {
-            kind: "medication",
-            ids: f.medications.iter().map(|m| m.id.as_str()).collect(),
-        };
-        let ingredients = Ids {
-            kind: "ingredient",
-            ids: f.ingredients.iter().map(|i| i.id.as_str()).collect(),
-        };
+        let classes = Ids::new("class", f.classes.iter().map(|c| c.id.as_str()));
+        let goals = Ids::new("goal", f.goals.iter().map(|g| g.id.as_str()));
+        let zones = Ids::new("zone", f.zones.iter().map(|z| z.id.as_str()));
+        let conditions = Ids::new("condition", f.conditions.iter().map(|c| c.id.as_str()));
+        let medications = Ids::new("medication", f.medications.iter().map(|m| m.id.as_str()));
+        let ingredients = Ids::new("ingredient", f.ingredients.iter().map(|i| i.id.as_str()));
 
         for (z, zone) in f.zones.iter().enumerate() {
             let p = format!("zones[{z}]");

@@ -7,6 +7,7 @@ pub mod catalog;
 pub mod check;
 pub mod diagnostics;
 pub mod doc;
+pub mod formulate;
 pub mod json;
 pub mod lang;
 pub mod markdown;
