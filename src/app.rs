@@ -254,7 +254,7 @@ fn execute(cli: &Cli, env: &Env, lang: Lang) -> Result<(String, Exit), Error> {
             };
             let request = build_request(&catalog, &spec, patient)?;
             let formulation = formulate::formulate(&catalog, &request)
-                .map_err(|e| formulate_error(&catalog, &e))?;
+                .map_err(|e| formulate_error(&catalog, &request, &e))?;
             let text = match format {
                 Format::Json => render::json::to_string(&formulate_view::formulation_value(
                     &catalog,
@@ -499,7 +499,7 @@ pub fn build_request(
 }
 
 /// A formulation request that cannot be answered, as a message naming what is wrong.
-pub fn formulate_error(catalog: &Catalog, e: &FormulateError) -> Error {
+pub fn formulate_error(catalog: &Catalog, request: &FormulateRequest, e: &FormulateError) -> Error {
     let id = |i: usize| catalog.ingredients()[i].id.as_str();
     Error::Usage(match *e {
         FormulateError::NoGoals => "give at least one --goal".into(),
@@ -508,10 +508,18 @@ pub fn formulate_error(catalog: &Catalog, e: &FormulateError) -> Error {
             format!("--goal `{}` is given twice", catalog.goals()[goal].id)
         }
         FormulateError::RequiredRuledOut { ingredient } => {
+            let reasons: Vec<String> = formulate::exclusion_reasons(catalog, ingredient, request)
+                .iter()
+                .map(|r| {
+                    Lang::En
+                        .text(&formulate_view::exclusion_text(catalog, ingredient, r))
+                        .to_owned()
+                })
+                .collect();
             format!(
-                "--require {}: it is ruled out for this request (see `mesomix formulate ... --exclude` reasons or `mesomix check {}` with the same patient)",
+                "--require {}: ruled out for this request: {}",
                 id(ingredient),
-                id(ingredient)
+                reasons.join("; ")
             )
         }
         FormulateError::RequiredConflict { a, b, rating } => {

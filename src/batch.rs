@@ -102,11 +102,13 @@ pub fn answer_line(catalog: &Catalog, record: usize, line: &str) -> (String, Exi
         allow_caution: request.allow_caution,
         alternatives: request.alternatives,
     };
-    let result = build_request(catalog, &spec, patient).and_then(|req| {
-        formulate::formulate(catalog, &req)
-            .map(|f| (req, f))
-            .map_err(|e| formulate_error(catalog, &e))
-    });
+    let result =
+        build_request(catalog, &spec, patient).and_then(|req| {
+            match formulate::formulate(catalog, &req) {
+                Ok(f) => Ok((req, f)),
+                Err(e) => Err(formulate_error(catalog, &req, &e)),
+            }
+        });
     match result {
         Ok((req, f)) => {
             let answer = Answer {

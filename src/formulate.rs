@@ -175,23 +175,24 @@ pub enum FormulateError {
     RequiredExcluded { ingredient: usize },
 }
 
-/// The search space: eligible candidates, their goal profiles and their pairwise admissibility.
+/// The search space: eligible candidates and their goal profiles. Pair admissibility is looked
+/// up when needed (constant time per pair), never tabulated, so a catalog of 10,000 ingredients
+/// costs no quadratic table.
 struct Space<'c> {
     catalog: &'c Catalog,
     goals: Vec<GoalWeight>,
-    /// Candidate ingredient indices, in search order.
+    /// Candidate ingredient indices, in search order (largest weighted gain first, then id).
     cands: Vec<usize>,
     /// `eff[c][g]`: efficacy of candidate c for requested goal g (0 if it does not serve it).
     eff: Vec<Vec<u8>>,
     /// `ev[c][g]`: evidence rank of that claim.
     ev: Vec<Vec<u8>>,
-    /// `cautions[c]`: caution findings the candidate brings on its own (patient, solo-as-caution counted per pair).
+    /// Caution findings the candidate brings for this patient on its own.
     own_cautions: Vec<u32>,
-    /// `pair[c][d]`: None if the two may not share a syringe, else the number of cautions it adds.
-    pair: Vec<Vec<Option<u8>>>,
     /// Required candidates (positions in `cands`).
     required: Vec<usize>,
     max: usize,
+    allow_caution: bool,
 }
 
 fn evidence_rank(e: Evidence) -> u8 {
@@ -248,78 +249,80 @@ fn pair_admission(catalog: &Catalog, a: usize, b: usize, allow_caution: bool) ->
     Some(cautions)
 }
 
+/// The best (efficacy, evidence) per requested goal of a set so far.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Level {
+    eff: Vec<u8>,
+    ev: Vec<u8>,
+}
+
 impl<'c> Space<'c> {
     fn build(catalog: &'c Catalog, request: &FormulateRequest, eligible: &[usize]) -> Space<'c> {
         let goals = request.goals.clone();
+        let goal_ids: Vec<&str> = goals
+            .iter()
+            .map(|gw| catalog.goals()[gw.goal].id.as_str())
+            .collect();
         let profile = |i: usize| -> (Vec<u8>, Vec<u8>) {
             let ing = &catalog.ingredients()[i];
-            goals
+            goal_ids
                 .iter()
-                .map(|gw| {
-                    let id = &catalog.goals()[gw.goal].id;
+                .map(|id| {
                     ing.goals
                         .iter()
-                        .find(|c| &c.goal == id)
+                        .find(|c| c.goal == *id)
                         .map_or((0, 0), |c| (c.efficacy, evidence_rank(c.evidence)))
                 })
                 .unzip()
         };
-        // Candidates: eligible ingredients that serve a requested goal, and the required ones.
-        let mut cands: Vec<usize> = eligible
-            .iter()
-            .copied()
-            .filter(|&i| request.require.contains(&i) || profile(i).0.iter().any(|&e| e > 0))
-            .collect();
-        // Search order: largest weighted gain first, then id, so good incumbents come early.
-        let gain = |i: usize| -> u64 {
-            profile(i)
-                .0
-                .iter()
+        let weight = |eff: &[u8]| -> u64 {
+            eff.iter()
                 .zip(&goals)
                 .map(|(&e, gw)| u64::from(e) * u64::from(gw.weight))
                 .sum()
         };
-        cands.sort_by(|&a, &b| {
-            gain(b).cmp(&gain(a)).then_with(|| {
-                catalog.ingredients()[a]
+        // Candidates: eligible ingredients that serve a requested goal, and the required ones.
+        let mut cands: Vec<(u64, usize, Vec<u8>, Vec<u8>)> = eligible
+            .iter()
+            .filter_map(|&i| {
+                let (eff, ev) = profile(i);
+                let serves = eff.iter().any(|&e| e > 0);
+                (serves || request.require.contains(&i)).then(|| (weight(&eff), i, eff, ev))
+            })
+            .collect();
+        // Search order: largest weighted gain first, then id, so good incumbents come early.
+        cands.sort_by(|a, b| {
+            b.0.cmp(&a.0).then_with(|| {
+                catalog.ingredients()[a.1]
                     .id
-                    .cmp(&catalog.ingredients()[b].id)
+                    .cmp(&catalog.ingredients()[b.1].id)
             })
         });
-        let (eff, ev): (Vec<_>, Vec<_>) = cands.iter().map(|&i| profile(i)).unzip();
         let own_cautions = cands
             .iter()
-            .map(|&i| {
-                check::ingredient_patient_findings(catalog, i, &request.patient)
+            .map(|c| {
+                check::ingredient_patient_findings(catalog, c.1, &request.patient)
                     .iter()
                     .filter(|f| f.severity == Severity::Caution)
                     .count() as u32
             })
             .collect();
-        let n = cands.len();
-        let mut pair = vec![vec![Some(0u8); n]; n];
-        for x in 0..n {
-            for y in x + 1..n {
-                let p = pair_admission(catalog, cands[x], cands[y], request.allow_caution);
-                pair[x][y] = p;
-                pair[y][x] = p;
-            }
-        }
         let required = request
             .require
             .iter()
-            .filter_map(|r| cands.iter().position(|c| c == r))
+            .filter_map(|r| cands.iter().position(|c| c.1 == *r))
             .collect();
+        let (eff, ev): (Vec<_>, Vec<_>) = cands.iter().map(|c| (c.2.clone(), c.3.clone())).unzip();
         Space {
             catalog,
             goals,
-            cands,
+            cands: cands.iter().map(|c| c.1).collect(),
             eff,
             ev,
             own_cautions,
-            pair,
             required,
             max: request.max_components,
+            allow_caution: request.allow_caution,
         }
     }
 
@@ -327,31 +330,81 @@ impl<'c> Space<'c> {
         &self.catalog.ingredients()[self.cands[c]].id
     }
 
-    /// The score of a set of candidate positions.
-    fn score(&self, set: &[usize]) -> Score {
-        let mut coverage = 0u64;
-        let mut evidence = 0u64;
-        for (g, gw) in self.goals.iter().enumerate() {
-            let best = set
-                .iter()
-                .map(|&c| (self.eff[c][g], self.ev[c][g]))
-                .max()
-                .unwrap_or((0, 0));
-            if best.0 > 0 {
-                coverage += u64::from(best.0) * u64::from(gw.weight);
-                evidence += u64::from(best.1) * u64::from(gw.weight);
+    fn pair(&self, x: usize, y: usize) -> Option<u8> {
+        pair_admission(
+            self.catalog,
+            self.cands[x],
+            self.cands[y],
+            self.allow_caution,
+        )
+    }
+
+    fn weights(&self) -> impl Iterator<Item = u64> + '_ {
+        self.goals.iter().map(|gw| u64::from(gw.weight))
+    }
+
+    fn level(&self, set: &[usize]) -> Level {
+        let g = self.goals.len();
+        let mut level = Level {
+            eff: vec![0; g],
+            ev: vec![0; g],
+        };
+        for &c in set {
+            self.raise(&mut level, c);
+        }
+        level
+    }
+
+    /// Raises `level` by candidate `c`; returns whether any goal improved.
+    fn raise(&self, level: &mut Level, c: usize) -> bool {
+        let mut improved = false;
+        for j in 0..self.goals.len() {
+            if (self.eff[c][j], self.ev[c][j]) > (level.eff[j], level.ev[j]) {
+                level.eff[j] = self.eff[c][j];
+                level.ev[j] = self.ev[c][j];
+                improved = true;
             }
         }
+        improved
+    }
+
+    fn improves(&self, level: &Level, c: usize) -> bool {
+        (0..self.goals.len()).any(|j| (self.eff[c][j], self.ev[c][j]) > (level.eff[j], level.ev[j]))
+    }
+
+    fn coverage(&self, level: &Level) -> u64 {
+        level
+            .eff
+            .iter()
+            .zip(self.weights())
+            .map(|(&e, w)| u64::from(e) * w)
+            .sum()
+    }
+
+    fn evidence(&self, level: &Level) -> u64 {
+        level
+            .eff
+            .iter()
+            .zip(&level.ev)
+            .zip(self.weights())
+            .filter(|((e, _), _)| **e > 0)
+            .map(|((_, &v), w)| u64::from(v) * w)
+            .sum()
+    }
+
+    /// The score of a set of candidate positions.
+    fn score(&self, set: &[usize]) -> Score {
+        let level = self.level(set);
         let mut cautions: u32 = set.iter().map(|&c| self.own_cautions[c]).sum();
         for (n, &x) in set.iter().enumerate() {
             for &y in &set[n + 1..] {
-                cautions += u32::from(self.pair[x][y].unwrap_or(0));
+                cautions += u32::from(self.pair(x, y).unwrap_or(0));
             }
         }
         Score {
-            coverage,
+            coverage: self.coverage(&level),
             cautions,
-            evidence,
+            evidence: self.evidence(&level),
             components: set.len(),
         }
     }
@@ -365,12 +418,7 @@ impl<'c> Space<'c> {
 
     /// Whether `a` is better than `b` (Less = a first).
     fn compare(&self, a: &(Vec<usize>, Score), b: &(Vec<usize>, Score)) -> Ordering {
-        b.1.coverage
-            .cmp(&a.1.coverage)
-            .then_with(|| a.1.cautions.cmp(&b.1.cautions))
-            .then_with(|| b.1.evidence.cmp(&a.1.evidence))
-            .then_with(|| a.1.components.cmp(&b.1.components))
-            .then_with(|| self.ids(&a.0).cmp(&self.ids(&b.0)))
+        key_order(&a.1, &b.1).then_with(|| self.ids(&a.0).cmp(&self.ids(&b.0)))
     }
 
     /// Whether every member contributes: strictly the best (efficacy, evidence) for some goal.
@@ -395,8 +443,17 @@ impl<'c> Space<'c> {
             && set
                 .iter()
                 .enumerate()
-                .all(|(n, &x)| set[n + 1..].iter().all(|&y| self.pair[x][y].is_some()))
+                .all(|(n, &x)| set[n + 1..].iter().all(|&y| self.pair(x, y).is_some()))
     }
+}
+
+/// The objective without the id tie-break: Less means better.
+fn key_order(a: &Score, b: &Score) -> Ordering {
+    b.coverage
+        .cmp(&a.coverage)
+        .then_with(|| a.cautions.cmp(&b.cautions))
+        .then_with(|| b.evidence.cmp(&a.evidence))
+        .then_with(|| a.components.cmp(&b.components))
 }
 
 /// Keeps the `k` best distinct sets seen.
@@ -423,7 +480,7 @@ impl Best<'_, '_> {
         }
     }
 
-    /// The entry a new set must beat once the list is full.
+    /// The score a new set must at least tie once the list is full.
     fn threshold(&self) -> Option<&Score> {
         if self.list.len() < self.k {
             None
@@ -433,41 +490,37 @@ impl Best<'_, '_> {
     }
 }
 
-/// Branch and bound: each candidate in order is taken or skipped.
+/// Branch and bound: sets are grown in candidate order, each new member improving some goal.
 fn branch_and_bound(space: &Space<'_>, k: usize) -> Vec<(Vec<usize>, Score)> {
     let mut best = Best {
         space,
         k,
         list: Vec::new(),
     };
-    let g = space.goals.len();
     // Start from the required set: it is in every admissible cocktail.
     let start: Vec<usize> = space.required.clone();
     if !space.admissible(&start) {
         return Vec::new();
     }
-    let mut cur_eff = vec![0u8; g];
-    let mut cur_ev = vec![0u8; g];
-    for &r in &start {
-        for j in 0..g {
-            if (space.eff[r][j], space.ev[r][j]) > (cur_eff[j], cur_ev[j]) {
-                cur_eff[j] = space.eff[r][j];
-                cur_ev[j] = space.ev[r][j];
-            }
-        }
-    }
+    let level = space.level(&start);
+    let cautions = space.score(&start).cautions;
+    let open: Vec<usize> = (0..space.cands.len())
+        .filter(|c| !start.contains(c))
+        .filter(|&c| start.iter().all(|&s| space.pair(c, s).is_some()))
+        .collect();
     let mut set = start;
-    descend(space, &mut best, &mut set, 0, &cur_eff, &cur_ev);
+    descend(space, &mut best, &mut set, &open, &level, cautions);
     best.list
 }
 
+/// One node: `set` is admissible, `open` holds the later candidates admissible with all of it.
 fn descend(
     space: &Space<'_>,
     best: &mut Best<'_, '_>,
     set: &mut Vec<usize>,
-    from: usize,
-    cur_eff: &[u8],
-    cur_ev: &[u8],
+    open: &[usize],
+    level: &Level,
+    cautions: u32,
 ) {
     if space.irredundant(set) {
         best.offer(set);
@@ -476,66 +529,84 @@ fn descend(
         return;
     }
     let slots = space.max - set.len();
-    let weights: Vec<u64> = space.goals.iter().map(|gw| u64::from(gw.weight)).collect();
-    let current: u64 = cur_eff
+    let weights: Vec<u64> = space.weights().collect();
+    let g = weights.len();
+    let current = space.coverage(level);
+    // Only candidates that improve some goal can join (an optimum has no idle member).
+    let open: Vec<usize> = open
         .iter()
-        .zip(&weights)
-        .map(|(&e, w)| u64::from(e) * w)
-        .sum();
-    let cautions_now = space.score(set).cautions;
-    // Candidates still open: after `from`, not chosen, admissible with every chosen one, and
-    // improving some goal's (efficacy, evidence).
-    let open: Vec<usize> = (from..space.cands.len())
-        .filter(|c| !set.contains(c))
-        .filter(|&c| set.iter().all(|&s| space.pair[c][s].is_some()))
-        .filter(|&c| {
-            (0..cur_eff.len()).any(|j| (space.eff[c][j], space.ev[c][j]) > (cur_eff[j], cur_ev[j]))
-        })
+        .copied()
+        .filter(|&c| space.improves(level, c))
         .collect();
     if open.is_empty() {
         return;
     }
-    // Admissible bound on coverage: per goal the best any open candidate reaches, and no more
-    // than the `slots` largest single gains added up (coverage is submodular).
-    let per_goal: u64 = (0..cur_eff.len())
-        .map(|j| {
-            let top = open
-                .iter()
-                .map(|&c| space.eff[c][j])
-                .max()
-                .unwrap_or(0)
-                .max(cur_eff[j]);
-            u64::from(top - cur_eff[j]) * weights[j]
-        })
-        .sum();
-    let mut gains: Vec<u64> = open
-        .iter()
-        .map(|&c| {
-            (0..cur_eff.len())
-                .map(|j| u64::from(space.eff[c][j].saturating_sub(cur_eff[j])) * weights[j])
-                .sum()
-        })
-        .collect();
-    gains.sort_unstable_by(|a, b| b.cmp(a));
-    let top_slots: u64 = gains.iter().take(slots).sum();
-    let bound = current + per_goal.min(top_slots);
-    if let Some(t) = best.threshold() {
-        // Coverage cannot reach the k-th best, or reaches it only with more cautions.
-        if bound < t.coverage || (bound == t.coverage && cautions_now > t.cautions) {
-            return;
+    let gain = |c: usize| -> u64 {
+        (0..g)
+            .map(|j| u64::from(space.eff[c][j].saturating_sub(level.eff[j])) * weights[j])
+            .sum()
+    };
+    let gains: Vec<u64> = open.iter().map(|&c| gain(c)).collect();
+    // Suffix bounds over open[i..]: the best efficacy and evidence per goal, and the largest
+    // `slots - 1` gains after i (kept sorted, descending).
+    let n = open.len();
+    let mut suffix_eff = vec![level.eff.clone(); n + 1];
+    let mut suffix_ev = vec![level.ev.clone(); n + 1];
+    let mut suffix_top: Vec<Vec<u64>> = vec![Vec::new(); n + 1];
+    for i in (0..n).rev() {
+        let c = open[i];
+        for j in 0..g {
+            suffix_eff[i][j] = suffix_eff[i + 1][j].max(space.eff[c][j]);
+            suffix_ev[i][j] = suffix_ev[i + 1][j].max(space.ev[c][j]);
         }
+        let mut top = suffix_top[i + 1].clone();
+        let at = top.partition_point(|&x| x >= gains[i]);
+        top.insert(at, gains[i]);
+        top.truncate(slots.saturating_sub(1).max(1));
+        suffix_top[i] = top;
     }
-    for &c in &open {
-        let mut eff = cur_eff.to_vec();
-        let mut ev = cur_ev.to_vec();
-        for j in 0..eff.len() {
-            if (space.eff[c][j], space.ev[c][j]) > (eff[j], ev[j]) {
-                eff[j] = space.eff[c][j];
-                ev[j] = space.ev[c][j];
+    for (i, &c) in open.iter().enumerate() {
+        // The child's cautions are exact; later members can only add more.
+        let mut child_cautions = cautions + space.own_cautions[c];
+        for &s in set.iter() {
+            child_cautions += u32::from(space.pair(c, s).unwrap_or(0));
+        }
+        if let Some(t) = best.threshold() {
+            // Admissible bounds for the child and anything grown from it with members after c.
+            let per_goal: u64 = (0..g)
+                .map(|j| u64::from(suffix_eff[i][j]) * weights[j])
+                .sum();
+            let later: u64 = if slots > 1 {
+                suffix_top[i + 1].iter().take(slots - 1).sum()
+            } else {
+                0
+            };
+            let coverage = per_goal.min(current + gains[i] + later);
+            let evidence: u64 = (0..g)
+                .filter(|&j| suffix_eff[i][j] > 0)
+                .map(|j| u64::from(suffix_ev[i][j]) * weights[j])
+                .sum();
+            let bound = Score {
+                coverage,
+                cautions: child_cautions,
+                evidence,
+                components: set.len() + 1,
+            };
+            // Strictly worse than the k-th best in every completion: prune. (Equal bounds are
+            // kept: the id tie-break could still favour a completion.)
+            if key_order(&bound, t) == Ordering::Greater {
+                continue;
             }
         }
+        let mut child_level = level.clone();
+        space.raise(&mut child_level, c);
+        let child_open: Vec<usize> = open[i + 1..]
+            .iter()
+            .copied()
+            .filter(|&d| space.pair(c, d).is_some())
+            .collect();
         set.push(c);
-        descend(space, best, set, c + 1, &eff, &ev);
+        descend(space, best, set, &child_open, &child_level, child_cautions);
         set.pop();
     }
 }
@@ -543,33 +614,25 @@ fn descend(
 /// Every admissible, irredundant set up to the size limit, best first (for tests and
 /// benchmarks: exponential).
 fn enumerate_all(space: &Space<'_>, k: usize) -> Vec<(Vec<usize>, Score)> {
-    let mut best = Best {
-        space,
-        k,
-        list: Vec::new(),
-    };
-    let n = space.cands.len();
-    let mut set = Vec::new();
-    fn walk(
-        space: &Space<'_>,
-        best: &mut Best<'_, '_>,
-        set: &mut Vec<usize>,
-        from: usize,
-        n: usize,
-    ) {
+    fn walk(space: &Space<'_>, best: &mut Best<'_, '_>, set: &mut Vec<usize>, from: usize) {
         if space.admissible(set) && space.irredundant(set) {
             best.offer(set);
         }
         if set.len() >= space.max {
             return;
         }
-        for c in from..n {
+        for c in from..space.cands.len() {
             set.push(c);
-            walk(space, best, set, c + 1, n);
+            walk(space, best, set, c + 1);
             set.pop();
         }
     }
-    walk(space, &mut best, &mut set, 0, n);
+    let mut best = Best {
+        space,
+        k,
+        list: Vec::new(),
+    };
+    walk(space, &mut best, &mut Vec::new(), 0);
     best.list
 }
 

@@ -17,3 +17,5 @@ pub mod formulate;
 pub mod names;
 pub mod patient;
 pub mod render;
+#[doc(hidden)]
+pub mod synthetic;

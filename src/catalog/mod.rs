@@ -119,6 +119,17 @@ pub fn load(text: &str, origin: &str) -> Result<Catalog, CatalogError> {
     Ok(Catalog::build(file, origin, text))
 }
 
+/// Validates and builds a catalog from its model (for generated catalogs). The hash is taken over
+/// the model's RON serialisation.
+pub fn from_model(file: CatalogFile, origin: &str) -> Result<Catalog, Vec<validate::Problem>> {
+    let problems = validate::validate(&file);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let text = ron::to_string(&file).unwrap_or_default();
+    Ok(Catalog::build(file, origin, &text))
+}
+
 /// Loads the embedded catalog.
 pub fn embedded() -> Result<Catalog, CatalogError> {
     load(EMBEDDED, EMBEDDED_ORIGIN)

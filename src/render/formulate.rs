@@ -35,24 +35,6 @@ fn each(make: &dyn Fn(Lang) -> String) -> Text {
     }
 }
 
-/// Why an ingredient is excluded, in both languages.
-fn exclusion_note(catalog: &Catalog, reason: &ExclusionReason) -> Text {
-    match reason {
-        ExclusionReason::Status => Text {
-            en: String::new(),
-            ru: String::new(),
-        },
-        ExclusionReason::Zone { zone } => each(&|l| {
-            fill(
-                Msg::NotInZone.get(l),
-                &[&l.text(&catalog.zones()[*zone].name)],
-            )
-        }),
-        ExclusionReason::Patient(f) => finding_note(catalog, f),
-        ExclusionReason::ByUser => each(&|l| Msg::ExcludedByUser.get(l).to_owned()),
-    }
-}
-
 fn exclusion_kind(reason: &ExclusionReason) -> &'static str {
     match reason {
         ExclusionReason::Status => "status",
@@ -68,18 +50,26 @@ fn exclusion_kind(reason: &ExclusionReason) -> &'static str {
 }
 
 /// The full note, filling in the status text the catalog gives.
-fn exclusion_text(catalog: &Catalog, ingredient: usize, reason: &ExclusionReason) -> Text {
+pub fn exclusion_text(catalog: &Catalog, ingredient: usize, reason: &ExclusionReason) -> Text {
+    let finding = |kind| crate::check::Finding {
+        kind,
+        severity: crate::check::Severity::Incompatible,
+        evidence: None,
+        sources: Vec::new(),
+    };
     match reason {
         ExclusionReason::Status => {
-            let f = crate::check::Finding {
-                kind: FindingKind::Status { ingredient },
-                severity: crate::check::Severity::Incompatible,
-                evidence: None,
-                sources: Vec::new(),
-            };
-            finding_note(catalog, &f)
+            finding_note(catalog, &finding(FindingKind::Status { ingredient }))
         }
-        other => exclusion_note(catalog, other),
+        ExclusionReason::Zone { zone } => finding_note(
+            catalog,
+            &finding(FindingKind::NotInZone {
+                ingredient,
+                zone: *zone,
+            }),
+        ),
+        ExclusionReason::Patient(f) => finding_note(catalog, f),
+        ExclusionReason::ByUser => each(&|l| Msg::ExcludedByUser.get(l).to_owned()),
     }
 }
 
@@ -696,14 +686,14 @@ pub fn formulation_doc(
             Msg::CheckTitle.get(lang),
             verdict_word(report.verdict, lang)
         ));
-        // The cocktail's own check: its pairs, findings and suggestions, without its title
-        // fields, verdict sentence or disclaimer (this document has its own).
+        // The cocktail's own check: its verdict sentence, pairs, findings and suggestions,
+        // without its title fields or disclaimer (this document has its own).
         let disclaimer = Msg::Disclaimer.get(lang);
         doc.blocks.extend(
             check_doc
                 .blocks
                 .into_iter()
-                .skip_while(|b| !matches!(b, super::doc::Block::Heading(_)))
+                .skip(1)
                 .filter(|b| !matches!(b, super::doc::Block::Paragraph(p) if p.text == disclaimer)),
         );
     }

@@ -5,6 +5,7 @@ mod catalog_commands;
 mod check;
 mod embedded_catalog;
 mod errors;
+mod formulate;
 mod properties;
 mod readme;
 mod support;

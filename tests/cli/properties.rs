@@ -130,3 +130,190 @@ proptest! {
         }
     }
 }
+
+mod formulation {
+    use super::catalog;
+    use mesomix::catalog::Catalog;
+    use mesomix::catalog::model::Status;
+    use mesomix::compat::{PairRating, resolve};
+    use mesomix::formulate::{
+        FormulateRequest, GoalWeight, default_weights, exclusion_reasons, exhaustive_best,
+        formulate,
+    };
+    use mesomix::patient::Patient;
+    use mesomix::synthetic::{self, Shape};
+    use proptest::prelude::*;
+
+    /// A random request over `catalog`: 1–4 goals, maybe a zone, some patient conditions.
+    fn request(
+        catalog: &Catalog,
+        picks: &[usize],
+        zone: Option<usize>,
+        conditions: &[usize],
+        caution: bool,
+        max: usize,
+    ) -> FormulateRequest {
+        let mut goals: Vec<usize> = Vec::new();
+        for &p in picks {
+            let g = p % catalog.goals().len();
+            if !goals.contains(&g) {
+                goals.push(g);
+            }
+        }
+        let zone = zone
+            .filter(|_| !catalog.zones().is_empty())
+            .map(|z| z % catalog.zones().len());
+        let mut patient = Patient::default();
+        for &c in conditions {
+            let c = c % catalog.conditions().len();
+            // Only ingredient-scoped conditions: the others stop the search before it starts.
+            if catalog.conditions()[c].scope == mesomix::catalog::model::Scope::Ingredient
+                && !patient.conditions.contains(&c)
+            {
+                patient.conditions.push(c);
+            }
+        }
+        patient.conditions.sort_unstable();
+        FormulateRequest {
+            goals: default_weights(&goals),
+            zone,
+            patient,
+            max_components: max,
+            require: Vec::new(),
+            exclude: Vec::new(),
+            allow_caution: caution,
+            alternatives: 2,
+        }
+    }
+
+    fn assert_safe(
+        catalog: &Catalog,
+        req: &FormulateRequest,
+        ids: &[usize],
+    ) -> Result<(), TestCaseError> {
+        for (n, &a) in ids.iter().enumerate() {
+            prop_assert!(
+                matches!(catalog.ingredients()[a].status, Status::Available),
+                "{} is not available",
+                catalog.ingredients()[a].id
+            );
+            prop_assert!(
+                exclusion_reasons(catalog, a, req).is_empty(),
+                "{} is ruled out",
+                catalog.ingredients()[a].id
+            );
+            for &b in &ids[n + 1..] {
+                let r = resolve(catalog, a, b).rating;
+                let allowed =
+                    r == PairRating::Compatible || (req.allow_caution && r == PairRating::Caution);
+                prop_assert!(
+                    allowed,
+                    "{} × {} is {:?}",
+                    catalog.ingredients()[a].id,
+                    catalog.ingredients()[b].id,
+                    r
+                );
+            }
+        }
+        Ok(())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 128, .. ProptestConfig::default() })]
+
+        #[test]
+        fn real_catalog_optimum_matches_exhaustive_search(
+            picks in proptest::collection::vec(0usize..100, 1..=4),
+            zone in proptest::option::of(0usize..100),
+            conditions in proptest::collection::vec(0usize..100, 0..3),
+            caution in any::<bool>(),
+            max in 1usize..=4,
+        ) {
+            let c = catalog();
+            let req = request(c, &picks, zone, &conditions, caution, max);
+            let found = formulate(c, &req).expect("a valid request");
+            let exact = exhaustive_best(c, &req).expect("a valid request");
+            prop_assert_eq!(found.cocktail.as_ref().map(|x| (&x.ingredients, x.score)), exact.as_ref().map(|x| (&x.ingredients, x.score)));
+            if let Some(cocktail) = &found.cocktail {
+                assert_safe(c, &req, &cocktail.ingredients)?;
+                for alt in &found.alternatives {
+                    assert_safe(c, &req, &alt.ingredients)?;
+                    prop_assert!(alt.ingredients != cocktail.ingredients, "alternatives are distinct");
+                }
+            }
+            // The same request gives the same answer.
+            let again = formulate(c, &req).expect("a valid request");
+            prop_assert_eq!(found.cocktail, again.cocktail);
+            prop_assert_eq!(found.alternatives, again.alternatives);
+        }
+
+        #[test]
+        fn synthetic_catalog_optimum_matches_exhaustive_search(
+            seed in any::<u64>(),
+            picks in proptest::collection::vec(0usize..100, 1..=5),
+            caution in any::<bool>(),
+            max in 1usize..=4,
+        ) {
+            let shape = Shape { ingredients: 24, goals: 6, classes: 4, conflict: 0.10, caution: 0.05, seed };
+            let c = synthetic::catalog(&shape).expect("the generator writes valid catalogs");
+            let req = request(&c, &picks, None, &[], caution, max);
+            let found = formulate(&c, &req).expect("a valid request");
+            let exact = exhaustive_best(&c, &req).expect("a valid request");
+            prop_assert_eq!(found.cocktail.as_ref().map(|x| (&x.ingredients, x.score)), exact.as_ref().map(|x| (&x.ingredients, x.score)));
+            if let Some(cocktail) = &found.cocktail {
+                assert_safe(&c, &req, &cocktail.ingredients)?;
+            }
+        }
+    }
+
+    /// Weights given by hand override the positional defaults.
+    #[test]
+    fn explicit_weights_change_the_priority() {
+        let c = catalog();
+        let g = |id: &str| c.goal_index(id).expect("goal");
+        let face = c.zones().iter().position(|z| z.id == "face");
+        let base = FormulateRequest {
+            goals: vec![
+                GoalWeight {
+                    goal: g("hyperpigmentation"),
+                    weight: 1,
+                },
+                GoalWeight {
+                    goal: g("rejuvenation"),
+                    weight: 1,
+                },
+            ],
+            zone: face,
+            patient: Patient::default(),
+            max_components: 4,
+            require: Vec::new(),
+            exclude: Vec::new(),
+            allow_caution: false,
+            alternatives: 0,
+        };
+        let heavy = FormulateRequest {
+            goals: vec![
+                GoalWeight {
+                    goal: g("hyperpigmentation"),
+                    weight: 10,
+                },
+                GoalWeight {
+                    goal: g("rejuvenation"),
+                    weight: 1,
+                },
+            ],
+            ..base.clone()
+        };
+        let covers = |req: &FormulateRequest, goal: usize| {
+            formulate(c, req).expect("valid").cocktail.is_some_and(|x| {
+                x.coverage
+                    .iter()
+                    .any(|cov| cov.goal == goal && cov.efficacy > 0)
+            })
+        };
+        assert!(
+            covers(&heavy, g("hyperpigmentation")),
+            "a heavy first goal is covered"
+        );
+    }
+}

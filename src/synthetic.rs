@@ -1,0 +1,266 @@
+//! Seeded synthetic catalogs for tests and benchmarks: random classes, goals and efficacies,
+//! with a set share of incompatible and caution pairs. Not used by the tool itself.
+//!
+//! Pair ratings come from class edges between every two classes (so a catalog of 10,000
+//! ingredients stays small), plus a sprinkle of ingredient edges that override them. Pairs inside
+//! one class have no edge and are `unknown`, as in a real catalog.
+
+use crate::catalog::model::{
+    CatalogFile, Class, Condition, Course, Depth, Edge, Evidence, Goal, GoalClaim, Grade,
+    Ingredient, Mechanism, Medication, Range, Rating, Region, Scope, Source, Span, Status, Text,
+    Zone,
+};
+use crate::catalog::{self, Catalog};
+
+/// Shape of a synthetic catalog.
+#[derive(Debug, Clone, Copy)]
+pub struct Shape {
+    pub ingredients: usize,
+    pub goals: usize,
+    pub classes: usize,
+    /// Share of class pairs (and of the extra ingredient edges) rated incompatible.
+    pub conflict: f64,
+    /// Share rated caution.
+    pub caution: f64,
+    pub seed: u64,
+}
+
+impl Shape {
+    /// The benchmark shape: 12 goals, 10% conflicts, 5% cautions, one class per 50 ingredients
+    /// (at least 8), so about 2% of pairs fall inside a class and are unknown.
+    pub fn benchmark(ingredients: usize, seed: u64) -> Shape {
+        Shape {
+            ingredients,
+            goals: 12,
+            classes: (ingredients / 50).max(8),
+            conflict: 0.10,
+            caution: 0.05,
+            seed,
+        }
+    }
+}
+
+/// splitmix64: small, seeded and the same on every machine.
+#[derive(Debug, Clone)]
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed)
+    }
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    /// Uniform in `0..n`.
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next_u64() % n as u64) as usize
+    }
+    /// Uniform in [0, 1).
+    pub fn unit(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+fn text(s: &str) -> Text {
+    Text {
+        en: s.to_owned(),
+        ru: s.to_owned(),
+    }
+}
+
+fn rating(rng: &mut Rng, shape: &Shape) -> Rating {
+    let x = rng.unit();
+    if x < shape.conflict {
+        Rating::Incompatible
+    } else if x < shape.conflict + shape.caution {
+        Rating::Caution
+    } else {
+        Rating::Compatible
+    }
+}
+
+fn mechanism(r: Rating) -> Mechanism {
+    match r {
+        Rating::Incompatible => Mechanism::PhPrecipitation,
+        Rating::Caution => Mechanism::PharmacologicalAntagonism,
+        Rating::Compatible => Mechanism::DocumentedCoUse,
+    }
+}
+
+/// The catalog model of a synthetic catalog.
+pub fn model(shape: &Shape) -> CatalogFile {
+    let mut rng = Rng::new(shape.seed);
+    let sources = vec![
+        Source {
+            id: "s_label".into(),
+            title: "synthetic label".into(),
+            citation: "synthetic".into(),
+            grade: Grade::Label,
+        },
+        Source {
+            id: "s_peer".into(),
+            title: "synthetic paper".into(),
+            citation: "synthetic".into(),
+            grade: Grade::Peer,
+        },
+        Source {
+            id: "s_weak".into(),
+            title: "synthetic page".into(),
+            citation: "synthetic".into(),
+            grade: Grade::Weak,
+        },
+    ];
+    let classes: Vec<Class> = (0..shape.classes)
+        .map(|c| Class {
+            id: format!("c{c:03}"),
+            name: text(&format!("Class {c}")),
+            description: text("synthetic"),
+        })
+        .collect();
+    let goals: Vec<Goal> = (0..shape.goals)
+        .map(|g| Goal {
+            id: format!("g{g:02}"),
+            name: text(&format!("Goal {g}")),
+            aliases: Vec::new(),
+        })
+        .collect();
+    let course = Course {
+        sessions: Span { min: 4, max: 10 },
+        interval_days: Span { min: 7, max: 14 },
+        maintenance_interval_days: None,
+        next_course_within_days: None,
+        note: None,
+        evidence: Evidence::Weak,
+        sources: vec!["s_weak".into()],
+    };
+    let zones = vec![Zone {
+        id: "zone".into(),
+        name: text("Zone"),
+        aliases: Vec::new(),
+        region: Region::Body,
+        depth_mm: Range {
+            min: 4.0,
+            max: 12.0,
+        },
+        course,
+        sources: vec!["s_weak".into()],
+    }];
+    let conditions = vec![Condition {
+        id: "pregnancy".into(),
+        name: text("Pregnancy"),
+        aliases: Vec::new(),
+        scope: Scope::Absolute,
+        allergy: false,
+        note: None,
+        evidence: Evidence::Weak,
+        sources: vec!["s_weak".into()],
+    }];
+    let medications = vec![Medication {
+        id: "anticoagulant".into(),
+        name: text("Anticoagulant"),
+        aliases: Vec::new(),
+        general: None,
+    }];
+    let grades = [
+        (Evidence::Label, "s_label"),
+        (Evidence::Peer, "s_peer"),
+        (Evidence::Weak, "s_weak"),
+    ];
+    let ingredients: Vec<Ingredient> = (0..shape.ingredients)
+        .map(|i| {
+            let served = 1 + rng.below(3);
+            let mut claims: Vec<GoalClaim> = Vec::new();
+            while claims.len() < served.min(shape.goals) {
+                let g = rng.below(shape.goals);
+                let id = format!("g{g:02}");
+                if claims.iter().any(|c| c.goal == id) {
+                    continue;
+                }
+                let (evidence, source) = grades[rng.below(3)];
+                claims.push(GoalClaim {
+                    goal: id,
+                    efficacy: 1 + rng.below(3) as u8,
+                    evidence,
+                    sources: vec![source.into()],
+                });
+            }
+            Ingredient {
+                id: format!("i{i:05}"),
+                name: text(&format!("Ingredient {i}")),
+                aliases: Vec::new(),
+                class: format!("c{:03}", rng.below(shape.classes)),
+                status: Status::Available,
+                goals: claims,
+                ph: None,
+                concentration: None,
+                session_limit: None,
+                depth: vec![Depth::Subcutaneous],
+                regions: Vec::new(),
+                zones: Vec::new(),
+                zone_note: None,
+                course: None,
+                contraindications: Vec::new(),
+                interactions: Vec::new(),
+                solo: None,
+                notes: Vec::new(),
+                sources: vec!["s_weak".into()],
+            }
+        })
+        .collect();
+    let edge = |a: String, b: String, r: Rating| Edge {
+        a,
+        b,
+        rating: r,
+        mechanism: mechanism(r),
+        note: text("synthetic"),
+        evidence: Evidence::Weak,
+        sources: vec!["s_weak".into()],
+    };
+    let mut class_edges = Vec::new();
+    for a in 0..shape.classes {
+        for b in a + 1..shape.classes {
+            let r = rating(&mut rng, shape);
+            class_edges.push(edge(classes[a].id.clone(), classes[b].id.clone(), r));
+        }
+    }
+    // One overriding ingredient edge per ingredient, on average.
+    let mut edges = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    if shape.ingredients > 1 {
+        for _ in 0..shape.ingredients {
+            let (a, b) = (rng.below(shape.ingredients), rng.below(shape.ingredients));
+            if a != b && seen.insert((a.min(b), a.max(b))) {
+                let r = rating(&mut rng, shape);
+                edges.push(edge(
+                    ingredients[a].id.clone(),
+                    ingredients[b].id.clone(),
+                    r,
+                ));
+            }
+        }
+    }
+    CatalogFile {
+        version: format!("synthetic-{}-{}", shape.ingredients, shape.seed),
+        sources,
+        classes,
+        goals,
+        zones,
+        conditions,
+        medications,
+        aftercare: Vec::new(),
+        expectations: Vec::new(),
+        ingredients,
+        class_edges,
+        edges,
+    }
+}
+
+/// A validated synthetic catalog (the generator writes only what validation accepts, so an
+/// error here is a bug in the generator).
+pub fn catalog(shape: &Shape) -> Result<Catalog, Vec<catalog::validate::Problem>> {
+    catalog::from_model(model(shape), "<synthetic>")
+}

@@ -1,0 +1,516 @@
+//! `mesomix formulate`: real requests in every format and both languages, JSON validated
+//! against `mesomix schema formulation`, batch mode, and bad input.
+
+use crate::snap;
+use crate::support::Test;
+
+/// (snapshot name, arguments, expected verdict, exit code)
+const REQUESTS: &[(&str, &[&str], &str, i32)] = &[
+    (
+        "abdomen_fat",
+        &["--goal", "local_fat", "--zone", "abdomen"],
+        "compatible",
+        0,
+    ),
+    (
+        "thighs_cellulite_gallstones",
+        &[
+            "--goal",
+            "cellulite",
+            "--zone",
+            "thighs",
+            "--condition",
+            "gallstones",
+        ],
+        "caution",
+        0,
+    ),
+    (
+        "stretch_marks",
+        &["--goal", "stretch_marks", "--zone", "abdomen"],
+        "compatible",
+        0,
+    ),
+    (
+        "face_rejuvenation_hydration",
+        &[
+            "--goal",
+            "rejuvenation",
+            "--goal",
+            "hydration",
+            "--zone",
+            "face",
+        ],
+        "compatible",
+        0,
+    ),
+    (
+        "scalp_hair_loss",
+        &["--goal", "hair_loss", "--zone", "scalp"],
+        "compatible",
+        0,
+    ),
+    (
+        "hyperpigmentation",
+        &["--goal", "hyperpigmentation", "--zone", "face"],
+        "compatible",
+        0,
+    ),
+    (
+        "anticoagulants_gallstones",
+        &[
+            "--goal",
+            "local_fat",
+            "--goal",
+            "cellulite",
+            "--zone",
+            "abdomen",
+            "--condition",
+            "cholelithiasis",
+            "--medication",
+            "anticoagulant",
+        ],
+        "caution",
+        0,
+    ),
+    (
+        "pregnancy",
+        &[
+            "--goal",
+            "rejuvenation",
+            "--zone",
+            "face",
+            "--condition",
+            "pregnancy",
+        ],
+        "refused",
+        1,
+    ),
+    (
+        "menstruation",
+        &[
+            "--goal",
+            "cellulite",
+            "--zone",
+            "thighs",
+            "--condition",
+            "menstruation",
+        ],
+        "postpone",
+        1,
+    ),
+    (
+        "two_syringes",
+        &["--goal", "scars", "--goal", "hydration", "--zone", "face"],
+        "compatible",
+        0,
+    ),
+    (
+        "alternatives",
+        &[
+            "--goal",
+            "rejuvenation",
+            "--goal",
+            "hydration",
+            "--zone",
+            "face",
+            "--alternatives",
+            "3",
+        ],
+        "compatible",
+        0,
+    ),
+];
+
+#[test]
+fn requests_in_every_format_and_language() {
+    for (name, args, verdict, code) in REQUESTS {
+        let json = Test::new()
+            .args(["formulate"])
+            .args(*args)
+            .args(["--format", "json"])
+            .status(*code);
+        let value: serde_json::Value = serde_json::from_str(&json.stdout).expect("JSON");
+        assert_eq!(value["verdict"], *verdict, "{name}");
+        snap!(format!("formulate.{name}.json"), json.stdout);
+        for lang in ["en", "ru"] {
+            for format in ["table", "markdown"] {
+                let run = Test::new()
+                    .args(["formulate"])
+                    .args(*args)
+                    .args(["--format", format, "--lang", lang, "--color", "never"])
+                    .status(*code);
+                snap!(format!("formulate.{name}.{lang}.{format}"), run.stdout);
+            }
+        }
+    }
+}
+
+#[test]
+fn json_validates_against_the_published_schema() {
+    let schema = Test::new().args(["schema", "formulation"]).status(0);
+    let schema: serde_json::Value = serde_json::from_str(&schema.stdout).expect("schema is JSON");
+    let validator = jsonschema::validator_for(&schema).expect("a valid JSON Schema");
+    for (name, args, _, code) in REQUESTS {
+        let run = Test::new()
+            .args(["formulate"])
+            .args(*args)
+            .args(["--format", "json"])
+            .status(*code);
+        let value: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+        let errors: Vec<String> = validator
+            .iter_errors(&value)
+            .map(|e| format!("{} at {}", e, e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{name}: {errors:#?}");
+    }
+}
+
+/// The acceptance path: the cocktail's ids, piped into `check` for the same patient,
+/// give an approved verdict (exit 0).
+#[test]
+fn formulated_cocktail_passes_check() {
+    for (name, args, _, code) in REQUESTS {
+        if *code != 0 {
+            continue;
+        }
+        let run = Test::new()
+            .args(["formulate"])
+            .args(*args)
+            .args(["--format", "json"])
+            .status(0);
+        let value: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+        let ids: Vec<String> = value["cocktail"]["ingredients"]
+            .as_array()
+            .expect("a cocktail")
+            .iter()
+            .map(|i| i["id"].as_str().expect("id").to_owned())
+            .collect();
+        let mut check_args: Vec<String> = vec!["check".into()];
+        check_args.extend(ids);
+        // The same zone and patient flags.
+        let mut rest = args.iter().peekable();
+        while let Some(flag) = rest.next() {
+            if ["--zone", "--condition", "--medication", "--allergy"].contains(flag) {
+                check_args.push((*flag).to_owned());
+                check_args.push((*rest.next().expect("a value")).to_owned());
+            }
+        }
+        let check = Test::new()
+            .args(&check_args)
+            .args(["--format", "json"])
+            .status(0);
+        let verdict: serde_json::Value = serde_json::from_str(&check.stdout).expect("JSON");
+        assert!(
+            ["compatible", "caution"].contains(&verdict["verdict"].as_str().expect("verdict")),
+            "{name}: {}",
+            check.stdout
+        );
+    }
+}
+
+#[test]
+fn every_choice_and_exclusion_is_explained_in_both_languages() {
+    let args = [
+        "formulate",
+        "--goal",
+        "local_fat",
+        "--goal",
+        "cellulite",
+        "--zone",
+        "abdomen",
+        "--condition",
+        "cholelithiasis",
+        "--medication",
+        "anticoagulant",
+        "--color",
+        "never",
+    ];
+    let en = Test::new().args(args).args(["--lang", "en"]).status(0);
+    assert!(
+        en.stdout.contains("Excluded ingredients") && en.stdout.contains("artichoke"),
+        "{}",
+        en.stdout
+    );
+    assert!(en.stdout.contains("Gallstones"), "{}", en.stdout);
+    let ru = Test::new().args(args).args(["--lang", "ru"]).status(0);
+    assert!(
+        ru.stdout.contains("Исключённые ингредиенты") && ru.stdout.contains("Желчнокаменная"),
+        "{}",
+        ru.stdout
+    );
+}
+
+#[test]
+fn same_request_same_bytes() {
+    for (_, args, _, code) in REQUESTS {
+        let a = Test::new()
+            .args(["formulate"])
+            .args(*args)
+            .args(["--format", "json"])
+            .status(*code);
+        let b = Test::new()
+            .args(["formulate"])
+            .args(*args)
+            .args(["--format", "json"])
+            .status(*code);
+        assert_eq!(a.stdout, b.stdout);
+    }
+}
+
+#[test]
+fn require_exclude_and_allow_caution() {
+    let json = |args: &[&str], code| {
+        let run = Test::new()
+            .args(["formulate"])
+            .args(args)
+            .args(["--format", "json"])
+            .status(code);
+        serde_json::from_str::<serde_json::Value>(&run.stdout).expect("JSON")
+    };
+    let ids = |v: &serde_json::Value| -> Vec<String> {
+        v["cocktail"]["ingredients"]
+            .as_array()
+            .map_or_else(Vec::new, |a| {
+                a.iter()
+                    .map(|i| i["id"].as_str().unwrap_or_default().to_owned())
+                    .collect()
+            })
+    };
+    let v = json(
+        &[
+            "--goal",
+            "rejuvenation",
+            "--zone",
+            "face",
+            "--exclude",
+            "hyaluronic_acid",
+        ],
+        0,
+    );
+    assert!(!ids(&v).contains(&"hyaluronic_acid".to_owned()));
+    assert!(
+        v["excluded"]
+            .as_array()
+            .expect("excluded")
+            .iter()
+            .any(|e| e["ingredient"] == "hyaluronic_acid"
+                && e["reasons"][0]["kind"] == "excluded_by_user")
+    );
+    let v = json(
+        &[
+            "--goal",
+            "rejuvenation",
+            "--zone",
+            "face",
+            "--require",
+            "lidocaine",
+        ],
+        0,
+    );
+    assert!(ids(&v).contains(&"lidocaine".to_owned()), "{v}");
+    // With --allow-caution, caution pairs may share the syringe.
+    let strict = json(
+        &[
+            "--goal",
+            "hyperpigmentation",
+            "--goal",
+            "rejuvenation",
+            "--zone",
+            "face",
+        ],
+        0,
+    );
+    let relaxed = json(
+        &[
+            "--goal",
+            "hyperpigmentation",
+            "--goal",
+            "rejuvenation",
+            "--zone",
+            "face",
+            "--allow-caution",
+        ],
+        0,
+    );
+    assert!(
+        relaxed["cocktail"]["score"]["coverage"].as_u64()
+            >= strict["cocktail"]["score"]["coverage"].as_u64()
+    );
+}
+
+#[test]
+fn bad_input_is_named() {
+    let run = Test::new()
+        .args(["formulate", "--goal", "celulite"])
+        .status(2);
+    assert!(
+        run.stderr.contains("--goal") && run.stderr.contains("cellulite"),
+        "{}",
+        run.stderr
+    );
+    let run = Test::new()
+        .args(["formulate", "--goal", "cellulite", "--zone", "tumy"])
+        .status(2);
+    assert!(run.stderr.contains("--zone"), "{}", run.stderr);
+    Test::new()
+        .args(["formulate", "--goal", "cellulite", "--max-components", "0"])
+        .status(2);
+    Test::new().args(["formulate"]).status(2);
+    let run = Test::new()
+        .args(["formulate", "--goal", "cellulite:0"])
+        .status(2);
+    assert!(run.stderr.contains("weight"), "{}", run.stderr);
+    let run = Test::new()
+        .args(["formulate", "--goal", "cellulite", "--goal", "cellulite"])
+        .status(2);
+    assert!(run.stderr.contains("twice"), "{}", run.stderr);
+    let run = Test::new()
+        .args([
+            "formulate",
+            "--goal",
+            "cellulite",
+            "--zone",
+            "thighs",
+            "--condition",
+            "gallstones",
+            "--require",
+            "artichoke",
+        ])
+        .status(2);
+    assert!(
+        run.stderr.contains("--require artichoke") && run.stderr.contains("ruled out"),
+        "{}",
+        run.stderr
+    );
+    let run = Test::new()
+        .args([
+            "formulate",
+            "--goal",
+            "hydration",
+            "--require",
+            "hyaluronidase",
+            "--require",
+            "hyaluronic_acid",
+        ])
+        .status(2);
+    assert!(
+        run.stderr.contains("hyaluronidase")
+            && run.stderr.contains("hyaluronic_acid")
+            && run.stderr.contains("incompatible"),
+        "{}",
+        run.stderr
+    );
+    let run = Test::new()
+        .args([
+            "formulate",
+            "--goal",
+            "hydration",
+            "--require",
+            "ha",
+            "--exclude",
+            "hyaluronic_acid",
+        ])
+        .status(2);
+    assert!(run.stderr.contains("both"), "{}", run.stderr);
+}
+
+#[test]
+fn batch_answers_every_line_in_order() {
+    let input = concat!(
+        "{\"goals\": [\"local_fat\"], \"zone\": \"abdomen\"}\n",
+        "\n",
+        "not json\n",
+        "[1, 2]\n",
+        "{\"goals\": [\"hydration\"], \"weight\": 60}\n",
+        "{\"goals\": [\"celulite\"]}\n",
+        "{\"goals\": [\"rejuvenation\"], \"zone\": \"face\", \"patient\": {\"conditions\": [\"pregnancy\"]}}\n",
+        "{\"goals\": [\"hair_loss:2\", \"hydration\"], \"zone\": \"scalp\", \"max_components\": 2}",
+    );
+    let run = Test::new()
+        .args(["formulate", "--batch", "-"])
+        .stdin(input)
+        .status(2);
+    let lines: Vec<serde_json::Value> = run
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect();
+    let records: Vec<u64> = lines
+        .iter()
+        .map(|l| l["record"].as_u64().expect("record"))
+        .collect();
+    assert_eq!(
+        records,
+        [1, 3, 4, 5, 6, 7, 8],
+        "one result per non-blank line, in order"
+    );
+    assert_eq!(lines[0]["verdict"], "compatible");
+    assert_eq!(lines[0]["schema"], "mesomix.formulation/1");
+    assert_eq!(lines[1]["error"]["kind"], "json");
+    assert_eq!(
+        lines[2]["error"]["kind"], "json",
+        "an array is not a request"
+    );
+    assert!(
+        lines[3]["error"]["message"]
+            .as_str()
+            .expect("message")
+            .contains("weight"),
+        "unknown field named"
+    );
+    assert!(
+        lines[4]["error"]["message"]
+            .as_str()
+            .expect("message")
+            .contains("cellulite"),
+        "closest name suggested"
+    );
+    assert_eq!(lines[5]["verdict"], "refused");
+    assert_eq!(lines[6]["request"]["goals"][0]["weight"], 2);
+    // Without bad lines the exit code is the worst verdict's.
+    let run = Test::new()
+        .args(["formulate", "--batch", "-"])
+        .stdin("{\"goals\": [\"local_fat\"]}\n")
+        .status(0);
+    assert_eq!(run.stdout.lines().count(), 1);
+    Test::new()
+        .args(["formulate", "--batch", "-"])
+        .stdin("{\"goals\": [\"rejuvenation\"], \"patient\": {\"conditions\": [\"pregnancy\"]}}\n")
+        .status(1);
+    let run = Test::new()
+        .args(["formulate", "--batch", "/nonexistent/requests.jsonl"])
+        .status(2);
+    assert!(
+        run.stderr.contains("/nonexistent/requests.jsonl"),
+        "{}",
+        run.stderr
+    );
+    Test::new()
+        .args(["formulate", "--batch", "-", "--goal", "cellulite"])
+        .status(2);
+}
+
+#[test]
+fn batch_output_file_is_whole() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("results.jsonl");
+    let input = "{\"goals\": [\"local_fat\"]}\n{\"goals\": [\"hydration\"]}\n";
+    Test::new()
+        .args([
+            "formulate",
+            "--batch",
+            "-",
+            "--output",
+            out.to_str().expect("path"),
+        ])
+        .stdin(input)
+        .status(0);
+    let text = std::fs::read_to_string(&out).expect("written");
+    assert_eq!(text.lines().count(), 2);
+    assert_eq!(
+        std::fs::read_dir(dir.path()).expect("list").count(),
+        1,
+        "no temporary file left"
+    );
+}
