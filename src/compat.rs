@@ -64,6 +64,9 @@ pub struct CompatGraph {
     lookup: HashMap<(usize, usize), usize>,
     /// Nodes are class indices; weights index `CatalogFile::class_edges`.
     classes: UnGraph<(), usize>,
+    /// The same class edges as a dense row-major matrix, for constant-time lookup.
+    class_matrix: Vec<Option<usize>>,
+    class_count: usize,
 }
 
 /// Every layer of a pair's resolution, for `explain`; `rating` and `via` are the first match.
@@ -132,10 +135,20 @@ impl CompatGraph {
                 classes.add_edge(NodeIndex::new(ca), NodeIndex::new(cb), e);
             }
         }
+        let class_count = file.classes.len();
+        let mut class_matrix = vec![None; class_count * class_count];
+        for e in classes.edge_indices() {
+            if let Some((a, b)) = classes.edge_endpoints(e) {
+                class_matrix[a.index() * class_count + b.index()] = Some(classes[e]);
+                class_matrix[b.index() * class_count + a.index()] = Some(classes[e]);
+            }
+        }
         CompatGraph {
             graph,
             lookup,
             classes,
+            class_matrix,
+            class_count,
         }
     }
 
@@ -163,11 +176,17 @@ impl CompatGraph {
         out
     }
 
-    /// The class edge between two classes, if any.
+    /// The class edge between two classes, if any (index into `class_edges`).
     pub fn class_link(&self, ca: usize, cb: usize) -> Option<usize> {
-        self.classes
-            .find_edge(NodeIndex::new(ca), NodeIndex::new(cb))
-            .map(|e| self.classes[e])
+        self.class_matrix
+            .get(ca * self.class_count + cb)
+            .copied()
+            .flatten()
+    }
+
+    /// The class-edge graph (node index = class index, weight = class-edge index).
+    pub fn class_graph(&self) -> &UnGraph<(), usize> {
+        &self.classes
     }
 
     /// The ingredient-edge graph (node index = ingredient index, weight = edge index).

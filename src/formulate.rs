@@ -514,6 +514,12 @@ fn branch_and_bound(space: &Space<'_>, k: usize) -> Vec<(Vec<usize>, Score)> {
 }
 
 /// One node: `set` is admissible, `open` holds the later candidates admissible with all of it.
+///
+/// Each node orders its own open candidates by their joint gain (coverage and evidence
+/// together, see `joint`), best first, and a child only takes candidates after its own. Every
+/// set is still reached exactly once (by taking its members in each node's order), and the
+/// bound for "any child from here on" only falls as the loop goes on, so the loop stops at the
+/// first child that cannot reach the k-th best.
 fn descend(
     space: &Space<'_>,
     best: &mut Best<'_, '_>,
@@ -532,66 +538,165 @@ fn descend(
     let weights: Vec<u64> = space.weights().collect();
     let g = weights.len();
     let current = space.coverage(level);
+    // Coverage and evidence together: per goal `4 * efficacy + evidence` (evidence ranks are
+    // below 4, so this orders claims exactly as (efficacy, evidence) does). Its weighted sum over
+    // goals is a coverage function, so single gains added up bound what several members add.
+    let joint = |eff: u8, ev: u8| u64::from(eff) * 4 + u64::from(ev);
+    let joint_now: u64 = (0..g)
+        .map(|j| joint(level.eff[j], level.ev[j]) * weights[j])
+        .sum();
     // Only candidates that improve some goal can join (an optimum has no idle member).
-    let open: Vec<usize> = open
+    let mut open: Vec<(u64, u64, usize)> = open
         .iter()
-        .copied()
-        .filter(|&c| space.improves(level, c))
+        .filter(|&&c| space.improves(level, c))
+        .map(|&c| {
+            let cov = (0..g)
+                .map(|j| u64::from(space.eff[c][j].saturating_sub(level.eff[j])) * weights[j])
+                .sum();
+            let jg = (0..g)
+                .map(|j| {
+                    joint(space.eff[c][j], space.ev[c][j])
+                        .saturating_sub(joint(level.eff[j], level.ev[j]))
+                        * weights[j]
+                })
+                .sum();
+            (jg, cov, c)
+        })
         .collect();
     if open.is_empty() {
         return;
     }
-    let gain = |c: usize| -> u64 {
-        (0..g)
-            .map(|j| u64::from(space.eff[c][j].saturating_sub(level.eff[j])) * weights[j])
+    // Best joint gain first; ties keep the parent's order, so the search is deterministic.
+    open.sort_by_key(|x| std::cmp::Reverse(x.0));
+    let n = open.len();
+    // Suffix tables over open[i..]: the per-goal caps (best pair's coverage, joint value and
+    // evidence; any claim's evidence) and the largest `slots` coverage gains (row i at i * slots).
+    let mut cap_cov = vec![0u64; n + 1];
+    let mut cap_joint = vec![0u64; n + 1];
+    let mut cap_ev_best = vec![0u64; n + 1];
+    let mut cap_ev_any = vec![0u64; n + 1];
+    let mut top_cov = vec![0u64; (n + 1) * slots];
+    let mut best_pair: Vec<(u8, u8)> = level
+        .eff
+        .iter()
+        .copied()
+        .zip(level.ev.iter().copied())
+        .collect();
+    let mut any_ev: Vec<u8> = level.ev.clone();
+    let sums = |best_pair: &[(u8, u8)], any_ev: &[u8]| {
+        let mut out = (0u64, 0u64, 0u64, 0u64);
+        for j in 0..g {
+            let (e, v) = best_pair[j];
+            out.0 += u64::from(e) * weights[j];
+            out.1 += joint(e, v) * weights[j];
+            if e > 0 {
+                out.2 += u64::from(v) * weights[j];
+                out.3 += u64::from(any_ev[j]) * weights[j];
+            }
+        }
+        out
+    };
+    (cap_cov[n], cap_joint[n], cap_ev_best[n], cap_ev_any[n]) = sums(&best_pair, &any_ev);
+    for i in (0..n).rev() {
+        let c = open[i].2;
+        for j in 0..g {
+            best_pair[j] = best_pair[j].max((space.eff[c][j], space.ev[c][j]));
+            any_ev[j] = any_ev[j].max(space.ev[c][j]);
+        }
+        (cap_cov[i], cap_joint[i], cap_ev_best[i], cap_ev_any[i]) = sums(&best_pair, &any_ev);
+        insert_top(&mut top_cov, i, slots, open[i].1);
+    }
+    // Joint gains are sorted, so the best `r` after position i are the next `r` entries.
+    let joint_run = |from: usize, r: usize| -> u64 {
+        open[from.min(n)..(from + r).min(n)]
+            .iter()
+            .map(|x| x.0)
             .sum()
     };
-    let gains: Vec<u64> = open.iter().map(|&c| gain(c)).collect();
-    // Suffix bounds over open[i..]: the best efficacy and evidence per goal, and the largest
-    // `slots - 1` gains after i (kept sorted, descending).
-    let n = open.len();
-    let mut suffix_eff = vec![level.eff.clone(); n + 1];
-    let mut suffix_ev = vec![level.ev.clone(); n + 1];
-    let mut suffix_top: Vec<Vec<u64>> = vec![Vec::new(); n + 1];
-    for i in (0..n).rev() {
-        let c = open[i];
-        for j in 0..g {
-            suffix_eff[i][j] = suffix_eff[i + 1][j].max(space.eff[c][j]);
-            suffix_ev[i][j] = suffix_ev[i + 1][j].max(space.ev[c][j]);
+    let bound_for = |t: &Score,
+                     cov_cap: u64,
+                     cov_run: u64,
+                     joint_cap: u64,
+                     joint_run: u64,
+                     ev_best: u64,
+                     ev_any: u64,
+                     cautions: u32,
+                     components: usize| {
+        let joint_bound = joint_cap.min(joint_run);
+        let coverage = cov_cap.min(cov_run).min(joint_bound / 4);
+        // Completions that tie on coverage have at most the evidence the joint bound leaves; if
+        // they must reach every goal's best efficacy, at most the best pairs' evidence.
+        let evidence = if coverage == t.coverage {
+            let ev = if coverage == cov_cap { ev_best } else { ev_any };
+            ev.min(joint_bound.saturating_sub(4 * t.coverage))
+        } else if coverage == cov_cap {
+            ev_best
+        } else {
+            ev_any
+        };
+        Score {
+            coverage,
+            cautions,
+            evidence,
+            components,
         }
-        let mut top = suffix_top[i + 1].clone();
-        let at = top.partition_point(|&x| x >= gains[i]);
-        top.insert(at, gains[i]);
-        top.truncate(slots.saturating_sub(1).max(1));
-        suffix_top[i] = top;
-    }
-    for (i, &c) in open.iter().enumerate() {
+    };
+    for i in 0..n {
+        let (jg, cg, c) = open[i];
+        if let Some(t) = best.threshold() {
+            // Every child from i on: stop when even that cannot reach the k-th best.
+            let all = bound_for(
+                t,
+                cap_cov[i],
+                current + top_cov[i * slots..(i + 1) * slots].iter().sum::<u64>(),
+                cap_joint[i],
+                joint_now + joint_run(i, slots),
+                cap_ev_best[i],
+                cap_ev_any[i],
+                cautions,
+                set.len() + 1,
+            );
+            if key_order(&all, t) == Ordering::Greater {
+                break;
+            }
+        }
         // The child's cautions are exact; later members can only add more.
         let mut child_cautions = cautions + space.own_cautions[c];
         for &s in set.iter() {
             child_cautions += u32::from(space.pair(c, s).unwrap_or(0));
         }
         if let Some(t) = best.threshold() {
-            // Admissible bounds for the child and anything grown from it with members after c.
-            let per_goal: u64 = (0..g)
-                .map(|j| u64::from(suffix_eff[i][j]) * weights[j])
+            let later_cov: u64 = top_cov[(i + 1) * slots..(i + 2) * slots]
+                .iter()
+                .take(slots - 1)
                 .sum();
-            let later: u64 = if slots > 1 {
-                suffix_top[i + 1].iter().take(slots - 1).sum()
-            } else {
-                0
-            };
-            let coverage = per_goal.min(current + gains[i] + later);
-            let evidence: u64 = (0..g)
-                .filter(|&j| suffix_eff[i][j] > 0)
-                .map(|j| u64::from(suffix_ev[i][j]) * weights[j])
-                .sum();
-            let bound = Score {
-                coverage,
-                cautions: child_cautions,
-                evidence,
-                components: set.len() + 1,
-            };
+            let child_coverage = current + cg;
+            // Members still needed to reach the k-th best's coverage.
+            let mut components = set.len() + 1;
+            if child_coverage < t.coverage {
+                let mut reach = child_coverage;
+                for gain in top_cov[(i + 1) * slots..(i + 2) * slots]
+                    .iter()
+                    .take(slots - 1)
+                {
+                    components += 1;
+                    reach += gain;
+                    if reach >= t.coverage {
+                        break;
+                    }
+                }
+            }
+            let bound = bound_for(
+                t,
+                cap_cov[i],
+                child_coverage + later_cov,
+                cap_joint[i],
+                joint_now + jg + joint_run(i + 1, slots - 1),
+                cap_ev_best[i],
+                cap_ev_any[i],
+                child_cautions,
+                components,
+            );
             // Strictly worse than the k-th best in every completion: prune. (Equal bounds are
             // kept: the id tie-break could still favour a completion.)
             if key_order(&bound, t) == Ordering::Greater {
@@ -600,14 +705,38 @@ fn descend(
         }
         let mut child_level = level.clone();
         space.raise(&mut child_level, c);
-        let child_open: Vec<usize> = open[i + 1..]
-            .iter()
-            .copied()
-            .filter(|&d| space.pair(c, d).is_some())
-            .collect();
+        // A child that fills the last slot has no children of its own.
+        let child_open: Vec<usize> = if slots == 1 {
+            Vec::new()
+        } else {
+            open[i + 1..]
+                .iter()
+                .map(|x| x.2)
+                .filter(|&d| space.pair(c, d).is_some())
+                .collect()
+        };
         set.push(c);
         descend(space, best, set, &child_open, &child_level, child_cautions);
         set.pop();
+    }
+}
+
+/// Row `i` of a flat table of top-`keep` lists (sorted descending) becomes row `i + 1` with
+/// `value` merged in.
+fn insert_top(table: &mut [u64], i: usize, keep: usize, value: u64) {
+    let (head, tail) = table.split_at_mut((i + 1) * keep);
+    let here = &mut head[i * keep..];
+    let below = &tail[..keep];
+    let mut inserted = false;
+    let mut from = 0;
+    for slot in here.iter_mut() {
+        if !inserted && value >= below[from] {
+            *slot = value;
+            inserted = true;
+        } else {
+            *slot = below[from];
+            from += 1;
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 //! The one integration-test binary: every command run as a user runs it, and the embedded
 //! catalog checked against the facts it was built from.
 
+mod agreement;
 mod catalog_commands;
 mod check;
 mod embedded_catalog;
@@ -10,3 +11,7 @@ mod properties;
 mod readme;
 mod support;
 mod validate;
+
+/// The integer-programming formulation the benchmarks compare against.
+#[path = "../../benches/support/ilp.rs"]
+mod ilp;

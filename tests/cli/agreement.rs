@@ -1,0 +1,97 @@
+//! The exact search, exhaustive enumeration and an independent integer program agree on the
+//! optimum, on synthetic catalogs and on the real one.
+
+use mesomix::catalog::{self, Catalog};
+use mesomix::formulate::{FormulateRequest, default_weights, exhaustive_best, formulate};
+use mesomix::patient::Patient;
+use mesomix::synthetic::{self, Shape};
+
+use crate::ilp::ilp_best;
+
+fn request(catalog: &Catalog, goals: &[&str], max: usize, allow_caution: bool) -> FormulateRequest {
+    let goals: Vec<usize> = goals
+        .iter()
+        .map(|g| catalog.goal_index(g).expect("goal"))
+        .collect();
+    FormulateRequest {
+        goals: default_weights(&goals),
+        zone: None,
+        patient: Patient::default(),
+        max_components: max,
+        require: Vec::new(),
+        exclude: Vec::new(),
+        allow_caution,
+        alternatives: 0,
+    }
+}
+
+#[track_caller]
+fn agree(catalog: &Catalog, req: &FormulateRequest) {
+    let search = formulate(catalog, req)
+        .expect("valid")
+        .cocktail
+        .map(|c| c.score);
+    let exhaustive = exhaustive_best(catalog, req)
+        .expect("valid")
+        .map(|c| c.score);
+    let ilp = ilp_best(catalog, req);
+    assert_eq!(
+        search, exhaustive,
+        "search vs exhaustive for {:?}",
+        req.goals
+    );
+    assert_eq!(search, ilp, "search vs integer program for {:?}", req.goals);
+}
+
+#[test]
+fn three_methods_agree_on_synthetic_catalogs() {
+    for seed in 0..12 {
+        let shape = Shape {
+            ingredients: 22,
+            goals: 6,
+            classes: 4,
+            conflict: 0.10,
+            caution: 0.05,
+            seed,
+        };
+        let c = synthetic::catalog(&shape).expect("valid synthetic catalog");
+        let goals: Vec<String> = (0..6).map(|g| format!("g{g:02}")).collect();
+        let goals: Vec<&str> = goals.iter().map(String::as_str).collect();
+        for (max, caution) in [(3, false), (4, true), (2, false)] {
+            agree(&c, &request(&c, &goals, max, caution));
+        }
+    }
+}
+
+/// The benchmark's shape (12 goals, k up to 5) at a size exhaustive search still finishes.
+#[test]
+fn three_methods_agree_on_benchmark_shaped_catalogs() {
+    for seed in 0..4 {
+        let c = synthetic::catalog(&Shape {
+            ingredients: 28,
+            ..Shape::benchmark(28, seed)
+        })
+        .expect("valid synthetic catalog");
+        let goals: Vec<String> = (0..12).map(|g| format!("g{g:02}")).collect();
+        let goals: Vec<&str> = goals.iter().map(String::as_str).collect();
+        for max in [3, 5] {
+            agree(&c, &request(&c, &goals, max, false));
+        }
+    }
+}
+
+#[test]
+fn three_methods_agree_on_the_real_catalog() {
+    let c = catalog::embedded().expect("valid");
+    for goals in [
+        &["local_fat", "cellulite"][..],
+        &["rejuvenation", "hydration", "hyperpigmentation"],
+        &["hair_loss"],
+        &["scars", "hydration", "rejuvenation", "cellulite"],
+        &["stretch_marks", "skin_laxity", "lymphatic_drainage"],
+    ] {
+        for (max, caution) in [(4, false), (3, true)] {
+            agree(&c, &request(&c, goals, max, caution));
+        }
+    }
+}
