@@ -31,7 +31,7 @@ for i in range(n):
 PY
     # One core: taskset pins the process when it is available.
     pin=(); command -v taskset >/dev/null && pin=(taskset -c 0)
-    /usr/bin/time -f "%e %M" -o "$work/time" "${pin[@]}" "$bin" formulate --batch "$work/requests.jsonl" > "$work/out.jsonl" || true
+    /usr/bin/time -q -f "%e %M" -o "$work/time" "${pin[@]}" "$bin" formulate --batch "$work/requests.jsonl" > "$work/out.jsonl" || true
     read -r secs kib < "$work/time"
     out_lines=$(wc -l < "$work/out.jsonl")
     python3 -c "import sys; n,s,k,o=int(sys.argv[1]),float(sys.argv[2]),int(sys.argv[3]),int(sys.argv[4]); print(f'{n:>9} requests: {s:.2f} s, {n/s:,.0f} requests/s, peak RSS {k/1024:.1f} MiB, {o} result lines')" "$n" "$secs" "$kib" "$out_lines"

@@ -1,6 +1,6 @@
 //! Formulation speed: the exact search on the embedded catalog and on synthetic catalogs of
-//! 100, 1,000 and 10,000 ingredients (k = 5, 12 goals), against exhaustive enumeration and an
-//! integer program (good_lp + microlp) on the instances where those finish.
+//! 100 and 1,000 ingredients (k = 5, 12 goals), against exhaustive enumeration and an integer
+//! program (good_lp + microlp) on the instances where those finish.
 //!
 //! Run: `cargo bench --bench formulate`. Results are quoted in README's performance section.
 
@@ -52,7 +52,9 @@ fn synthetic_search(c: &mut Criterion) {
     group
         .sample_size(10)
         .measurement_time(Duration::from_secs(10));
-    for n in [100, 1_000, 10_000] {
+    // 10,000 ingredients is left out: the exact search does not finish there in minutes (see
+    // README's performance section), and criterion would not either.
+    for n in [100, 1_000] {
         let catalog = synthetic::catalog(&Shape::benchmark(n, 7)).expect("valid");
         let req = request(&catalog, 5);
         group.bench_function(format!("exact_search/{n}"), |b| {

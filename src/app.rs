@@ -189,9 +189,13 @@ fn execute(cli: &Cli, env: &Env, lang: Lang) -> Result<(String, Exit), Error> {
             String::from_utf8_lossy(&buf).into_owned()
         }
         Command::Validate { file } => {
-            let loaded = match file {
-                Some(path) => load_file(path),
-                None => load(),
+            // The embedded catalog is validated from its RON text here, as any file is, rather
+            // than read from the form `build.rs` validated.
+            let loaded = match (file.as_deref(), cli.global.catalog.as_deref()) {
+                (Some(path), _) | (None, Some(path)) => load_file(path),
+                (None, None) => {
+                    catalog::load(catalog::EMBEDDED, catalog::EMBEDDED_ORIGIN).map_err(Error::from)
+                }
             };
             match loaded {
                 Ok(catalog) => match format {

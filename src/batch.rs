@@ -121,9 +121,20 @@ pub fn answer_line(catalog: &Catalog, record: usize, line: &str) -> (String, Exi
             )
         }
         Err(Error::Unknown { flag, source }) => {
-            failure("request", unknown_text(&flag, &source), None)
+            failure("request", unknown_text(field_of(&flag), &source), None)
         }
         Err(e) => failure("request", e.to_string(), None),
+    }
+}
+
+/// The request field a command-line flag corresponds to.
+fn field_of(flag: &str) -> &str {
+    match flag {
+        "--goal" => "goals",
+        "--zone" => "zone",
+        "--require" => "require",
+        "--exclude" => "exclude",
+        other => other,
     }
 }
 

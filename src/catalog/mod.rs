@@ -17,8 +17,15 @@ use crate::compat::CompatGraph;
 use crate::names::{closest, normalise};
 use model::{CatalogFile, Class, Condition, Goal, Ingredient, Medication, Zone};
 
-/// The catalog that ships inside the binary.
+/// The catalog that ships inside the binary, as written.
 pub const EMBEDDED: &str = include_str!("../../ingredients.ron");
+
+/// The same catalog, validated by `build.rs` when mesomix was built and stored as JSON, which
+/// loads several times faster than RON.
+const EMBEDDED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalog.json"));
+
+/// SHA-256 of `EMBEDDED`, computed by `build.rs`.
+const EMBEDDED_SHA256: &str = include_str!(concat!(env!("OUT_DIR"), "/catalog.sha256"));
 
 /// The name shown for the embedded catalog in messages.
 pub const EMBEDDED_ORIGIN: &str = "<embedded ingredients.ron>";
@@ -116,7 +123,15 @@ pub fn load(text: &str, origin: &str) -> Result<Catalog, CatalogError> {
         diagnostics.sort_by_key(|d| d.span.start);
         return Err(error(diagnostics));
     }
-    Ok(Catalog::build(file, origin, text))
+    Ok(Catalog::build(file, origin, sha256_hex(text)))
+}
+
+/// SHA-256 of a text, as lower-case hex.
+fn sha256_hex(text: &str) -> String {
+    Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// Validates and builds a catalog from its model (for generated catalogs). The hash is taken over
@@ -127,12 +142,20 @@ pub fn from_model(file: CatalogFile, origin: &str) -> Result<Catalog, Vec<valida
         return Err(problems);
     }
     let text = ron::to_string(&file).unwrap_or_default();
-    Ok(Catalog::build(file, origin, &text))
+    Ok(Catalog::build(file, origin, sha256_hex(&text)))
 }
 
-/// Loads the embedded catalog.
+/// Loads the embedded catalog. It was validated when the binary was built; should its
+/// pre-validated form ever fail to read, the RON text is loaded and validated as any file is.
 pub fn embedded() -> Result<Catalog, CatalogError> {
-    load(EMBEDDED, EMBEDDED_ORIGIN)
+    match serde_json::from_str::<CatalogFile>(EMBEDDED_JSON) {
+        Ok(file) => Ok(Catalog::build(
+            file,
+            EMBEDDED_ORIGIN,
+            EMBEDDED_SHA256.to_owned(),
+        )),
+        Err(_) => load(EMBEDDED, EMBEDDED_ORIGIN),
+    }
 }
 
 fn syntax_diagnostic(text: &str, e: &ron::error::SpannedError) -> Diagnostic {
@@ -185,7 +208,7 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
 }
 
 impl Catalog {
-    fn build(file: CatalogFile, origin: &str, text: &str) -> Catalog {
+    fn build(file: CatalogFile, origin: &str, sha256: String) -> Catalog {
         let class_index: BTreeMap<&str, usize> = file
             .classes
             .iter()
@@ -227,10 +250,6 @@ impl Catalog {
             );
         }
         let compat = CompatGraph::build(&file);
-        let sha256 = Sha256::digest(text.as_bytes())
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
         Catalog {
             file,
             origin: origin.to_owned(),

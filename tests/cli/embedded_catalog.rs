@@ -328,3 +328,13 @@ fn nothing_not_found_is_stated() {
         );
     }
 }
+
+/// The pre-validated form `build.rs` stores is the same catalog as the RON text.
+#[test]
+fn build_time_form_matches_the_ron_text() {
+    let fast = catalog();
+    let slow = catalog::load(catalog::EMBEDDED, catalog::EMBEDDED_ORIGIN).expect("valid");
+    assert_eq!(fast.sha256(), slow.sha256());
+    let as_json = |c: &Catalog| serde_json::to_string(c.file()).expect("serialises");
+    assert_eq!(as_json(&fast), as_json(&slow));
+}

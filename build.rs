@@ -1,0 +1,83 @@
+//! Validates the embedded catalog when mesomix is built and stores it in a form that is quick
+//! to load: an invalid `ingredients.ron` fails the build with every problem and its line, and
+//! the binary reads pre-validated JSON instead of parsing and validating RON at every start.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+#[allow(dead_code, unreachable_pub)]
+#[path = "src/catalog/build_support.rs"]
+mod catalog;
+#[allow(dead_code, unreachable_pub)]
+#[path = "src/names.rs"]
+mod names;
+
+use sha2::{Digest, Sha256};
+
+fn main() {
+    println!("cargo::rerun-if-changed=ingredients.ron");
+    for file in [
+        "src/catalog/model.rs",
+        "src/catalog/validate.rs",
+        "src/catalog/spans.rs",
+        "src/catalog/build_support.rs",
+        "src/names.rs",
+    ] {
+        println!("cargo::rerun-if-changed={file}");
+    }
+    let text = match std::fs::read_to_string("ingredients.ron") {
+        Ok(text) => text,
+        Err(e) => fail(&format!("ingredients.ron: {e}")),
+    };
+    let options =
+        ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
+    let file: catalog::model::CatalogFile = match options.from_str(&text) {
+        Ok(file) => file,
+        Err(e) => fail(&format!(
+            "ingredients.ron:{}:{}: {}",
+            e.span.start.line, e.span.start.col, e.code
+        )),
+    };
+    let problems = catalog::validate::validate(&file);
+    if !problems.is_empty() {
+        let index = catalog::spans::SpanIndex::new(&text);
+        let mut message = format!(
+            "ingredients.ron (the embedded catalog) has {} problem(s):\n",
+            problems.len()
+        );
+        for p in &problems {
+            let offset = index.find(&p.path).map_or(0, |s| s.start);
+            let line = text[..offset].matches('\n').count() + 1;
+            let _ = writeln!(
+                message,
+                "ingredients.ron:{line}: {} ({})",
+                p.message, p.label
+            );
+        }
+        fail(&message);
+    }
+    let json = match serde_json::to_string(&file) {
+        Ok(json) => json,
+        Err(e) => fail(&format!("cannot serialise the catalog: {e}")),
+    };
+    let sha: String = Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
+    for (name, contents) in [
+        ("catalog.json", json.as_str()),
+        ("catalog.sha256", sha.as_str()),
+    ] {
+        if let Err(e) = std::fs::write(out.join(name), contents) {
+            fail(&format!("cannot write {name}: {e}"));
+        }
+    }
+}
+
+fn fail(message: &str) -> ! {
+    for line in message.lines() {
+        println!("cargo::error={line}");
+    }
+    std::process::exit(1);
+}

@@ -1,0 +1,9 @@
+//! The catalog modules the build script compiles too, so that the embedded catalog is parsed
+//! and validated when mesomix is built (see `build.rs`). Not part of the library.
+
+#[path = "model.rs"]
+pub mod model;
+#[path = "spans.rs"]
+pub mod spans;
+#[path = "validate.rs"]
+pub mod validate;
