@@ -448,7 +448,7 @@ fn roles_table(doc: &mut Doc, catalog: &Catalog, c: &Cocktail, lang: Lang) {
                     )
                 })
                 .collect();
-            let sources: Vec<String> = c
+            let mut sources: Vec<String> = c
                 .coverage
                 .iter()
                 .filter(|cov| cov.by == Some(i))
@@ -459,6 +459,8 @@ fn roles_table(doc: &mut Doc, catalog: &Catalog, c: &Cocktail, lang: Lang) {
                         .flat_map(|g| g.sources.iter().cloned())
                 })
                 .collect();
+            sources.sort();
+            sources.dedup();
             vec![
                 Styled::from(format!("{} \u{2014} {}", ing.id, lang.text(&ing.name))),
                 Styled::from(lang.text(&catalog.classes()[catalog.class_of(i)].name)),
