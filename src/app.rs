@@ -18,6 +18,7 @@ use crate::render::lang::{Lang, Msg};
 use crate::render::table::TableOptions;
 use crate::render::{
     self, Format, Style, catalog as views, check as check_view, formulate as formulate_view,
+    plan as plan_view,
 };
 
 /// What the process knows about its surroundings, gathered once by `main`.
@@ -165,6 +166,16 @@ fn execute(cli: &Cli, env: &Env, lang: Lang) -> Result<(String, Exit), Error> {
     };
     let human = |doc: render::doc::Doc| render::human(&doc, format, style);
 
+    let plans = match &cli.command {
+        Command::Plan(_) => true,
+        Command::Formulate(args) => args.plan,
+        _ => false,
+    };
+    if format == Format::Ics && !plans {
+        return Err(Error::Usage(
+            "--format ics is for `plan` and `formulate --plan` only".into(),
+        ));
+    }
     let load = || load_catalog(cli.global.catalog.as_deref());
     let find = |catalog: &Catalog, kind: Kind, flag: &str, name: &str| {
         catalog.find(kind, name).map_err(|source| Error::Unknown {
@@ -259,23 +270,97 @@ fn execute(cli: &Cli, env: &Env, lang: Lang) -> Result<(String, Exit), Error> {
             let request = build_request(&catalog, &spec, patient)?;
             let formulation = formulate::formulate(&catalog, &request)
                 .map_err(|e| formulate_error(&catalog, &request, &e))?;
+            let course = match args.start.as_ref().filter(|_| args.plan) {
+                Some(start) => {
+                    let zone = request.zone.ok_or_else(|| {
+                        Error::Usage(
+                            "--plan needs --zone: the zone's course pattern sets the sessions"
+                                .into(),
+                        )
+                    })?;
+                    match &formulation.cocktail {
+                        Some(c) => Some(make_plan(
+                            &catalog,
+                            zone,
+                            c.ingredients.clone(),
+                            start,
+                            None,
+                            None,
+                        )?),
+                        None => None,
+                    }
+                }
+                None => None,
+            };
             let text = match format {
-                Format::Json => render::json::to_string(&formulate_view::formulation_value(
-                    &catalog,
-                    &request,
-                    &formulation,
-                )),
-                _ => human(formulate_view::formulation_doc(
-                    &catalog,
-                    &request,
-                    &formulation,
-                    lang,
-                )),
+                Format::Json => {
+                    let mut value =
+                        formulate_view::formulation_value(&catalog, &request, &formulation);
+                    value.plan = course.as_ref().map(|p| plan_view::plan_value(&catalog, p));
+                    render::json::to_string(&value)
+                }
+                Format::Ics => match &course {
+                    Some(p) => plan_view::plan_ics(&catalog, p, lang),
+                    None => {
+                        return Err(Error::Usage(
+                            "no cocktail to plan: run `mesomix formulate` without --format ics to see why".into(),
+                        ));
+                    }
+                },
+                _ => {
+                    let mut doc =
+                        formulate_view::formulation_doc(&catalog, &request, &formulation, lang);
+                    if let Some(p) = &course {
+                        let plan_doc = plan_view::plan_doc(&catalog, p, lang);
+                        doc.heading(plan_doc.title.clone());
+                        doc.blocks.extend(plan_doc.blocks);
+                    }
+                    human(doc)
+                }
             };
             return Ok((
                 text,
                 verdict_exit(formulation.verdict, args.strict, args.allow_unknown),
             ));
+        }
+        Command::Plan(args) => {
+            let catalog = load()?;
+            let zone = find(&catalog, Kind::Zone, "--zone", &args.zone)?;
+            let ingredients = if let Some(path) = &args.from {
+                ingredients_from_formulation(&catalog, path)?
+            } else if !args.ingredients.is_empty() {
+                resolve_mix(&catalog, &args.ingredients)?
+            } else if !args.goals.is_empty() {
+                // No cocktail given: formulate one for the goals in this zone.
+                let spec = RequestSpec {
+                    goals: &args.goals,
+                    zone: Some(&args.zone),
+                    max_components: crate::check::DEFAULT_MAX_COMPONENTS,
+                    require: &[],
+                    exclude: &[],
+                    allow_caution: false,
+                    alternatives: 0,
+                };
+                let request = build_request(&catalog, &spec, Patient::default())?;
+                let f = formulate::formulate(&catalog, &request)
+                    .map_err(|e| formulate_error(&catalog, &request, &e))?;
+                f.cocktail.map(|c| c.ingredients).unwrap_or_default()
+            } else {
+                return Err(Error::Usage("give --goal, --ingredients or --from: the cocktail's course limits shape the plan".into()));
+            };
+            let plan = make_plan(
+                &catalog,
+                zone,
+                ingredients,
+                &args.start,
+                args.sessions,
+                args.today.as_deref(),
+            )?;
+            match format {
+                Format::Json => render::json::to_string(&plan_view::plan_value(&catalog, &plan)),
+                Format::Ics => plan_view::plan_ics(&catalog, &plan, lang),
+                _ => human(plan_view::plan_doc(&catalog, &plan, lang)),
+            }
         }
         Command::Explain { a, b } => {
             let catalog = load()?;
@@ -299,6 +384,7 @@ fn execute(cli: &Cli, env: &Env, lang: Lang) -> Result<(String, Exit), Error> {
                 SchemaKind::Formulation => {
                     schemars::schema_for!(formulate_view::FormulationJson<'static>)
                 }
+                SchemaKind::Plan => schemars::schema_for!(plan_view::PlanJson<'static>),
             };
             render::json::to_string(&schema)
         }
@@ -543,6 +629,96 @@ pub fn formulate_error(catalog: &Catalog, request: &FormulateRequest, e: &Formul
             format!("`{}` is both --require'd and --exclude'd", id(ingredient))
         }
     })
+}
+
+/// Parses a date flag (YYYY-MM-DD); an impossible date such as 2026-02-30 is an error.
+fn parse_date(flag: &str, text: &str) -> Result<jiff::civil::Date, Error> {
+    text.trim()
+        .parse::<jiff::civil::Date>()
+        .map_err(|e| Error::Usage(format!("{flag} {text}: not a valid date (YYYY-MM-DD): {e}")))
+}
+
+/// Plans a course for a cocktail; `today` defaults to the system date.
+fn make_plan(
+    catalog: &Catalog,
+    zone: usize,
+    ingredients: Vec<usize>,
+    start: &str,
+    sessions: Option<u32>,
+    today: Option<&str>,
+) -> Result<crate::plan::Plan, Error> {
+    let start = parse_date("--start", start)?;
+    let today = match today {
+        Some(t) => parse_date("--today", t)?,
+        None => jiff::Zoned::now().date(),
+    };
+    let request = crate::plan::PlanRequest {
+        zone,
+        ingredients,
+        start,
+        sessions,
+        today: Some(today),
+    };
+    crate::plan::plan(catalog, &request).map_err(|e| match e {
+        crate::plan::PlanError::TooManySessions { asked, limit } => {
+            let who = match limit.set_by {
+                crate::plan::RuleSource::Zone { zone } => {
+                    format!("the course pattern of zone `{}`", catalog.zones()[zone].id)
+                }
+                crate::plan::RuleSource::Ingredient { ingredient } => {
+                    format!(
+                        "the course limit of `{}`",
+                        catalog.ingredients()[ingredient].id
+                    )
+                }
+                crate::plan::RuleSource::Requested => "the request".into(),
+            };
+            Error::Usage(format!(
+                "--sessions {asked}: {who} allows at most {} sessions ({})",
+                limit.value,
+                limit.sources.join(", ")
+            ))
+        }
+        other => Error::Usage(format!("--sessions: {other}")),
+    })
+}
+
+/// The cocktail of a `formulate --format json` document.
+fn ingredients_from_formulation(catalog: &Catalog, path: &Path) -> Result<Vec<usize>, Error> {
+    let (text, origin) = read_input(path)?;
+    let not_one = |why: String| {
+        Error::Usage(format!(
+            "--from {origin}: not a mesomix formulation ({why})"
+        ))
+    };
+    let value: serde_json::Value = serde_json::from_str(&text)
+        .map_err(|e| not_one(format!("{}:{}: {e}", e.line(), e.column())))?;
+    if value.get("schema").and_then(|s| s.as_str()) != Some("mesomix.formulation/1") {
+        return Err(not_one(
+            "its `schema` is not `mesomix.formulation/1`".into(),
+        ));
+    }
+    let Some(items) = value
+        .pointer("/cocktail/ingredients")
+        .and_then(|v| v.as_array())
+    else {
+        return Err(not_one("it has no cocktail to plan".into()));
+    };
+    items
+        .iter()
+        .map(|item| {
+            let id = item
+                .get("id")
+                .and_then(|v| v.as_str())
+                .ok_or_else(|| not_one("an ingredient without `id`".into()))?;
+            catalog
+                .find(Kind::Ingredient, id)
+                .map_err(|source| Error::Unknown {
+                    flag: "--from".into(),
+                    source,
+                })
+        })
+        .collect()
 }
 
 /// The patient from `--patient FILE` and the flags, resolved against the catalog.

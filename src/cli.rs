@@ -94,6 +94,8 @@ pub enum Command {
     },
     /// The best cocktail the catalog supports for a patient's goals, with reasons.
     Formulate(FormulateArgs),
+    /// A dated course: sessions, aftercare windows, maintenance and the next course.
+    Plan(PlanArgs),
     /// How a pair's rating was reached, step by step, with sources.
     Explain {
         /// First ingredient.
@@ -169,9 +171,40 @@ pub struct FormulateArgs {
     /// Exit 0 on an `unknown` verdict.
     #[arg(long)]
     pub allow_unknown: bool,
+    /// Append a dated course plan (needs --zone and --start).
+    #[arg(long, requires = "start")]
+    pub plan: bool,
+    /// First session of the plan (YYYY-MM-DD), with --plan.
+    #[arg(long, value_name = "DATE", requires = "plan")]
+    pub start: Option<String>,
     /// JSON Lines requests, one JSON result per line (`-` = stdin).
     #[arg(long, value_name = "FILE", conflicts_with_all = ["goals", "zone", "require", "exclude", "patient", "conditions", "medications", "allergies"])]
     pub batch: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    /// Treatment zone: its course pattern sets the defaults.
+    #[arg(long, value_name = "ZONE")]
+    pub zone: String,
+    /// Goals; without --ingredients or --from, the cocktail is formulated for them.
+    #[arg(long = "goal", value_name = "GOAL[:WEIGHT]")]
+    pub goals: Vec<String>,
+    /// First session (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub start: String,
+    /// Number of sessions (default: the course pattern's shortest course within every limit).
+    #[arg(long, value_name = "N")]
+    pub sessions: Option<u32>,
+    /// The cocktail's ingredients (their course limits tighten the zone's pattern).
+    #[arg(long, value_name = "INGREDIENT", num_args = 1.., conflicts_with = "from")]
+    pub ingredients: Vec<String>,
+    /// A formulation from `formulate --format json` (`-` = stdin) whose cocktail to plan.
+    #[arg(long, value_name = "FILE")]
+    pub from: Option<PathBuf>,
+    /// Today's date, to flag a start in the past [default: the system date].
+    #[arg(long, value_name = "DATE")]
+    pub today: Option<String>,
 }
 
 /// Documents whose JSON Schema `mesomix schema` prints.
@@ -181,4 +214,6 @@ pub enum SchemaKind {
     Check,
     /// `mesomix formulate --format json`.
     Formulation,
+    /// `mesomix plan --format json`.
+    Plan,
 }

@@ -16,6 +16,7 @@ pub mod exit;
 pub mod formulate;
 pub mod names;
 pub mod patient;
+pub mod plan;
 pub mod render;
 #[doc(hidden)]
 pub mod synthetic;

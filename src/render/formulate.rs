@@ -158,6 +158,9 @@ pub struct FormulationJson<'c> {
     /// The cocktail's own `check` report.
     pub check: Option<CheckJson<'c>>,
     pub second_syringe_check: Option<CheckJson<'c>>,
+    /// The course plan, with `--plan --start DATE`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plan: Option<super::plan::PlanJson<'c>>,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
@@ -413,6 +416,7 @@ pub fn formulation_value<'c>(
             .second_check
             .as_ref()
             .map(|r| check_value(catalog, r, request.zone, &request.patient)),
+        plan: None,
     }
 }
 

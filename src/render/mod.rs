@@ -11,6 +11,7 @@ pub mod formulate;
 pub mod json;
 pub mod lang;
 pub mod markdown;
+pub mod plan;
 pub mod table;
 
 use clap::ValueEnum;
@@ -24,6 +25,8 @@ pub enum Format {
     Json,
     /// Markdown for patient notes.
     Markdown,
+    /// An RFC 5545 calendar (`plan` and `formulate --plan` only).
+    Ics,
 }
 
 /// Everything a human-facing renderer needs to know.
@@ -37,6 +40,6 @@ pub struct Style {
 pub fn human(doc: &doc::Doc, format: Format, style: Style) -> String {
     match format {
         Format::Markdown => markdown::render(doc),
-        Format::Table | Format::Json => table::render(doc, style.table),
+        Format::Table | Format::Json | Format::Ics => table::render(doc, style.table),
     }
 }

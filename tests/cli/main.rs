@@ -7,6 +7,7 @@ mod check;
 mod embedded_catalog;
 mod errors;
 mod formulate;
+mod plan;
 mod properties;
 mod readme;
 mod support;

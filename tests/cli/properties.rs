@@ -317,3 +317,48 @@ mod formulation {
         );
     }
 }
+
+mod plans {
+    use super::catalog;
+    use jiff::ToSpan;
+    use mesomix::plan::{PlanRequest, plan};
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 256, .. ProptestConfig::default() })]
+
+        /// Session dates strictly increase, every gap respects every applicable minimum
+        /// interval, and no count exceeds any applicable maximum.
+        #[test]
+        fn sessions_respect_every_rule(zone in 0usize..100, picks in proptest::collection::vec(0usize..1000, 0..4), days in 0i64..3000, sessions in proptest::option::of(1u32..30)) {
+            let c = catalog();
+            let zone = zone % c.zones().len();
+            let mut ingredients: Vec<usize> = picks.iter().map(|p| p % c.ingredients().len()).collect();
+            ingredients.sort_unstable();
+            ingredients.dedup();
+            let start = jiff::civil::date(2026, 1, 1).checked_add(days.days()).expect("in range");
+            let req = PlanRequest { zone, ingredients: ingredients.clone(), start, sessions, today: None };
+            let z = &c.zones()[zone].course;
+            let mut max = z.sessions.max;
+            let mut min_gap = z.interval_days.min;
+            for &i in &ingredients {
+                if let Some(limit) = &c.ingredients()[i].course {
+                    max = limit.max_sessions.map_or(max, |m| m.min(max));
+                    min_gap = limit.min_interval_days.map_or(min_gap, |d| d.max(min_gap));
+                }
+            }
+            match plan(c, &req) {
+                Ok(p) => {
+                    prop_assert!(p.sessions.len() as u32 <= max);
+                    prop_assert!(!p.sessions.is_empty());
+                    for pair in p.sessions.windows(2) {
+                        prop_assert!(pair[0].date < pair[1].date);
+                        let gap = (pair[1].date - pair[0].date).get_days();
+                        prop_assert!(gap >= min_gap as i32, "gap {} < {}", gap, min_gap);
+                    }
+                }
+                Err(_) => prop_assert!(sessions.is_some_and(|n| n > max)),
+            }
+        }
+    }
+}

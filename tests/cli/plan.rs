@@ -1,0 +1,408 @@
+//! `mesomix plan` and `formulate --plan`: real courses in every format and both languages,
+//! the calendar parsed back by an independent parser, and bad input.
+
+use crate::snap;
+use crate::support::Test;
+
+const TODAY: &str = "2026-11-22";
+
+/// (snapshot name, arguments)
+const PLANS: &[(&str, &[&str])] = &[
+    (
+        "abdomen_pcdc",
+        &[
+            "--zone",
+            "abdomen",
+            "--ingredients",
+            "phosphatidylcholine_deoxycholate",
+            "--start",
+            "2026-12-01",
+        ],
+    ),
+    (
+        "face_ha",
+        &[
+            "--zone",
+            "face",
+            "--goal",
+            "rejuvenation",
+            "--start",
+            "2026-12-07",
+        ],
+    ),
+    (
+        "scalp_hair",
+        &[
+            "--zone",
+            "scalp",
+            "--goal",
+            "hair_loss",
+            "--start",
+            "2027-01-15",
+        ],
+    ),
+    (
+        "submental_kybella",
+        &[
+            "--zone",
+            "submental",
+            "--ingredients",
+            "kybella",
+            "--start",
+            "2026-12-03",
+            "--sessions",
+            "6",
+        ],
+    ),
+];
+
+#[test]
+fn plans_in_every_format_and_language() {
+    for (name, args) in PLANS {
+        let json = Test::new()
+            .args(["plan"])
+            .args(*args)
+            .args(["--today", TODAY, "--format", "json"])
+            .status(0);
+        let value: serde_json::Value = serde_json::from_str(&json.stdout).expect("JSON");
+        assert_eq!(value["schema"], "mesomix.plan/1");
+        snap!(format!("plan.{name}.json"), json.stdout);
+        for lang in ["en", "ru"] {
+            for format in ["table", "markdown", "ics"] {
+                let run = Test::new()
+                    .args(["plan"])
+                    .args(*args)
+                    .args([
+                        "--today", TODAY, "--format", format, "--lang", lang, "--color", "never",
+                    ])
+                    .status(0);
+                snap!(
+                    format!("plan.{name}.{lang}.{format}"),
+                    run.stdout.replace("\r\n", "\u{240d}\n")
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_stricter_rule_wins_and_says_so() {
+    let run = Test::new()
+        .args([
+            "plan",
+            "--zone",
+            "abdomen",
+            "--ingredients",
+            "lipostabil",
+            "--start",
+            "2026-12-01",
+            "--today",
+            TODAY,
+            "--format",
+            "json",
+        ])
+        .status(0);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(v["rules"]["interval_days"]["value"], 28);
+    assert_eq!(
+        v["rules"]["interval_days"]["set_by"],
+        "ingredient:phosphatidylcholine_deoxycholate"
+    );
+    assert_eq!(v["rules"]["sessions"]["value"], 4);
+    let run = Test::new()
+        .args([
+            "plan",
+            "--zone",
+            "submental",
+            "--ingredients",
+            "kybella",
+            "--start",
+            "2026-12-01",
+            "--sessions",
+            "7",
+        ])
+        .status(2);
+    assert!(
+        run.stderr.contains("deoxycholic_acid") && run.stderr.contains("at most 6"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn formulation_piped_in() {
+    let f = Test::new()
+        .args([
+            "formulate",
+            "--goal",
+            "rejuvenation",
+            "--goal",
+            "hydration",
+            "--zone",
+            "face",
+            "--format",
+            "json",
+        ])
+        .status(0);
+    let run = Test::new()
+        .args([
+            "plan",
+            "--zone",
+            "face",
+            "--from",
+            "-",
+            "--start",
+            "2026-12-07",
+            "--today",
+            TODAY,
+        ])
+        .args(["--format", "json"])
+        .stdin(&f.stdout)
+        .status(0);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(v["ingredients"][0], "hyaluronic_acid");
+    snap!("plan.from_formulation.json", run.stdout);
+    // formulate --plan appends the same plan.
+    let both = Test::new()
+        .args([
+            "formulate",
+            "--goal",
+            "rejuvenation",
+            "--goal",
+            "hydration",
+            "--zone",
+            "face",
+            "--plan",
+            "2026-12-07",
+            "--format",
+            "json",
+        ])
+        .status(0);
+    let b: serde_json::Value = serde_json::from_str(&both.stdout).expect("JSON");
+    assert_eq!(b["plan"]["sessions"], v["sessions"]);
+    let md = Test::new()
+        .args([
+            "formulate",
+            "--goal",
+            "hair_loss",
+            "--zone",
+            "scalp",
+            "--plan",
+            "2027-01-15",
+            "--format",
+            "markdown",
+            "--lang",
+            "ru",
+        ])
+        .status(0);
+    assert!(md.stdout.contains("План курса"), "{}", md.stdout);
+}
+
+#[test]
+fn calendar_parses_back_event_by_event() {
+    let args = [
+        "plan",
+        "--zone",
+        "face",
+        "--goal",
+        "rejuvenation",
+        "--start",
+        "2026-12-07",
+        "--today",
+        TODAY,
+    ];
+    let json = Test::new().args(args).args(["--format", "json"]).status(0);
+    let v: serde_json::Value = serde_json::from_str(&json.stdout).expect("JSON");
+    for lang in ["en", "ru"] {
+        let ics = Test::new()
+            .args(args)
+            .args(["--format", "ics", "--lang", lang])
+            .status(0);
+        assert!(
+            ics.stdout.ends_with("\r\n") && !ics.stdout.replace("\r\n", "").contains('\n'),
+            "CRLF line ends only"
+        );
+        for line in ics.stdout.split("\r\n") {
+            assert!(line.len() <= 75, "folded at 75 octets: {line}");
+        }
+        let unfolded = icalendar::parser::unfold(&ics.stdout);
+        let calendar =
+            icalendar::parser::read_calendar(&unfolded).expect("an independent parser reads it");
+        let events: Vec<_> = calendar
+            .components
+            .iter()
+            .filter(|c| c.name == "VEVENT")
+            .collect();
+        let sessions = v["sessions"].as_array().expect("sessions");
+        let windows = v["aftercare"].as_array().expect("aftercare");
+        let extra =
+            usize::from(!v["maintenance"].is_null()) + usize::from(!v["next_course"].is_null());
+        assert_eq!(events.len(), sessions.len() + windows.len() + extra);
+        let prop = |e: &icalendar::parser::Component<'_>, name: &str| {
+            e.properties
+                .iter()
+                .find(|p| p.name == name)
+                .map(|p| p.val.as_str().to_owned())
+                .expect(name)
+        };
+        let mut uids = std::collections::BTreeSet::new();
+        for (n, s) in sessions.iter().enumerate() {
+            let date = s["date"].as_str().expect("date").replace('-', "");
+            let event = events
+                .iter()
+                .find(|e| {
+                    prop(e, "DTSTART") == date && prop(e, "SUMMARY").contains(&format!("{}", n + 1))
+                })
+                .expect("a session event");
+            assert!(!prop(event, "DTSTAMP").is_empty());
+        }
+        for e in &events {
+            assert!(uids.insert(prop(e, "UID")), "UIDs are unique");
+            assert!(
+                prop(e, "DTEND") > prop(e, "DTSTART"),
+                "all-day events end after they start"
+            );
+        }
+        // The same plan gives the same bytes.
+        let again = Test::new()
+            .args(args)
+            .args(["--format", "ics", "--lang", lang])
+            .status(0);
+        assert_eq!(ics.stdout, again.stdout);
+    }
+}
+
+#[test]
+fn bad_input_is_named() {
+    let run = Test::new()
+        .args([
+            "plan",
+            "--zone",
+            "face",
+            "--goal",
+            "rejuvenation",
+            "--start",
+            "2026-02-30",
+        ])
+        .status(2);
+    assert!(run.stderr.contains("--start 2026-02-30"), "{}", run.stderr);
+    Test::new()
+        .args([
+            "plan",
+            "--zone",
+            "face",
+            "--goal",
+            "rejuvenation",
+            "--start",
+            "01.12.2026",
+        ])
+        .status(2);
+    let run = Test::new()
+        .args([
+            "plan",
+            "--zone",
+            "face",
+            "--goal",
+            "rejuvenation",
+            "--start",
+            "2026-12-01",
+            "--sessions",
+            "0",
+        ])
+        .status(2);
+    assert!(run.stderr.contains("--sessions"), "{}", run.stderr);
+    let run = Test::new()
+        .args([
+            "plan",
+            "--zone",
+            "fase",
+            "--goal",
+            "rejuvenation",
+            "--start",
+            "2026-12-01",
+        ])
+        .status(2);
+    assert!(run.stderr.contains("face"), "{}", run.stderr);
+    Test::new()
+        .args([
+            "plan",
+            "--zone",
+            "face",
+            "--goal",
+            "rejuvenaton",
+            "--start",
+            "2026-12-01",
+        ])
+        .status(2);
+    let run = Test::new()
+        .args([
+            "plan",
+            "--zone",
+            "face",
+            "--from",
+            "-",
+            "--start",
+            "2026-12-01",
+        ])
+        .stdin("{\"schema\": \"mesomix.check/1\"}")
+        .status(2);
+    assert!(
+        run.stderr.contains("not a mesomix formulation"),
+        "{}",
+        run.stderr
+    );
+    Test::new()
+        .args([
+            "plan",
+            "--zone",
+            "face",
+            "--from",
+            "-",
+            "--start",
+            "2026-12-01",
+        ])
+        .stdin("not json")
+        .status(2);
+    Test::new()
+        .args(["plan", "--zone", "face", "--start", "2026-12-01"])
+        .status(2);
+    Test::new().args(["goals", "--format", "ics"]).status(2);
+    // A start in the past is allowed and flagged.
+    let run = Test::new()
+        .args([
+            "plan",
+            "--zone",
+            "face",
+            "--goal",
+            "rejuvenation",
+            "--start",
+            "2026-01-05",
+            "--today",
+            TODAY,
+            "--format",
+            "json",
+        ])
+        .status(0);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(v["start_in_past"], true);
+}
+
+#[test]
+fn json_validates_against_the_published_schema() {
+    let schema = Test::new().args(["schema", "plan"]).status(0);
+    let schema: serde_json::Value = serde_json::from_str(&schema.stdout).expect("schema is JSON");
+    let validator = jsonschema::validator_for(&schema).expect("a valid JSON Schema");
+    for (name, args) in PLANS {
+        let run = Test::new()
+            .args(["plan"])
+            .args(*args)
+            .args(["--today", TODAY, "--format", "json"])
+            .status(0);
+        let value: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+        let errors: Vec<String> = validator
+            .iter_errors(&value)
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{name}: {errors:#?}");
+    }
+}
