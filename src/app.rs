@@ -176,6 +176,12 @@ fn execute(cli: &Cli, env: &Env, lang: Lang) -> Result<(String, Exit), Error> {
             "--format ics is for `plan` and `formulate --plan` only".into(),
         ));
     }
+    let draws = matches!(cli.command, Command::Graph { .. });
+    if matches!(format, Format::Dot | Format::Mermaid | Format::Svg) && !draws {
+        return Err(Error::Usage(
+            "--format dot, mermaid and svg are for `graph` only".into(),
+        ));
+    }
     let load = || load_catalog(cli.global.catalog.as_deref());
     let find = |catalog: &Catalog, kind: Kind, flag: &str, name: &str| {
         catalog.find(kind, name).map_err(|source| Error::Unknown {
@@ -322,6 +328,34 @@ fn execute(cli: &Cli, env: &Env, lang: Lang) -> Result<(String, Exit), Error> {
                 text,
                 verdict_exit(formulation.verdict, args.strict, args.allow_unknown),
             ));
+        }
+        Command::Graph {
+            ingredients,
+            neighbors,
+            show_unknown,
+        } => {
+            let catalog = load()?;
+            let ingredients = if ingredients.is_empty() {
+                Vec::new()
+            } else {
+                resolve_mix(&catalog, ingredients)?
+            };
+            let request = crate::graph::GraphRequest {
+                ingredients,
+                neighbours: *neighbors,
+                show_unknown: *show_unknown,
+            };
+            let g = crate::graph::build(&catalog, &request);
+            match format {
+                Format::Mermaid => render::graph::mermaid(&catalog, &g, lang),
+                Format::Svg => render::graph::svg(&catalog, &g, lang).map_err(Error::Usage)?,
+                Format::Dot | Format::Table => render::graph::dot(&catalog, &g, lang),
+                _ => {
+                    return Err(Error::Usage(
+                        "`graph` draws --format dot (the default), mermaid or svg".into(),
+                    ));
+                }
+            }
         }
         Command::Plan(args) => {
             let catalog = load()?;

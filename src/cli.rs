@@ -96,6 +96,18 @@ pub enum Command {
     Formulate(FormulateArgs),
     /// A dated course: sessions, aftercare windows, maintenance and the next course.
     Plan(PlanArgs),
+    /// The compatibility graph as a picture: DOT, Mermaid or SVG (`--format`).
+    Graph {
+        /// Ingredients to draw with every pair between them (none: the class graph).
+        #[arg(value_name = "INGREDIENT")]
+        ingredients: Vec<String>,
+        /// Also draw every catalog ingredient with an edge to one of them.
+        #[arg(long)]
+        neighbors: bool,
+        /// Also draw pairs with no data (grey, dotted).
+        #[arg(long)]
+        show_unknown: bool,
+    },
     /// How a pair's rating was reached, step by step, with sources.
     Explain {
         /// First ingredient.

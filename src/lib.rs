@@ -14,6 +14,7 @@ pub mod compat;
 pub mod error;
 pub mod exit;
 pub mod formulate;
+pub mod graph;
 pub mod names;
 pub mod patient;
 pub mod plan;

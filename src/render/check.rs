@@ -758,8 +758,25 @@ pub fn check_doc(
             );
         }
     }
+    // The mix as a picture, for Markdown (terminals skip it).
+    if report.mix.len() > 1 {
+        doc.blocks.push(super::doc::Block::Fenced {
+            info: "mermaid".into(),
+            text: mix_picture(catalog, &report.mix, lang),
+        });
+    }
     doc.paragraph(Styled::new(Msg::Disclaimer.get(lang), Tone::Muted));
     doc
+}
+
+/// A Mermaid picture of a mix: every pair, unknown ones included (they block approval).
+pub fn mix_picture(catalog: &Catalog, mix: &[usize], lang: Lang) -> String {
+    let request = crate::graph::GraphRequest {
+        ingredients: mix.to_vec(),
+        neighbours: false,
+        show_unknown: true,
+    };
+    super::graph::mermaid(catalog, &crate::graph::build(catalog, &request), lang)
 }
 
 fn verdict_explanation(v: Verdict, lang: Lang) -> &'static str {

@@ -61,6 +61,11 @@ pub enum Block {
     List(Vec<Styled>),
     /// A list nested under the item before it.
     SubList(Vec<Styled>),
+    /// A fenced block (such as a Mermaid picture) that only Markdown shows.
+    Fenced {
+        info: String,
+        text: String,
+    },
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

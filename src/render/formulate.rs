@@ -576,6 +576,12 @@ pub fn formulation_doc(
             doc.paragraph(Styled::new(Msg::NoCocktail.get(lang), Tone::Bad));
         }
     }
+    if let Some(c) = f.cocktail.as_ref().filter(|c| c.ingredients.len() > 1) {
+        doc.blocks.push(super::doc::Block::Fenced {
+            info: "mermaid".into(),
+            text: super::check::mix_picture(catalog, &c.ingredients, lang),
+        });
+    }
 
     doc.heading(Msg::CoverageTitle.get(lang));
     let rows = request

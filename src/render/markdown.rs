@@ -13,6 +13,9 @@ pub fn render(doc: &Doc) -> String {
             out.push('\n');
         }
         match block {
+            Block::Fenced { info, text } => {
+                let _ = write!(out, "```{info}\n{text}```\n");
+            }
             Block::SubList(items) => {
                 for item in items {
                     let _ = writeln!(out, "  - {}", inline(item));

@@ -8,6 +8,7 @@ pub mod check;
 pub mod diagnostics;
 pub mod doc;
 pub mod formulate;
+pub mod graph;
 pub mod json;
 pub mod lang;
 pub mod markdown;
@@ -27,6 +28,12 @@ pub enum Format {
     Markdown,
     /// An RFC 5545 calendar (`plan` and `formulate --plan` only).
     Ics,
+    /// Graphviz DOT (`graph` only).
+    Dot,
+    /// Mermaid, for Markdown (`graph` only).
+    Mermaid,
+    /// SVG (`graph` only).
+    Svg,
 }
 
 /// Everything a human-facing renderer needs to know.
@@ -40,6 +47,6 @@ pub struct Style {
 pub fn human(doc: &doc::Doc, format: Format, style: Style) -> String {
     match format {
         Format::Markdown => markdown::render(doc),
-        Format::Table | Format::Json | Format::Ics => table::render(doc, style.table),
+        _ => table::render(doc, style.table),
     }
 }

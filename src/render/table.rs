@@ -51,6 +51,7 @@ pub fn render(doc: &Doc, options: TableOptions) -> String {
                     let _ = writeln!(out, "  - {}", styled(item, options.color));
                 }
             }
+            Block::Fenced { .. } => {}
             Block::SubList(items) => {
                 for item in items {
                     let _ = writeln!(out, "      \u{00b7} {}", styled(item, options.color));

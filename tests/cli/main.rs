@@ -7,6 +7,7 @@ mod check;
 mod embedded_catalog;
 mod errors;
 mod formulate;
+mod graph;
 mod plan;
 mod properties;
 mod readme;

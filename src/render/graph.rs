@@ -1,0 +1,188 @@
+//! The compatibility graph as DOT (through petgraph's DOT writer), Mermaid (for Markdown) and
+//! SVG (laid out in pure Rust by layout-rs, behind the default `svg` feature).
+
+use petgraph::dot::{Config, Dot};
+use petgraph::graph::UnGraph;
+use petgraph::visit::EdgeRef;
+
+use super::lang::{self, Lang};
+use crate::catalog::Catalog;
+use crate::compat::{PairRating, Via};
+use crate::graph::{Link, Node};
+
+/// Fill colours for classes, by class index (pastel, readable under black text).
+const PALETTE: [&str; 10] = [
+    "#fde2e4", "#e2ece9", "#dfe7fd", "#fff1c1", "#e8dff5", "#d4f0f0", "#fce1c8", "#e2f0cb",
+    "#f1e3d3", "#dbe4ee",
+];
+
+/// How each rating is drawn: colour, width, dash.
+pub fn edge_style(r: PairRating) -> (&'static str, u32, Option<&'static str>) {
+    match r {
+        PairRating::Incompatible => ("#d62728", 3, None),
+        PairRating::Caution => ("#ff9f1c", 2, Some("dashed")),
+        PairRating::Compatible => ("#2ca02c", 2, None),
+        PairRating::Unknown => ("#8c8c8c", 1, Some("dotted")),
+    }
+}
+
+fn class_of(catalog: &Catalog, node: Node) -> usize {
+    match node {
+        Node::Ingredient(i) => catalog.class_of(i),
+        Node::Class(c) => c,
+    }
+}
+
+fn node_label(catalog: &Catalog, node: Node, lang: Lang) -> String {
+    match node {
+        Node::Ingredient(i) => lang.text(&catalog.ingredients()[i].name).to_owned(),
+        Node::Class(c) => lang.text(&catalog.classes()[c].name).to_owned(),
+    }
+}
+
+fn edge_label(link: &Link, lang: Lang) -> String {
+    let mechanism = match (link.mechanism, link.via) {
+        (_, Via::Ph) => lang::via(Via::Ph, lang).to_owned(),
+        (Some(m), _) => lang::mechanism(m, lang).to_owned(),
+        (None, _) => lang::via(Via::None, lang).to_owned(),
+    };
+    format!(
+        "{} \u{2014} {}",
+        lang::pair_rating(link.rating, lang),
+        mechanism
+    )
+}
+
+/// A DOT string literal.
+fn quoted(text: &str) -> String {
+    format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+pub fn dot(catalog: &Catalog, g: &UnGraph<Node, Link>, lang: Lang) -> String {
+    let node_attrs = |_, (_, node): (petgraph::graph::NodeIndex, &Node)| {
+        let fill = PALETTE[class_of(catalog, *node) % PALETTE.len()];
+        format!(
+            "label = {} shape = box style = \"rounded,filled\" fillcolor = {}",
+            quoted(&node_label(catalog, *node, lang)),
+            quoted(fill)
+        )
+    };
+    let edge_attrs = |_, e: petgraph::graph::EdgeReference<'_, Link>| {
+        let link = e.weight();
+        let (color, width, dash) = edge_style(link.rating);
+        let mut attrs = format!(
+            "label = {} color = {} fontcolor = {} penwidth = {width}",
+            quoted(&edge_label(link, lang)),
+            quoted(color),
+            quoted(color)
+        );
+        if let Some(d) = dash {
+            attrs.push_str(&format!(" style = {d}"));
+        }
+        attrs
+    };
+    let dot = Dot::with_attr_getters(
+        g,
+        &[Config::NodeNoLabel, Config::EdgeNoLabel],
+        &edge_attrs,
+        &node_attrs,
+    );
+    format!("{dot}")
+}
+
+pub fn mermaid(catalog: &Catalog, g: &UnGraph<Node, Link>, lang: Lang) -> String {
+    let mut out = String::from("graph LR\n");
+    for n in g.node_indices() {
+        let label = node_label(catalog, g[n], lang).replace('"', "#quot;");
+        out.push_str(&format!("    n{}[\"{label}\"]\n", n.index()));
+    }
+    for e in g.edge_references() {
+        let label = edge_label(e.weight(), lang).replace('"', "#quot;");
+        let arrow = match e.weight().rating {
+            PairRating::Incompatible => "===",
+            PairRating::Caution | PairRating::Unknown => "-.-",
+            PairRating::Compatible => "---",
+        };
+        out.push_str(&format!(
+            "    n{} {arrow}|\"{label}\"| n{}\n",
+            e.source().index(),
+            e.target().index()
+        ));
+    }
+    let mut classes: Vec<usize> = g.node_indices().map(|n| class_of(catalog, g[n])).collect();
+    classes.sort_unstable();
+    classes.dedup();
+    for c in classes {
+        out.push_str(&format!(
+            "    classDef c{c} fill:{},stroke:#555555\n",
+            PALETTE[c % PALETTE.len()]
+        ));
+        let members: Vec<String> = g
+            .node_indices()
+            .filter(|&n| class_of(catalog, g[n]) == c)
+            .map(|n| format!("n{}", n.index()))
+            .collect();
+        out.push_str(&format!("    class {} c{c}\n", members.join(",")));
+    }
+    for (k, e) in g.edge_references().enumerate() {
+        let (color, width, dash) = edge_style(e.weight().rating);
+        let dash = match dash {
+            Some("dashed") => ",stroke-dasharray:6 4",
+            Some(_) => ",stroke-dasharray:2 3",
+            None => "",
+        };
+        out.push_str(&format!(
+            "    linkStyle {k} stroke:{color},stroke-width:{width}px{dash}\n"
+        ));
+    }
+    out
+}
+
+/// The graph as SVG, laid out by layout-rs from a DOT description it understands.
+#[cfg(feature = "svg")]
+pub fn svg(catalog: &Catalog, g: &UnGraph<Node, Link>, lang: Lang) -> Result<String, String> {
+    use layout::backends::svg::SVGWriter;
+    use layout::gv::{DotParser, GraphBuilder};
+    // layout-rs reads a subset of DOT: one attribute list per statement, `dashed` but not
+    // `dotted` (unknown pairs are grey and dashed), integer pen widths.
+    let mut src = String::from("graph {\n");
+    for n in g.node_indices() {
+        let fill = PALETTE[class_of(catalog, g[n]) % PALETTE.len()];
+        src.push_str(&format!(
+            "  n{} [label={}, shape=box, fillcolor={}];\n",
+            n.index(),
+            quoted(&node_label(catalog, g[n], lang)),
+            quoted(fill)
+        ));
+    }
+    for e in g.edge_references() {
+        let (color, width, dash) = edge_style(e.weight().rating);
+        let style = if dash.is_some() {
+            ", style=\"dashed\""
+        } else {
+            ""
+        };
+        src.push_str(&format!(
+            "  n{} -- n{} [label={}, color={}, penwidth={width}{style}];\n",
+            e.source().index(),
+            e.target().index(),
+            quoted(&edge_label(e.weight(), lang)),
+            quoted(color)
+        ));
+    }
+    src.push_str("}\n");
+    let mut parser = DotParser::new(&src);
+    let graph = parser.process().map_err(|e| format!("layout: {e}"))?;
+    let mut builder = GraphBuilder::new();
+    builder.visit_graph(&graph);
+    let mut visual = builder.get();
+    let mut writer = SVGWriter::new();
+    visual.do_it(false, false, false, &mut writer);
+    Ok(writer.finalize())
+}
+
+/// Without the `svg` feature there is no SVG renderer.
+#[cfg(not(feature = "svg"))]
+pub fn svg(_: &Catalog, _: &UnGraph<Node, Link>, _: Lang) -> Result<String, String> {
+    Err("this mesomix was built without the `svg` feature".into())
+}
