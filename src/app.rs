@@ -812,9 +812,11 @@ pub fn read_input(path: &Path) -> Result<(String, String), Error> {
     };
     let text = String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
+        let valid = String::from_utf8_lossy(&e.as_bytes()[..offset]);
+        let (line, column) = catalog::line_column(&valid, valid.len());
         io_error(io::Error::new(
             io::ErrorKind::InvalidData,
-            format!("not UTF-8 text (invalid byte at offset {offset})"),
+            format!("not UTF-8 text: invalid byte at line {line}, column {column} (byte offset {offset})"),
         ))
     })?;
     // A byte-order mark is not part of the text.

@@ -81,6 +81,16 @@ pub fn answer_line(catalog: &Catalog, record: usize, line: &str) -> (String, Exi
     if request.alternatives > 50 {
         return failure("request", "alternatives must be at most 50".into(), None);
     }
+    if request
+        .max_components
+        .is_some_and(|m| !(1..=12).contains(&m))
+    {
+        return failure(
+            "request",
+            "max_components must be from 1 to 12".into(),
+            None,
+        );
+    }
     let patient = match Patient::resolve(catalog, &request.patient) {
         Ok(p) => p,
         Err(e) => {

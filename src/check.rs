@@ -11,6 +11,9 @@ use crate::patient::{Allergen, Patient};
 /// The default `--max-components`: a setting, not a sourced fact (FACTS found no such rule).
 pub const DEFAULT_MAX_COMPONENTS: usize = 4;
 
+/// `remove` suggestions are computed (exactly) up to this many ingredients in the mix.
+pub const EXACT_REMOVE_LIMIT: usize = 16;
+
 /// Exact colouring is used up to this many ingredients; beyond it, DSatur (not proven optimal).
 pub const EXACT_SPLIT_LIMIT: usize = 12;
 
@@ -510,7 +513,14 @@ fn blocking_graph(catalog: &Catalog, mix: &[usize]) -> Vec<Vec<bool>> {
 
 fn suggest(catalog: &Catalog, mix: &[usize], request: &CheckRequest) -> Suggestions {
     let adj = blocking_graph(catalog, mix);
-    let remove: Vec<Vec<usize>> = minimum_vertex_covers(&adj)
+    // Every minimum cover is enumerated exactly, which is exponential: beyond
+    // `EXACT_REMOVE_LIMIT` ingredients no `remove` suggestion is made (the split still is).
+    let covers = if mix.len() <= EXACT_REMOVE_LIMIT {
+        minimum_vertex_covers(&adj)
+    } else {
+        Vec::new()
+    };
+    let remove: Vec<Vec<usize>> = covers
         .into_iter()
         .map(|set| set.into_iter().map(|p| mix[p]).collect())
         .collect();

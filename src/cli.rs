@@ -83,7 +83,7 @@ pub enum Command {
         #[command(flatten)]
         patient: PatientArgs,
         /// Flag mixes with more components than this (a setting, not a sourced limit).
-        #[arg(long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..))]
+        #[arg(long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=100))]
         max_components: u16,
         /// Exit 1 on a `caution` verdict too.
         #[arg(long, conflicts_with = "allow_unknown")]
@@ -162,8 +162,8 @@ pub struct FormulateArgs {
     pub zone: Option<String>,
     #[command(flatten)]
     pub patient: PatientArgs,
-    /// At most this many ingredients in one syringe (a setting, not a sourced limit).
-    #[arg(long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..))]
+    /// At most this many ingredients in one syringe (a setting, not a sourced limit; up to 12).
+    #[arg(long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=12))]
     pub max_components: u16,
     /// An ingredient the cocktail must contain (repeatable).
     #[arg(long = "require", value_name = "INGREDIENT")]

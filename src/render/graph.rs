@@ -178,7 +178,30 @@ pub fn svg(catalog: &Catalog, g: &UnGraph<Node, Link>, lang: Lang) -> Result<Str
     let mut visual = builder.get();
     let mut writer = SVGWriter::new();
     visual.do_it(false, false, false, &mut writer);
-    Ok(writer.finalize())
+    Ok(stable_styles(&writer.finalize()))
+}
+
+/// layout-rs writes its font classes from a hash map, in a different order from run to run;
+/// sorting the lines of the `<style>` block makes the same graph give the same bytes.
+#[cfg(feature = "svg")]
+fn stable_styles(svg: &str) -> String {
+    let (Some(start), Some(end)) = (svg.find("<style>\n"), svg.find("</style>")) else {
+        return svg.to_owned();
+    };
+    let body = start + "<style>\n".len();
+    if body > end {
+        return svg.to_owned();
+    }
+    let mut lines: Vec<&str> = svg[body..end].lines().collect();
+    lines.sort_unstable();
+    let mut out = String::with_capacity(svg.len());
+    out.push_str(&svg[..body]);
+    for line in lines {
+        out.push_str(line);
+        out.push('\n');
+    }
+    out.push_str(&svg[end..]);
+    out
 }
 
 /// Without the `svg` feature there is no SVG renderer.

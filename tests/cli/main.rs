@@ -4,6 +4,8 @@
 mod agreement;
 mod catalog_commands;
 mod check;
+mod corpus;
+mod determinism;
 mod embedded_catalog;
 mod errors;
 mod formulate;

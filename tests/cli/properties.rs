@@ -362,3 +362,44 @@ mod plans {
         }
     }
 }
+
+mod safety_rules {
+    use super::{catalog, mix_strategy, request};
+    use mesomix::check::{FindingKind, Verdict, check};
+    use mesomix::compat::{PairRating, Via};
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 256, .. ProptestConfig::default() })]
+
+        /// DESIGN §1.2 and §1.3: every rating says where it came from, with sources, and the
+        /// verdict is exactly the worst pair or finding.
+        #[test]
+        fn every_finding_says_why_and_the_verdict_is_the_worst(mix in mix_strategy(6)) {
+            let c = catalog();
+            let report = check(c, &request(mix)).expect("checks");
+            let mut worst = Verdict::Compatible;
+            for p in &report.pairs {
+                worst = worst.max(Verdict::from(p.rating));
+                match p.via {
+                    Via::Ingredient | Via::Class => prop_assert!(p.edge.is_some()),
+                    Via::Ph => prop_assert!(p.ph.is_some_and(|ph| ph.decides())),
+                    Via::None => prop_assert_eq!(p.rating, PairRating::Unknown),
+                }
+                if p.rating == PairRating::Unknown {
+                    prop_assert_eq!(p.via, Via::None, "no data is never rated");
+                }
+            }
+            for f in &report.findings {
+                if let Some(v) = f.severity.verdict() {
+                    worst = worst.max(v);
+                }
+                // A setting is not a source; everything else cites one.
+                if !matches!(f.kind, FindingKind::TooManyComponents { .. } | FindingKind::Allergy { .. }) {
+                    prop_assert!(!f.sources.is_empty(), "{:?} has no source", f.kind);
+                }
+            }
+            prop_assert_eq!(report.verdict, worst);
+        }
+    }
+}
