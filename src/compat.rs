@@ -184,14 +184,16 @@ impl CompatGraph {
             .flatten()
     }
 
-    /// The class-edge graph (node index = class index, weight = class-edge index).
-    pub fn class_graph(&self) -> &UnGraph<(), usize> {
-        &self.classes
-    }
-
-    /// The ingredient-edge graph (node index = ingredient index, weight = edge index).
-    pub fn graph(&self) -> &UnGraph<(), usize> {
-        &self.graph
+    /// Classes that have a class edge to class `c`, sorted.
+    pub fn class_neighbours(&self, c: usize) -> Vec<usize> {
+        let mut out: Vec<usize> = self
+            .classes
+            .neighbors(NodeIndex::new(c))
+            .map(|n| n.index())
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 }
 

@@ -62,14 +62,20 @@ pub fn build(catalog: &Catalog, request: &GraphRequest) -> UnGraph<Node, Link> {
     }
     let requested = shown.len();
     if request.neighbours {
-        let mut extra: Vec<usize> = (0..catalog.ingredients().len())
-            .filter(|j| !shown.contains(j))
-            .filter(|&j| {
-                shown[..requested]
-                    .iter()
-                    .any(|&i| matches!(resolve(catalog, i, j).via, Via::Ingredient | Via::Class))
-            })
-            .collect();
+        // Neighbours through an ingredient edge, or through a class edge to their class.
+        let compat = catalog.compat();
+        let mut extra: Vec<usize> = Vec::new();
+        for &i in &shown[..requested] {
+            extra.extend(compat.neighbours(i).into_iter().map(|(j, _)| j));
+            let classes = compat.class_neighbours(catalog.class_of(i));
+            extra.extend(
+                (0..catalog.ingredients().len())
+                    .filter(|&j| classes.contains(&catalog.class_of(j))),
+            );
+        }
+        extra.retain(|j| !shown.contains(j));
+        extra.sort_unstable();
+        extra.dedup();
         extra.sort_by(|&a, &b| {
             catalog.ingredients()[a]
                 .id

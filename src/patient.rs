@@ -19,10 +19,6 @@ pub struct PatientInput {
 }
 
 impl PatientInput {
-    pub fn is_empty(&self) -> bool {
-        self.conditions.is_empty() && self.medications.is_empty() && self.allergies.is_empty()
-    }
-
     /// Adds another input's entries (flags on top of a file).
     pub fn extend(&mut self, other: PatientInput) {
         self.conditions.extend(other.conditions);

@@ -344,9 +344,6 @@ impl Catalog {
     pub fn ingredient_index(&self, id: &str) -> Option<usize> {
         self.file.ingredients.iter().position(|i| i.id == id)
     }
-    pub fn class_index(&self, id: &str) -> Option<usize> {
-        self.file.classes.iter().position(|c| c.id == id)
-    }
     pub fn goal_index(&self, id: &str) -> Option<usize> {
         self.file.goals.iter().position(|g| g.id == id)
     }

@@ -314,7 +314,7 @@ pub fn finding_note(catalog: &Catalog, f: &Finding) -> Text {
 pub struct CheckJson<'c> {
     /// Always `mesomix.check/1`.
     pub schema: &'static str,
-    pub catalog: CatalogJson<'c>,
+    pub catalog: CatalogRef<'c>,
     pub verdict: Verdict,
     /// Ingredient ids, sorted.
     pub mix: Vec<&'c str>,
@@ -325,21 +325,6 @@ pub struct CheckJson<'c> {
     /// Mix-level and patient-level findings, worst first.
     pub findings: Vec<FindingJson>,
     pub suggestions: SuggestionsJson<'c>,
-}
-
-#[derive(Debug, Serialize, JsonSchema)]
-pub struct CatalogJson<'c> {
-    pub version: &'c str,
-    pub sha256: &'c str,
-}
-
-impl<'c> From<CatalogRef<'c>> for CatalogJson<'c> {
-    fn from(r: CatalogRef<'c>) -> Self {
-        CatalogJson {
-            version: r.version,
-            sha256: r.sha256,
-        }
-    }
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
@@ -478,10 +463,7 @@ pub fn check_value<'c>(
     };
     CheckJson {
         schema: "mesomix.check/1",
-        catalog: CatalogJson {
-            version: catalog.version(),
-            sha256: catalog.sha256(),
-        },
+        catalog: CatalogRef::of(catalog),
         verdict: report.verdict,
         mix: ids(&report.mix),
         zone: zone.map(|z| catalog.zones()[z].id.as_str()),
@@ -859,7 +841,7 @@ pub fn explain_json(catalog: &Catalog, a: usize, b: usize, r: &Resolution<'_>) -
     #[derive(Serialize)]
     struct Body<'c> {
         schema: &'static str,
-        catalog: CatalogJson<'c>,
+        catalog: CatalogRef<'c>,
         a: &'c str,
         b: &'c str,
         rating: PairRating,
@@ -873,10 +855,7 @@ pub fn explain_json(catalog: &Catalog, a: usize, b: usize, r: &Resolution<'_>) -
     let ph_of = |i: usize| ing(i).ph.as_ref().map(|p| [p.min, p.max]);
     let body = Body {
         schema: "mesomix.explain/1",
-        catalog: CatalogJson {
-            version: catalog.version(),
-            sha256: catalog.sha256(),
-        },
+        catalog: CatalogRef::of(catalog),
         a: &ing(a).id,
         b: &ing(b).id,
         rating: r.rating,

@@ -6,10 +6,11 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::check::{
-    CatalogJson, CheckJson, FindingJson, PatientJson, TextJson, check_value, finding_json,
-    finding_note, patient_json, verdict_tone, verdict_word,
+    CheckJson, FindingJson, PatientJson, TextJson, check_value, finding_json, finding_note,
+    patient_json, verdict_tone, verdict_word,
 };
 use super::doc::{Doc, Styled, Tone};
+use super::json::CatalogRef;
 use super::lang::{self, Lang, Msg, fill};
 use crate::catalog::Catalog;
 use crate::catalog::model::{Evidence, Text};
@@ -139,7 +140,7 @@ fn not_chosen_text(catalog: &Catalog, reason: &NotChosenReason) -> Text {
 pub struct FormulationJson<'c> {
     /// Always `mesomix.formulation/1`.
     pub schema: &'static str,
-    pub catalog: CatalogJson<'c>,
+    pub catalog: CatalogRef<'c>,
     pub request: RequestJson<'c>,
     pub verdict: Verdict,
     /// Patient findings for the session as a whole (absolute, postpone, zone, medication).
@@ -335,10 +336,7 @@ pub fn formulation_value<'c>(
     };
     FormulationJson {
         schema: "mesomix.formulation/1",
-        catalog: CatalogJson {
-            version: catalog.version(),
-            sha256: catalog.sha256(),
-        },
+        catalog: CatalogRef::of(catalog),
         request: RequestJson {
             goals: request
                 .goals

@@ -5,10 +5,19 @@ use serde::Serialize;
 use crate::catalog::Catalog;
 
 /// `"catalog": {"version", "sha256"}` in every JSON document.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct CatalogRef<'c> {
     pub version: &'c str,
     pub sha256: &'c str,
+}
+
+impl<'c> CatalogRef<'c> {
+    pub fn of(catalog: &'c Catalog) -> CatalogRef<'c> {
+        CatalogRef {
+            version: catalog.version(),
+            sha256: catalog.sha256(),
+        }
+    }
 }
 
 /// The shared top of every JSON document.
@@ -27,10 +36,7 @@ pub fn envelope<'c, T: Serialize>(
 ) -> Envelope<'c, T> {
     Envelope {
         schema,
-        catalog: CatalogRef {
-            version: catalog.version(),
-            sha256: catalog.sha256(),
-        },
+        catalog: CatalogRef::of(catalog),
         body,
     }
 }

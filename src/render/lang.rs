@@ -115,11 +115,8 @@ messages! {
     No => ("no", "нет"),
     None_ => ("\u{2014}", "\u{2014}"),
     Valid => ("valid", "корректен"),
-    Invalid => ("invalid", "содержит ошибки"),
     CatalogTitle => ("Catalog", "Каталог"),
     Version => ("version", "версия"),
-    File => ("file", "файл"),
-    Problems => ("problems", "проблем"),
     Counts => ("contents", "содержимое"),
     CountsLine => (
         "ingredients: {}, classes: {}, goals: {}, zones: {}, conditions: {}, medications: {}, ingredient edges: {}, class edges: {}, sources: {}",
@@ -158,7 +155,6 @@ messages! {
     IcsAfterSession => ("after session", "после сеанса"),
     IcsMaintenance => ("Maintenance session (every {} days)", "Поддерживающая процедура (каждые {} дн.)"),
     IcsNextCourse => ("Start the next course by today", "Начать следующий курс не позднее этого дня"),
-    BadDate => ("not a valid date (YYYY-MM-DD)", "неверная дата (ГГГГ-ММ-ДД)"),
     ExcludedByUser => ("excluded with --exclude", "исключён через --exclude"),
     NoIngredientServes => ("no ingredient in the catalog serves this goal", "ни один ингредиент каталога не служит этой цели"),
     NoEligibleServes => ("no eligible ingredient serves it; those that do are out", "ни один допустимый ингредиент не служит этой цели; подходящие исключены"),
@@ -245,8 +241,6 @@ messages! {
     PhGapSmall => ("ranges {} units apart, not more than {}: no inference", "диапазоны различаются на {} ед., не более {}: вывода нет"),
     PhNotApplicable => ("not applicable: both pH ranges must be known", "неприменимо: нужны оба диапазона pH"),
     NotUsed => ("not used, an edge decided first", "не использован: оценку уже дала связь"),
-    DuplicateIngredient => ("ingredient listed twice", "ингредиент указан дважды"),
-    EmptyMix => ("the mix is empty", "смесь пуста"),
     BadPatientFile => ("invalid patient file", "неверный файл пациента"),
 }
 

@@ -7,8 +7,9 @@ use schemars::JsonSchema;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use super::check::{CatalogJson, TextJson};
+use super::check::TextJson;
 use super::doc::{Doc, Styled, Tone};
+use super::json::CatalogRef;
 use super::lang::{self, Lang, Msg, fill};
 use crate::catalog::Catalog;
 use crate::catalog::model::{Evidence, Text};
@@ -71,7 +72,7 @@ fn rule_text(catalog: &Catalog, r: &Ruled, lang: Lang) -> String {
 pub struct PlanJson<'c> {
     /// Always `mesomix.plan/1`.
     pub schema: &'static str,
-    pub catalog: CatalogJson<'c>,
+    pub catalog: CatalogRef<'c>,
     pub zone: &'c str,
     pub ingredients: Vec<&'c str>,
     pub start: String,
@@ -162,10 +163,7 @@ pub fn plan_value<'c>(catalog: &'c Catalog, plan: &Plan) -> PlanJson<'c> {
     let file = catalog.file();
     PlanJson {
         schema: "mesomix.plan/1",
-        catalog: CatalogJson {
-            version: catalog.version(),
-            sha256: catalog.sha256(),
-        },
+        catalog: CatalogRef::of(catalog),
         zone: &catalog.zones()[plan.zone].id,
         ingredients: plan
             .ingredients

@@ -2,7 +2,7 @@
 //! both languages, exit codes, bad input, and JSON validated against `mesomix schema check`.
 
 use crate::snap;
-use crate::support::Test;
+use crate::support::{Schema, Test};
 
 /// (snapshot name, arguments, expected verdict, expected exit code)
 const SCENARIOS: &[(&str, &[&str], &str, i32)] = &[
@@ -123,21 +123,14 @@ fn scenarios_in_every_format_and_language() {
 
 #[test]
 fn json_validates_against_the_published_schema() {
-    let schema = Test::new().args(["schema", "check"]).status(0);
-    let schema: serde_json::Value = serde_json::from_str(&schema.stdout).expect("schema is JSON");
-    let validator = jsonschema::validator_for(&schema).expect("a valid JSON Schema");
+    let schema = Schema::of("check");
     for (name, args, _, code) in SCENARIOS {
         let run = Test::new()
             .args(["check"])
             .args(*args)
             .args(["--format", "json"])
             .status(*code);
-        let value: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
-        let errors: Vec<String> = validator
-            .iter_errors(&value)
-            .map(|e| format!("{} at {}", e, e.instance_path()))
-            .collect();
-        assert!(errors.is_empty(), "{name}: {errors:#?}");
+        schema.assert_valid(name, &run.stdout);
     }
 }
 

@@ -2,7 +2,7 @@
 //! against `mesomix schema formulation`, batch mode, and bad input.
 
 use crate::snap;
-use crate::support::Test;
+use crate::support::{Schema, Test};
 
 /// (snapshot name, arguments, expected verdict, exit code)
 const REQUESTS: &[(&str, &[&str], &str, i32)] = &[
@@ -148,21 +148,14 @@ fn requests_in_every_format_and_language() {
 
 #[test]
 fn json_validates_against_the_published_schema() {
-    let schema = Test::new().args(["schema", "formulation"]).status(0);
-    let schema: serde_json::Value = serde_json::from_str(&schema.stdout).expect("schema is JSON");
-    let validator = jsonschema::validator_for(&schema).expect("a valid JSON Schema");
+    let schema = Schema::of("formulation");
     for (name, args, _, code) in REQUESTS {
         let run = Test::new()
             .args(["formulate"])
             .args(*args)
             .args(["--format", "json"])
             .status(*code);
-        let value: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
-        let errors: Vec<String> = validator
-            .iter_errors(&value)
-            .map(|e| format!("{} at {}", e, e.instance_path()))
-            .collect();
-        assert!(errors.is_empty(), "{name}: {errors:#?}");
+        schema.assert_valid(name, &run.stdout);
     }
 }
 

@@ -2,7 +2,7 @@
 //! the calendar parsed back by an independent parser, and bad input.
 
 use crate::snap;
-use crate::support::Test;
+use crate::support::{Schema, Test};
 
 const TODAY: &str = "2026-11-22";
 
@@ -391,20 +391,13 @@ fn bad_input_is_named() {
 
 #[test]
 fn json_validates_against_the_published_schema() {
-    let schema = Test::new().args(["schema", "plan"]).status(0);
-    let schema: serde_json::Value = serde_json::from_str(&schema.stdout).expect("schema is JSON");
-    let validator = jsonschema::validator_for(&schema).expect("a valid JSON Schema");
+    let schema = Schema::of("plan");
     for (name, args) in PLANS {
         let run = Test::new()
             .args(["plan"])
             .args(*args)
             .args(["--today", TODAY, "--format", "json"])
             .status(0);
-        let value: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
-        let errors: Vec<String> = validator
-            .iter_errors(&value)
-            .map(|e| e.to_string())
-            .collect();
-        assert!(errors.is_empty(), "{name}: {errors:#?}");
+        schema.assert_valid(name, &run.stdout);
     }
 }

@@ -126,3 +126,25 @@ macro_rules! snap {
 pub fn fixture(name: &str) -> String {
     format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
 }
+
+/// A validator for `mesomix schema KIND`, and the check that one output passes it.
+pub struct Schema(jsonschema::Validator);
+
+impl Schema {
+    pub fn of(kind: &str) -> Schema {
+        let run = Test::new().args(["schema", kind]).status(0);
+        let schema: serde_json::Value = serde_json::from_str(&run.stdout).expect("schema is JSON");
+        Schema(jsonschema::validator_for(&schema).expect("a valid JSON Schema"))
+    }
+
+    #[track_caller]
+    pub fn assert_valid(&self, name: &str, json: &str) {
+        let value: serde_json::Value = serde_json::from_str(json).expect("JSON");
+        let errors: Vec<String> = self
+            .0
+            .iter_errors(&value)
+            .map(|e| format!("{} at {}", e, e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{name}: {errors:#?}");
+    }
+}
