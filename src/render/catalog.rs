@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::doc::{Doc, Styled, Tone};
 use super::json::{envelope, to_string};
-use super::lang::{self, Lang, Msg, fill};
+use super::lang::{self, Lang, Msg, fill, header};
 use crate::catalog::model::{
     Contraindication, CourseLimit, Depth, Evidence, Fact, Ingredient, MedicationInteraction, Ph,
     Rating, Region, Scope, Solo, Status, Text,
@@ -121,17 +121,17 @@ pub fn ingredients_doc(catalog: &Catalog, list: &[usize], goal: Option<usize>, l
             ]
         })
         .collect();
-    let header = [
-        Msg::Id,
-        Msg::Name,
-        Msg::Class,
-        Msg::Status,
-        Msg::Goals,
-        Msg::Depth,
-    ]
-    .iter()
-    .map(|m| m.get(lang).to_owned())
-    .collect();
+    let header = header(
+        &[
+            Msg::Id,
+            Msg::Name,
+            Msg::Class,
+            Msg::Status,
+            Msg::Goals,
+            Msg::Depth,
+        ],
+        lang,
+    );
     doc.table(header, rows);
     doc
 }
@@ -493,10 +493,6 @@ pub fn show_doc(catalog: &Catalog, i: usize, lang: Lang) -> Doc {
         .collect();
     doc.table(header(&[Msg::Id, Msg::Evidence, Msg::Name], lang), rows);
     doc
-}
-
-fn header(msgs: &[Msg], lang: Lang) -> Vec<String> {
-    msgs.iter().map(|m| m.get(lang).to_owned()).collect()
 }
 
 fn fact(f: &Fact, lang: Lang) -> Styled {

@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::catalog::tone;
 use super::doc::{Doc, Styled, Tone};
 use super::json::{CatalogRef, to_string};
-use super::lang::{self, Lang, Msg, fill};
+use super::lang::{self, Lang, Msg, fill, header};
 use crate::catalog::Catalog;
 use crate::catalog::model::{Edge, Evidence, Mechanism, Scope, Status, Text};
 use crate::check::{CheckReport, Finding, FindingKind, Pair, Severity, Verdict};
@@ -591,18 +591,18 @@ pub fn check_doc(
             })
             .collect();
         doc.table(
-            [
-                Msg::Pair,
-                Msg::Rating,
-                Msg::Via,
-                Msg::Mechanism,
-                Msg::Evidence,
-                Msg::Note,
-                Msg::Sources,
-            ]
-            .iter()
-            .map(|m| m.get(lang).to_owned())
-            .collect(),
+            header(
+                &[
+                    Msg::Pair,
+                    Msg::Rating,
+                    Msg::Via,
+                    Msg::Mechanism,
+                    Msg::Evidence,
+                    Msg::Note,
+                    Msg::Sources,
+                ],
+                lang,
+            ),
             rows,
         );
     }
@@ -626,16 +626,16 @@ pub fn check_doc(
             })
             .collect();
         doc.table(
-            [
-                Msg::Subject,
-                Msg::Rating,
-                Msg::Note,
-                Msg::Evidence,
-                Msg::Sources,
-            ]
-            .iter()
-            .map(|m| m.get(lang).to_owned())
-            .collect(),
+            header(
+                &[
+                    Msg::Subject,
+                    Msg::Rating,
+                    Msg::Note,
+                    Msg::Evidence,
+                    Msg::Sources,
+                ],
+                lang,
+            ),
             rows,
         );
     }
@@ -727,15 +727,15 @@ pub fn check_doc(
                 })
                 .collect();
             doc.table(
-                [
-                    Msg::Replaces,
-                    Msg::Alternative,
-                    Msg::Goals,
-                    Msg::WorstWithRest,
-                ]
-                .iter()
-                .map(|m| m.get(lang).to_owned())
-                .collect(),
+                header(
+                    &[
+                        Msg::Replaces,
+                        Msg::Alternative,
+                        Msg::Goals,
+                        Msg::WorstWithRest,
+                    ],
+                    lang,
+                ),
                 rows,
             );
         }
@@ -1049,13 +1049,7 @@ pub fn explain_doc(catalog: &Catalog, a: usize, b: usize, r: &Resolution<'_>, la
                 ]
             })
             .collect();
-        doc.table(
-            [Msg::Id, Msg::Evidence, Msg::Name]
-                .iter()
-                .map(|m| m.get(lang).to_owned())
-                .collect(),
-            rows,
-        );
+        doc.table(header(&[Msg::Id, Msg::Evidence, Msg::Name], lang), rows);
     }
     doc
 }

@@ -11,7 +11,7 @@ use super::check::{
 };
 use super::doc::{Doc, Styled, Tone};
 use super::json::CatalogRef;
-use super::lang::{self, Lang, Msg, fill};
+use super::lang::{self, Lang, Msg, fill, header};
 use crate::catalog::Catalog;
 use crate::catalog::model::{Evidence, Text};
 use crate::check::{FindingKind, Verdict};
@@ -476,10 +476,10 @@ fn roles_table(doc: &mut Doc, catalog: &Catalog, c: &Cocktail, lang: Lang) {
         })
         .collect();
     doc.table(
-        [Msg::Ingredient, Msg::Class, Msg::Role, Msg::Sources]
-            .iter()
-            .map(|m| m.get(lang).to_owned())
-            .collect(),
+        header(
+            &[Msg::Ingredient, Msg::Class, Msg::Role, Msg::Sources],
+            lang,
+        ),
         rows,
     );
 }
@@ -610,16 +610,16 @@ pub fn formulation_doc(
         })
         .collect();
     doc.table(
-        [
-            Msg::Goal,
-            Msg::Weight,
-            Msg::By,
-            Msg::Efficacy,
-            Msg::Evidence,
-        ]
-        .iter()
-        .map(|m| m.get(lang).to_owned())
-        .collect(),
+        header(
+            &[
+                Msg::Goal,
+                Msg::Weight,
+                Msg::By,
+                Msg::Efficacy,
+                Msg::Evidence,
+            ],
+            lang,
+        ),
         rows,
     );
 
@@ -675,16 +675,16 @@ pub fn formulation_doc(
             })
             .collect();
         doc.table(
-            [
-                Msg::Rank,
-                Msg::Cocktail,
-                Msg::CoverageScore,
-                Msg::Cautions,
-                Msg::EvidenceScore,
-            ]
-            .iter()
-            .map(|m| m.get(lang).to_owned())
-            .collect(),
+            header(
+                &[
+                    Msg::Rank,
+                    Msg::Cocktail,
+                    Msg::CoverageScore,
+                    Msg::Cautions,
+                    Msg::EvidenceScore,
+                ],
+                lang,
+            ),
             rows,
         );
     }
@@ -719,13 +719,7 @@ pub fn formulation_doc(
                 ]
             })
             .collect();
-        doc.table(
-            [Msg::Ingredient, Msg::Reason]
-                .iter()
-                .map(|m| m.get(lang).to_owned())
-                .collect(),
-            rows,
-        );
+        doc.table(header(&[Msg::Ingredient, Msg::Reason], lang), rows);
     }
     if !f.excluded.is_empty() {
         doc.heading(Msg::ExcludedTitle.get(lang));
@@ -758,10 +752,7 @@ pub fn formulation_doc(
             }
         }
         doc.table(
-            [Msg::Reason, Msg::Ingredient, Msg::Note]
-                .iter()
-                .map(|m| m.get(lang).to_owned())
-                .collect(),
+            header(&[Msg::Reason, Msg::Ingredient, Msg::Note], lang),
             rows,
         );
     }

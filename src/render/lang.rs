@@ -375,6 +375,11 @@ pub fn status(s: &crate::catalog::model::Status, lang: Lang) -> &'static str {
     }
 }
 
+/// Column headers in `lang`.
+pub fn header(msgs: &[Msg], lang: Lang) -> Vec<String> {
+    msgs.iter().map(|m| m.get(lang).to_owned()).collect()
+}
+
 /// Fills `{}` placeholders in order.
 pub fn fill(template: &str, values: &[&dyn std::fmt::Display]) -> String {
     let mut out = String::new();

@@ -10,7 +10,7 @@ use sha2::{Digest, Sha256};
 use super::check::TextJson;
 use super::doc::{Doc, Styled, Tone};
 use super::json::CatalogRef;
-use super::lang::{self, Lang, Msg, fill};
+use super::lang::{self, Lang, Msg, fill, header};
 use crate::catalog::Catalog;
 use crate::catalog::model::{Evidence, Text};
 use crate::plan::{Plan, RuleSource, Ruled};
@@ -315,10 +315,10 @@ pub fn plan_doc(catalog: &Catalog, plan: &Plan, lang: Lang) -> Doc {
         })
         .collect();
     doc.table(
-        [Msg::Number, Msg::Date, Msg::Weekday, Msg::Aftercare]
-            .iter()
-            .map(|m| m.get(lang).to_owned())
-            .collect(),
+        header(
+            &[Msg::Number, Msg::Date, Msg::Weekday, Msg::Aftercare],
+            lang,
+        ),
         rows,
     );
     let mut after = Vec::new();
