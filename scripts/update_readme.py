@@ -20,7 +20,8 @@ BLOCK = re.compile(r"```console\n\$ mesomix (?P<args>[^\n]*)\n(?P<body>.*?)```",
 
 
 def run(args):
-    env = {k: v for k, v in os.environ.items() if k not in ("LANG", "LC_ALL", "LC_MESSAGES", "NO_COLOR", "MESOMIX_CATALOG")}
+    env = {k: v for k, v in os.environ.items() if k not in ("LANG", "LC_ALL", "LC_MESSAGES", "NO_COLOR", "MESOMIX_CATALOG", "COLUMNS", "HOME")}
+    env.update({"TZ": "UTC", "MESOMIX_TODAY": "2026-11-22"})
     out = subprocess.run([BINARY] + shlex.split(args), cwd=ROOT, env=env, capture_output=True, text=True)
     return out.stdout + out.stderr
 

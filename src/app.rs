@@ -30,6 +30,19 @@ pub struct Env {
     pub no_color: bool,
     pub stdout_is_terminal: bool,
     pub stderr_is_terminal: bool,
+    /// Today's date as text: `MESOMIX_TODAY` when set (tests and reproducible runs pin the clock
+    /// with it), else the local date from the system clock and time zone. `None` leaves "is the
+    /// start in the past?" unanswered.
+    pub today: Option<Today>,
+}
+
+/// Where today's date came from, so a bad `MESOMIX_TODAY` is reported by name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Today {
+    /// `MESOMIX_TODAY`, as given (checked when a command needs the date).
+    Pinned(String),
+    /// The system clock in the local time zone.
+    Clock(jiff::civil::Date),
 }
 
 impl Env {
@@ -44,6 +57,10 @@ impl Env {
             no_color: var("NO_COLOR").is_some(),
             stdout_is_terminal: io::stdout().is_terminal(),
             stderr_is_terminal: io::stderr().is_terminal(),
+            today: Some(match var("MESOMIX_TODAY") {
+                Some(text) => Today::Pinned(text),
+                None => Today::Clock(jiff::Zoned::now().date()),
+            }),
         }
     }
 }
@@ -291,7 +308,7 @@ fn execute(cli: &Cli, env: &Env, lang: Lang) -> Result<(String, Exit), Error> {
                             c.ingredients.clone(),
                             start,
                             None,
-                            None,
+                            plan_today(args.today.as_deref(), env)?,
                         )?),
                         None => None,
                     }
@@ -388,7 +405,7 @@ fn execute(cli: &Cli, env: &Env, lang: Lang) -> Result<(String, Exit), Error> {
                 ingredients,
                 &args.start,
                 args.sessions,
-                args.today.as_deref(),
+                plan_today(args.today.as_deref(), env)?,
             )?;
             match format {
                 Format::Json => render::json::to_string(&plan_view::plan_value(&catalog, &plan)),
@@ -672,26 +689,33 @@ fn parse_date(flag: &str, text: &str) -> Result<jiff::civil::Date, Error> {
         .map_err(|e| Error::Usage(format!("{flag} {text}: not a valid date (YYYY-MM-DD): {e}")))
 }
 
-/// Plans a course for a cocktail; `today` defaults to the system date.
+/// Today's date for a plan: `--today` when given, else the environment's (`MESOMIX_TODAY` or the
+/// local clock).
+fn plan_today(flag: Option<&str>, env: &Env) -> Result<Option<jiff::civil::Date>, Error> {
+    match (flag, &env.today) {
+        (Some(text), _) => parse_date("--today", text).map(Some),
+        (None, Some(Today::Pinned(text))) => parse_date("MESOMIX_TODAY", text).map(Some),
+        (None, Some(Today::Clock(date))) => Ok(Some(*date)),
+        (None, None) => Ok(None),
+    }
+}
+
+/// Plans a course for a cocktail.
 fn make_plan(
     catalog: &Catalog,
     zone: usize,
     ingredients: Vec<usize>,
     start: &str,
     sessions: Option<u32>,
-    today: Option<&str>,
+    today: Option<jiff::civil::Date>,
 ) -> Result<crate::plan::Plan, Error> {
     let start = parse_date("--start", start)?;
-    let today = match today {
-        Some(t) => parse_date("--today", t)?,
-        None => jiff::Zoned::now().date(),
-    };
     let request = crate::plan::PlanRequest {
         zone,
         ingredients,
         start,
         sessions,
-        today: Some(today),
+        today,
     };
     crate::plan::plan(catalog, &request).map_err(|e| match e {
         crate::plan::PlanError::TooManySessions { asked, limit } => {

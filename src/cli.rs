@@ -189,6 +189,10 @@ pub struct FormulateArgs {
     /// First session of the plan (YYYY-MM-DD), with --plan.
     #[arg(long, value_name = "DATE", requires = "plan")]
     pub start: Option<String>,
+    /// Today's date, to flag a plan that starts in the past, with --plan [default: the local
+    /// date, or `MESOMIX_TODAY`].
+    #[arg(long, value_name = "DATE", requires = "plan")]
+    pub today: Option<String>,
     /// JSON Lines requests, one JSON result per line (`-` = stdin).
     #[arg(long, value_name = "FILE", conflicts_with_all = ["goals", "zone", "require", "exclude", "patient", "conditions", "medications", "allergies"])]
     pub batch: Option<PathBuf>,
@@ -214,7 +218,7 @@ pub struct PlanArgs {
     /// A formulation from `formulate --format json` (`-` = stdin) whose cocktail to plan.
     #[arg(long, value_name = "FILE")]
     pub from: Option<PathBuf>,
-    /// Today's date, to flag a start in the past [default: the system date].
+    /// Today's date, to flag a start in the past [default: the local date, or `MESOMIX_TODAY`].
     #[arg(long, value_name = "DATE")]
     pub today: Option<String>,
 }

@@ -51,6 +51,8 @@ const COMMANDS: &[&[&str]] = &[
         "--plan",
         "--start",
         "2026-12-07",
+        "--today",
+        "2026-11-22",
     ],
     &[
         "plan",
@@ -109,22 +111,56 @@ fn every_command_gives_the_same_bytes_twice() {
     }
 }
 
+/// Two clocks far apart, in two time zones on either side of the date line.
+const CLOCKS: [(&str, &str); 2] = [
+    ("2000-01-01", "Pacific/Kiritimati"),
+    ("2099-12-31", "Etc/GMT+12"),
+];
+
 #[test]
-fn json_has_no_clock_or_machine_field() {
-    let today = jiff::Zoned::now().date().to_string();
+fn no_output_depends_on_the_clock_or_time_zone() {
     for args in COMMANDS {
-        if !formats(args).contains(&"json") {
-            continue;
+        for format in formats(args) {
+            let run = |(today, tz): (&str, &str)| {
+                Test::new()
+                    .args(*args)
+                    .args(["--format", format, "--color", "never"])
+                    .env("MESOMIX_TODAY", today)
+                    .env("TZ", tz)
+                    .run()
+            };
+            let (a, b) = (run(CLOCKS[0]), run(CLOCKS[1]));
+            assert_eq!(a.code, b.code, "{args:?} --format {format}");
+            assert_eq!(a.stdout, b.stdout, "{args:?} --format {format}");
+            assert!(
+                !a.stdout.contains(env!("CARGO_MANIFEST_DIR")),
+                "{args:?} --format {format} prints a local path"
+            );
         }
-        let run = Test::new().args(*args).args(["--format", "json"]).run();
-        // No current date (plans are given --today or a fixed start), no paths of this machine.
-        let asked_for_today = args.contains(&"--plan");
-        if !asked_for_today {
-            assert!(!run.stdout.contains(&today), "{args:?} prints today's date");
-        }
-        assert!(
-            !run.stdout.contains(env!("CARGO_MANIFEST_DIR")),
-            "{args:?} prints a local path"
-        );
     }
+}
+
+/// The clock does reach a plan given no `--today`: `MESOMIX_TODAY` pins it, and a bad value is
+/// an error that names the variable.
+#[test]
+fn a_plan_without_today_takes_the_pinned_clock() {
+    let plan = |today: &str| {
+        Test::new()
+            .args(["plan", "--zone", "face", "--ingredients", "hyaluronic_acid"])
+            .args(["--start", "2026-12-07", "--format", "json"])
+            .env("MESOMIX_TODAY", today)
+            .run()
+    };
+    let past = |run: crate::support::Run| {
+        let value: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+        value["start_in_past"]
+            .as_bool()
+            .expect("start_in_past is a boolean")
+    };
+    assert!(!past(plan("2026-12-06")));
+    assert!(!past(plan("2026-12-07")));
+    assert!(past(plan("2026-12-08")));
+    let bad = plan("yesterday");
+    assert_eq!(bad.code, 2, "{}", bad.stderr);
+    assert!(bad.stderr.contains("MESOMIX_TODAY"), "{}", bad.stderr);
 }

@@ -3,6 +3,9 @@
 use std::io::Write;
 use std::process::{Command, Stdio};
 
+/// The date every test run sees as today, unless the test sets `MESOMIX_TODAY` itself.
+pub const PINNED_TODAY: &str = "2026-11-22";
+
 /// One run of `mesomix` and what it printed.
 #[derive(Debug)]
 pub struct Run {
@@ -47,16 +50,25 @@ impl Test {
     pub fn command(&self) -> Command {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_mesomix"));
         cmd.args(&self.args);
+        // Nothing of the machine running the tests reaches the binary: no locale, colour,
+        // catalog, terminal size, home or time zone of its own, and a pinned clock (a test that
+        // needs another date sets MESOMIX_TODAY itself, or passes --today).
         for var in [
             "LANG",
+            "LANGUAGE",
             "LC_ALL",
             "LC_MESSAGES",
             "NO_COLOR",
+            "CLICOLOR_FORCE",
             "MESOMIX_CATALOG",
             "COLUMNS",
+            "LINES",
+            "TERM",
+            "HOME",
         ] {
             cmd.env_remove(var);
         }
+        cmd.env("TZ", "UTC").env("MESOMIX_TODAY", PINNED_TODAY);
         for (k, v) in &self.env {
             cmd.env(k, v);
         }
