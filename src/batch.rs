@@ -1,21 +1,24 @@
 //! `mesomix formulate --batch FILE`: JSON Lines in, one JSON result per line out, streamed.
 //!
 //! Each line is read, answered and written before the next is read, so memory does not grow
-//! with the number of lines. A line that is not a valid request yields
-//! `{"record": N, "error": {...}}` and the run goes on; `N` is the line number.
+//! with the number of lines. A record is resolved by the same `resolve::Resolver` as the
+//! command line and answered by the same `request::formulate`. A line that is not a valid
+//! request yields `{"record": N, "error": {...}}` and the run goes on; `N` is the line number.
 
-use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
+use std::io::{BufRead, BufReader, BufWriter, Read, Write};
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::app::{RequestSpec, build_request, formulate_error, verdict_exit};
 use crate::catalog::Catalog;
-use crate::error::Error;
+use crate::error::{Error, Field, Surface, Usage};
 use crate::exit::Exit;
-use crate::formulate;
-use crate::patient::{Patient, PatientInput};
+use crate::io::{persist, temp_beside};
+use crate::patient::PatientInput;
 use crate::render::formulate::{FormulationJson, formulation_value};
+use crate::render::lang::Lang;
+use crate::request::ExitPolicy;
+use crate::resolve::{FormulateSpec, Resolver};
 
 /// One request line.
 #[derive(Debug, Deserialize)]
@@ -61,47 +64,75 @@ struct FailureDetail {
     column: Option<usize>,
 }
 
+/// A failure line for `record`.
+fn failure(
+    record: usize,
+    kind: &'static str,
+    message: String,
+    column: Option<usize>,
+) -> (String, Exit) {
+    let f = Failure {
+        record,
+        error: FailureDetail {
+            kind,
+            message,
+            column,
+        },
+    };
+    (serde_json::to_string(&f).unwrap_or_default(), Exit::Error)
+}
+
 /// The answer to one line: the result JSON (one line, no newline) and its exit code.
 pub fn answer_line(catalog: &Catalog, record: usize, line: &str) -> (String, Exit) {
-    let failure = |kind, message: String, column| {
-        let f = Failure {
-            record,
-            error: FailureDetail {
-                kind,
-                message,
-                column,
-            },
-        };
-        (serde_json::to_string(&f).unwrap_or_default(), Exit::Error)
-    };
     let request: BatchRequest = match serde_json::from_str(line) {
         Ok(r) => r,
-        Err(e) => return failure("json", e.to_string(), Some(e.column())),
+        Err(e) => return failure(record, "json", e.to_string(), Some(e.column())),
     };
+    match answer(catalog, &request) {
+        Ok(answer) => answer(record),
+        Err(Error::Unknown { field, source }) => failure(
+            record,
+            "request",
+            crate::render::errors::unknown(field, &source, Lang::En, Surface::Batch),
+            None,
+        ),
+        Err(Error::Usage(usage)) => failure(
+            record,
+            "request",
+            crate::render::errors::usage_text(&usage, Lang::En, Surface::Batch),
+            None,
+        ),
+        Err(e) => failure(record, "request", e.to_string(), None),
+    }
+}
+
+/// Resolves and answers one record; the answer line is made once its number is known.
+fn answer<'c>(
+    catalog: &'c Catalog,
+    request: &BatchRequest,
+) -> Result<impl FnOnce(usize) -> (String, Exit) + 'c, Error> {
     if request.alternatives > 50 {
-        return failure("request", "alternatives must be at most 50".into(), None);
+        return Err(Usage::OutOfRange {
+            field: Field::Alternatives,
+            min: 0,
+            max: 50,
+        }
+        .into());
     }
     if request
         .max_components
         .is_some_and(|m| !(1..=12).contains(&m))
     {
-        return failure(
-            "request",
-            "max_components must be from 1 to 12".into(),
-            None,
-        );
-    }
-    let patient = match Patient::resolve(catalog, &request.patient) {
-        Ok(p) => p,
-        Err(e) => {
-            return failure(
-                "request",
-                unknown_text(&e.field.replacen("--", "patient.", 1), &e.unknown),
-                None,
-            );
+        return Err(Usage::OutOfRange {
+            field: Field::MaxComponents,
+            min: 1,
+            max: 12,
         }
-    };
-    let spec = RequestSpec {
+        .into());
+    }
+    let names = Resolver::new(catalog);
+    let patient = names.patient_input(&request.patient)?;
+    let spec = FormulateSpec {
         goals: &request.goals,
         zone: request.zone.as_deref(),
         max_components: request
@@ -112,51 +143,18 @@ pub fn answer_line(catalog: &Catalog, record: usize, line: &str) -> (String, Exi
         allow_caution: request.allow_caution,
         alternatives: request.alternatives,
     };
-    let result =
-        build_request(catalog, &spec, patient).and_then(|req| {
-            match formulate::formulate(catalog, &req) {
-                Ok(f) => Ok((req, f)),
-                Err(e) => Err(formulate_error(catalog, &req, &e)),
-            }
-        });
-    match result {
-        Ok((req, f)) => {
-            let answer = Answer {
-                record,
-                formulation: formulation_value(catalog, &req, &f),
-            };
-            (
-                serde_json::to_string(&answer).unwrap_or_default(),
-                verdict_exit(f.verdict, false, false),
-            )
-        }
-        Err(Error::Unknown { flag, source }) => {
-            failure("request", unknown_text(field_of(&flag), &source), None)
-        }
-        Err(e) => failure("request", e.to_string(), None),
-    }
-}
-
-/// The request field a command-line flag corresponds to.
-fn field_of(flag: &str) -> &str {
-    match flag {
-        "--goal" => "goals",
-        "--zone" => "zone",
-        "--require" => "require",
-        "--exclude" => "exclude",
-        other => other,
-    }
-}
-
-fn unknown_text(field: &str, unknown: &crate::catalog::UnknownName) -> String {
-    let mut text = format!("{field}: unknown name `{}`", unknown.name);
-    if !unknown.suggestions.is_empty() {
-        text.push_str(&format!(
-            "; did you mean {}?",
-            unknown.suggestions.join(", ")
-        ));
-    }
-    text
+    let req = names.formulate(&spec, patient)?;
+    let f = crate::request::formulate(catalog, &req)?;
+    Ok(move |record| {
+        let answer = Answer {
+            record,
+            formulation: formulation_value(catalog, &req, &f),
+        };
+        (
+            serde_json::to_string(&answer).unwrap_or_default(),
+            ExitPolicy::default().exit(f.verdict),
+        )
+    })
 }
 
 /// Runs a whole batch from `input` (`-` = stdin) to `output` (or stdout).
@@ -166,14 +164,12 @@ pub fn run(
     output: Option<&Path>,
     stdout: &mut dyn Write,
 ) -> Result<Exit, Error> {
-    fn io_error(path: &Path) -> impl Fn(io::Error) -> Error + '_ {
-        move |source| Error::Io {
-            path: path.to_owned(),
-            source,
-        }
-    }
+    let io_error = |path: &Path| {
+        let path = path.to_owned();
+        move |source| Error::Io { path, source }
+    };
     let reader: Box<dyn Read> = if input == Path::new("-") {
-        Box::new(io::stdin())
+        Box::new(std::io::stdin())
     } else {
         Box::new(std::fs::File::open(input).map_err(io_error(input))?)
     };
@@ -185,18 +181,12 @@ pub fn run(
             &mut BufWriter::new(stdout),
         ),
         Some(path) => {
-            let dir = match path.parent() {
-                Some(p) if !p.as_os_str().is_empty() => p,
-                _ => Path::new("."),
-            };
-            let tmp = tempfile::NamedTempFile::new_in(dir).map_err(io_error(path))?;
-            let mut writer = BufWriter::new(tmp);
+            let mut writer = BufWriter::new(temp_beside(path)?);
             let exit = stream(catalog, input, BufReader::new(reader), &mut writer)?;
             let tmp = writer
                 .into_inner()
                 .map_err(|e| io_error(path)(e.into_error()))?;
-            tmp.as_file().sync_all().map_err(io_error(path))?;
-            tmp.persist(path).map_err(|e| io_error(path)(e.error))?;
+            persist(tmp, path)?;
             Ok(exit)
         }
     }
@@ -219,17 +209,7 @@ fn stream(
         let (text, exit) = match std::str::from_utf8(&bytes) {
             Ok(line) if line.trim().is_empty() => continue,
             Ok(line) => answer_line(catalog, record, line.trim_end_matches('\r')),
-            Err(e) => {
-                let f = Failure {
-                    record,
-                    error: FailureDetail {
-                        kind: "json",
-                        message: format!("not UTF-8 text: {e}"),
-                        column: None,
-                    },
-                };
-                (serde_json::to_string(&f).unwrap_or_default(), Exit::Error)
-            }
+            Err(e) => failure(record, "json", format!("not UTF-8 text: {e}"), None),
         };
         if exit == Exit::Error {
             bad_record = true;

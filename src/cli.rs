@@ -25,9 +25,9 @@ pub struct Global {
     /// Catalog file to use instead of the embedded one (`-` reads standard input).
     #[arg(long, global = true, env = "MESOMIX_CATALOG", value_name = "FILE")]
     pub catalog: Option<PathBuf>,
-    /// Output format.
-    #[arg(long, global = true, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    /// Output format: each command's help lists the ones it writes, its default first.
+    #[arg(long, global = true, value_enum, hide_possible_values = true)]
+    pub format: Option<Format>,
     /// Output language [default: from LC_ALL, LC_MESSAGES or LANG, else en].
     #[arg(long, global = true, value_enum)]
     pub lang: Option<Lang>,
@@ -46,8 +46,35 @@ pub enum ColorChoice {
     Never,
 }
 
+/// Every command. Those that answer from the catalog are one group ([`CatalogCommand`]); the
+/// others need no catalog loaded.
 #[derive(Debug, Subcommand)]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "one value per run; boxing would only add noise"
+)]
 pub enum Command {
+    #[command(flatten)]
+    Catalog(CatalogCommand),
+    /// Print the JSON Schema of a command's JSON output.
+    Schema {
+        #[arg(value_enum)]
+        kind: SchemaKind,
+    },
+    /// Validate a catalog file and list every problem (default: the catalog in use).
+    Validate {
+        /// Catalog file (`-` reads standard input).
+        file: Option<PathBuf>,
+    },
+    /// Print shell completions.
+    Completions { shell: clap_complete::Shell },
+    /// Print the man page (roff).
+    Man,
+}
+
+/// The commands that answer from the loaded catalog.
+#[derive(Debug, Subcommand)]
+pub enum CatalogCommand {
     /// List the catalog's ingredients.
     Ingredients {
         /// Only ingredients of this class.
@@ -115,20 +142,70 @@ pub enum Command {
         /// Second ingredient.
         b: String,
     },
-    /// Print the JSON Schema of a command's JSON output.
-    Schema {
-        #[arg(value_enum)]
-        kind: SchemaKind,
-    },
-    /// Validate a catalog file and list every problem (default: the catalog in use).
-    Validate {
-        /// Catalog file (`-` reads standard input).
-        file: Option<PathBuf>,
-    },
-    /// Print shell completions.
-    Completions { shell: clap_complete::Shell },
-    /// Print the man page (roff).
-    Man,
+}
+
+impl Command {
+    /// The command's name as typed.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Command::Catalog(c) => c.name(),
+            Command::Schema { .. } => "schema",
+            Command::Validate { .. } => "validate",
+            Command::Completions { .. } => "completions",
+            Command::Man => "man",
+        }
+    }
+}
+
+impl CatalogCommand {
+    /// The command's name as typed.
+    pub fn name(&self) -> &'static str {
+        match self {
+            CatalogCommand::Ingredients { .. } => "ingredients",
+            CatalogCommand::Show { .. } => "show",
+            CatalogCommand::Classes => "classes",
+            CatalogCommand::Goals => "goals",
+            CatalogCommand::Zones => "zones",
+            CatalogCommand::Conditions => "conditions",
+            CatalogCommand::Medications => "medications",
+            CatalogCommand::Check { .. } => "check",
+            CatalogCommand::Formulate(_) => "formulate",
+            CatalogCommand::Plan(_) => "plan",
+            CatalogCommand::Graph { .. } => "graph",
+            CatalogCommand::Explain { .. } => "explain",
+        }
+    }
+}
+
+/// The command line as clap sees it, with each command's help listing the formats it writes
+/// (from `render::emit::formats`, the table `--format` is checked against).
+pub fn command() -> clap::Command {
+    use clap::CommandFactory;
+    let mut cli = Cli::command();
+    let names: Vec<String> = cli
+        .get_subcommands()
+        .map(|c| c.get_name().to_owned())
+        .collect();
+    for name in names {
+        let formats = crate::render::emit::formats(&name);
+        let mut listed: Vec<String> = formats
+            .iter()
+            .filter_map(|f| f.to_possible_value())
+            .map(|v| v.get_name().to_owned())
+            .collect();
+        let Some(first) = listed.first_mut() else {
+            continue;
+        };
+        first.push_str(" (default)");
+        if name == "formulate" {
+            if let Some(ics) = listed.last_mut() {
+                ics.push_str(" (with --plan)");
+            }
+        }
+        let line = format!("Formats (--format): {}", listed.join(", "));
+        cli = cli.mut_subcommand(&name, |c| c.after_help(line));
+    }
+    cli
 }
 
 /// What the practitioner knows of the patient.

@@ -1,17 +1,121 @@
 //! The errors that end a run with exit code 2, each naming the place that caused it.
+//!
+//! Errors carry the request [`Field`] they are about, not a flag: the command line names the
+//! flag (`--goal`), a batch record names its field (`goals`). Their words are in
+//! `render::errors`, in both languages.
 
 use std::path::PathBuf;
 
+use crate::catalog::model::Text;
 use crate::catalog::{CatalogError, UnknownName};
+use crate::render::Format;
 
+/// A field of a request: where a value came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    /// The ingredients of a mix (`check`, `graph`, `plan --ingredients`).
+    Ingredients,
+    /// The ingredient `show` describes.
+    Ingredient,
+    /// The first ingredient of `explain`.
+    A,
+    /// The second ingredient of `explain`.
+    B,
+    Goals,
+    Zone,
+    Class,
+    Require,
+    Exclude,
+    MaxComponents,
+    Alternatives,
+    Sessions,
+    Start,
+    Today,
+    From,
+    Conditions,
+    Medications,
+    Allergies,
+    /// The `MESOMIX_TODAY` environment variable.
+    TodayVariable,
+}
+
+impl Field {
+    /// How the command line names it.
+    pub fn flag(self) -> &'static str {
+        match self {
+            Field::Ingredients | Field::Ingredient => "INGREDIENT",
+            Field::A => "A",
+            Field::B => "B",
+            Field::Goals => "--goal",
+            Field::Zone => "--zone",
+            Field::Class => "--class",
+            Field::Require => "--require",
+            Field::Exclude => "--exclude",
+            Field::MaxComponents => "--max-components",
+            Field::Alternatives => "--alternatives",
+            Field::Sessions => "--sessions",
+            Field::Start => "--start",
+            Field::Today => "--today",
+            Field::From => "--from",
+            Field::Conditions => "--condition",
+            Field::Medications => "--medication",
+            Field::Allergies => "--allergy",
+            Field::TodayVariable => "MESOMIX_TODAY",
+        }
+    }
+
+    /// How a batch record (JSON) names it.
+    pub fn key(self) -> &'static str {
+        match self {
+            Field::Ingredients => "ingredients",
+            Field::Ingredient => "ingredient",
+            Field::A => "a",
+            Field::B => "b",
+            Field::Goals => "goals",
+            Field::Zone => "zone",
+            Field::Class => "class",
+            Field::Require => "require",
+            Field::Exclude => "exclude",
+            Field::MaxComponents => "max_components",
+            Field::Alternatives => "alternatives",
+            Field::Sessions => "sessions",
+            Field::Start => "start",
+            Field::Today => "today",
+            Field::From => "from",
+            Field::Conditions => "patient.conditions",
+            Field::Medications => "patient.medications",
+            Field::Allergies => "patient.allergies",
+            Field::TodayVariable => "MESOMIX_TODAY",
+        }
+    }
+}
+
+/// Who is asking: the words of an error name the flag or the batch field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Surface {
+    CommandLine,
+    Batch,
+}
+
+impl Surface {
+    /// The name of `field` on this surface.
+    pub fn name(self, field: Field) -> &'static str {
+        match self {
+            Surface::CommandLine => field.flag(),
+            Surface::Batch => field.key(),
+        }
+    }
+}
+
+/// What ends a run with exit code 2.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// The catalog failed to parse or validate.
     #[error(transparent)]
     Catalog(#[from] Box<CatalogError>),
-    /// A name on the command line matches nothing.
-    #[error("{flag}: {source}")]
-    Unknown { flag: String, source: UnknownName },
+    /// A name matches nothing in the catalog.
+    #[error("{}: {source}", field.flag())]
+    Unknown { field: Field, source: UnknownName },
     /// A file could not be read or written.
     #[error("{}: {source}", path.display())]
     Io {
@@ -26,13 +130,95 @@ pub enum Error {
         column: usize,
         message: String,
     },
-    /// The arguments are wrong (clap's own message, or a rule clap cannot express).
-    #[error("{0}")]
-    Usage(String),
+    /// The request is wrong in a way clap cannot see; the words are in `render::errors`.
+    #[error("{}", crate::render::errors::usage_text(.0, crate::render::lang::Lang::En, Surface::CommandLine))]
+    Usage(Usage),
 }
 
 impl From<CatalogError> for Error {
     fn from(e: CatalogError) -> Self {
         Error::Catalog(Box::new(e))
     }
+}
+
+impl From<Usage> for Error {
+    fn from(u: Usage) -> Self {
+        Error::Usage(u)
+    }
+}
+
+/// A request that is wrong, as data: `render::errors` words it in the user's language and
+/// names the flag or batch field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Usage {
+    /// `--format` names a format this command does not write.
+    FormatNotFor {
+        format: Format,
+        command: &'static str,
+        supported: &'static [Format],
+    },
+    /// The same item twice in a mix (by two names, at two positions, 1-based).
+    ListedTwice {
+        id: String,
+        first: String,
+        second: String,
+        at: (usize, usize),
+    },
+    /// No goal at all.
+    NoGoals,
+    /// The same goal twice.
+    GoalTwice { id: String },
+    /// `GOAL:WEIGHT` with a weight outside 1..=1000.
+    GoalWeight { typed: String, weight: String },
+    /// A date that does not parse or does not exist.
+    BadDate { field: Field, text: String },
+    /// `explain` of an ingredient with itself.
+    ExplainSame { id: String },
+    /// `plan` without a cocktail to plan.
+    PlanNeedsCocktail,
+    /// `formulate --plan` without a zone.
+    PlanNeedsZone,
+    /// `formulate --plan --format ics` found no cocktail.
+    NoCocktailToPlan,
+    /// `--from` is not a formulation document.
+    NotAFormulation { origin: String, why: String },
+    /// A numeric field that must be at least 1.
+    AtLeastOne { field: Field },
+    /// A numeric field out of its range.
+    OutOfRange {
+        field: Field,
+        min: usize,
+        max: usize,
+    },
+    /// `--sessions` above a course limit; `by` names the rule's owner.
+    TooManySessions {
+        asked: u32,
+        by: LimitOwner,
+        limit: u32,
+        sources: Vec<String>,
+    },
+    /// The plan would run past the calendar's end.
+    PlanOutOfRange,
+    /// A required ingredient is ruled out, with the reasons.
+    RequiredRuledOut { id: String, reasons: Vec<Text> },
+    /// Two required ingredients cannot share a syringe.
+    RequiredConflict {
+        a: String,
+        b: String,
+        rating: crate::compat::PairRating,
+    },
+    /// More required ingredients than the syringe holds.
+    TooManyRequired { required: usize, max: usize },
+    /// An ingredient both required and excluded.
+    RequiredExcluded { id: String },
+    /// The SVG writer refused (or is not built in).
+    Svg(String),
+}
+
+/// Whose course limit a `--sessions` value exceeds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LimitOwner {
+    Zone(String),
+    Ingredient(String),
+    Request,
 }

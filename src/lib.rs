@@ -15,9 +15,12 @@ pub mod error;
 pub mod exit;
 pub mod formulate;
 pub mod graph;
+pub mod io;
 pub mod names;
 pub mod patient;
 pub mod plan;
 pub mod render;
+pub mod request;
+pub mod resolve;
 #[doc(hidden)]
 pub mod synthetic;

@@ -7,6 +7,8 @@ pub mod catalog;
 pub mod check;
 pub mod diagnostics;
 pub mod doc;
+pub mod emit;
+pub mod errors;
 pub mod formulate;
 pub mod graph;
 pub mod json;

@@ -108,3 +108,116 @@ fn unwritable_output_is_a_clear_error() {
         run.stderr
     );
 }
+
+/// Each command's help lists only the formats it writes, and `--format` is checked against the
+/// same list for every command.
+#[test]
+fn formats_are_per_command_in_help_and_use() {
+    let cases: &[(&str, &str, &[&str])] = &[
+        (
+            "check",
+            "table (default), json, markdown",
+            &["ics", "dot", "svg"],
+        ),
+        (
+            "graph",
+            "dot (default), mermaid, svg",
+            &["table", "json", "ics"],
+        ),
+        (
+            "plan",
+            "table (default), json, markdown, ics",
+            &["dot", "mermaid"],
+        ),
+        ("schema", "json (default)", &["table", "markdown"]),
+    ];
+    for (command, listed, refused) in cases {
+        let help = Test::new().args([command, "--help"]).status(0);
+        let line = format!("Formats (--format): {listed}");
+        assert!(
+            help.stdout.contains(&line),
+            "{command} --help:\n{}",
+            help.stdout
+        );
+        for format in *refused {
+            let args: Vec<&str> = match *command {
+                "check" => vec!["check", "lidase", "--format", format],
+                "graph" => vec!["graph", "--format", format],
+                "plan" => vec![
+                    "plan",
+                    "--zone",
+                    "face",
+                    "--ingredients",
+                    "ha",
+                    "--start",
+                    "2026-12-07",
+                    "--format",
+                    format,
+                ],
+                _ => vec!["schema", "check", "--format", format],
+            };
+            let run = Test::new().args(&args).status(2);
+            assert!(
+                run.stderr
+                    .contains(&format!("`{command}` does not write --format {format}")),
+                "{args:?}: {}",
+                run.stderr
+            );
+            assert!(run.stdout.is_empty(), "{args:?} wrote output");
+        }
+    }
+    let ics = Test::new()
+        .args(["formulate", "--goal", "cellulite", "--format", "ics"])
+        .status(2);
+    assert!(
+        ics.stderr.contains("formulate (without --plan)"),
+        "{}",
+        ics.stderr
+    );
+}
+
+/// Usage messages speak the user's language and name the flag.
+#[test]
+fn usage_messages_follow_the_language() {
+    let cases = [
+        (
+            vec![
+                "plan",
+                "--zone",
+                "face",
+                "--ingredients",
+                "ha",
+                "--start",
+                "2026-02-30",
+            ],
+            "--start 2026-02-30: not a valid date",
+            "--start 2026-02-30: неверная дата",
+        ),
+        (
+            vec!["check", "ha", "hyaluronic_acid"],
+            "is listed twice",
+            "указан дважды",
+        ),
+        (
+            vec!["explain", "lidase", "hyaluronidase"],
+            "explain needs two different ingredients",
+            "нужны два разных ингредиента",
+        ),
+        (
+            vec!["formulate", "--goal", "cellulite", "--goal", "cellulite"],
+            "--goal `cellulite` is given twice",
+            "--goal `cellulite` указана дважды",
+        ),
+    ];
+    for (args, en, ru) in cases {
+        let run = Test::new().args(&args).args(["--lang", "en"]).status(2);
+        assert!(run.stderr.contains(en), "{args:?}: {}", run.stderr);
+        let run = Test::new().args(&args).args(["--lang", "ru"]).status(2);
+        assert!(
+            run.stderr.starts_with("ошибка: "),
+            "{args:?}: {}",
+            run.stderr
+        );
+        assert!(run.stderr.contains(ru), "{args:?}: {}", run.stderr);
+    }
+}

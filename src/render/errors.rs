@@ -1,0 +1,232 @@
+//! The words of every error, in both languages, naming the flag (command line) or the field
+//! (batch record) through [`Surface`]. Each message is one exhaustive `match` arm with both
+//! languages, so a missing translation does not compile.
+
+use super::lang::{Lang, Msg, pair_rating};
+use crate::catalog::{Kind, UnknownName};
+use crate::error::{Error, Field, LimitOwner, Surface, Usage};
+
+/// The message for `error`, one line or more, ending in a newline. Catalog problems are
+/// rendered with their places by `render::diagnostics`.
+pub fn message(error: &Error, lang: Lang, surface: Surface, color: bool) -> String {
+    let label = Msg::Error.get(lang);
+    match error {
+        Error::Catalog(e) => super::diagnostics::render(e, color),
+        Error::Unknown { field, source } => unknown(*field, source, lang, surface),
+        Error::PatientFile { .. } => {
+            format!("{label}: {}: {error}\n", Msg::BadPatientFile.get(lang))
+        }
+        Error::Io { .. } => format!("{label}: {error}\n"),
+        Error::Usage(usage) => format!("{label}: {}\n", usage_text(usage, lang, surface)),
+    }
+}
+
+/// An unknown name, with the closest known ones.
+pub fn unknown(field: Field, unknown: &UnknownName, lang: Lang, surface: Surface) -> String {
+    let what = match unknown.kind {
+        _ if field == Field::Allergies => Msg::UnknownAllergen,
+        Kind::Ingredient => Msg::UnknownIngredient,
+        Kind::Class => Msg::UnknownClass,
+        Kind::Goal => Msg::UnknownGoal,
+        Kind::Zone => Msg::UnknownZone,
+        Kind::Condition => Msg::UnknownCondition,
+        Kind::Medication => Msg::UnknownMedication,
+    };
+    let place = surface.name(field);
+    let mut text = match surface {
+        Surface::CommandLine => format!(
+            "{}: {} `{}` ({place})\n",
+            Msg::Error.get(lang),
+            what.get(lang),
+            unknown.name
+        ),
+        // Batch answers are for programs: one stable English phrase for every kind.
+        Surface::Batch => format!("{place}: unknown name `{}`", unknown.name),
+    };
+    if !unknown.suggestions.is_empty() {
+        let hint = unknown.suggestions.join(", ");
+        match surface {
+            Surface::CommandLine => {
+                text.push_str(&format!("  {}: {hint}?\n", Msg::DidYouMean.get(lang)));
+            }
+            Surface::Batch => text.push_str(&format!("; did you mean {hint}?")),
+        }
+    }
+    text
+}
+
+/// A usage problem in words.
+pub fn usage_text(usage: &Usage, lang: Lang, surface: Surface) -> String {
+    let en = lang == Lang::En;
+    let name = |f: Field| surface.name(f);
+    match usage {
+        Usage::FormatNotFor {
+            format,
+            command,
+            supported,
+        } => {
+            let format = format_name(*format);
+            let list: Vec<&str> = supported.iter().map(|f| format_name(*f)).collect();
+            match (en, list.is_empty()) {
+                (true, true) => format!("`{command}` has one output form; --format {format} does not apply"),
+                (false, true) => format!("у `{command}` один вид вывода; --format {format} здесь не применяется"),
+                (true, false) => format!("`{command}` does not write --format {format}; it writes {}", list.join(", ")),
+                (false, false) => format!("`{command}` не выводит --format {format}; доступно: {}", list.join(", ")),
+            }
+        }
+        Usage::ListedTwice { id, first, second, at } => {
+            if en {
+                format!("`{id}` is listed twice (as `{first}` and `{second}`, arguments {} and {}); list each ingredient once", at.0, at.1)
+            } else {
+                format!("`{id}` указан дважды (как `{first}` и `{second}`, аргументы {} и {}); укажите каждый ингредиент один раз", at.0, at.1)
+            }
+        }
+        Usage::NoGoals => {
+            if en {
+                format!("give at least one {}", name(Field::Goals))
+            } else {
+                format!("укажите хотя бы одну цель ({})", name(Field::Goals))
+            }
+        }
+        Usage::GoalTwice { id } => {
+            if en {
+                format!("{} `{id}` is given twice", name(Field::Goals))
+            } else {
+                format!("{} `{id}` указана дважды", name(Field::Goals))
+            }
+        }
+        Usage::GoalWeight { typed, weight } => {
+            if en {
+                format!("{} {typed}: the weight `{weight}` must be a whole number from 1 to 1000", name(Field::Goals))
+            } else {
+                format!("{} {typed}: вес `{weight}` должен быть целым числом от 1 до 1000", name(Field::Goals))
+            }
+        }
+        Usage::BadDate { field, text } => {
+            if en {
+                format!("{} {text}: not a valid date; give it as YYYY-MM-DD, e.g. 2026-12-07", name(*field))
+            } else {
+                format!("{} {text}: неверная дата; укажите её как ГГГГ-ММ-ДД, например 2026-12-07", name(*field))
+            }
+        }
+        Usage::ExplainSame { id } => {
+            if en {
+                format!("explain needs two different ingredients; both name `{id}`")
+            } else {
+                format!("для explain нужны два разных ингредиента; оба названия означают `{id}`")
+            }
+        }
+        Usage::PlanNeedsCocktail => if en {
+            "give --goal, --ingredients or --from: the cocktail's course limits shape the plan"
+        } else {
+            "укажите --goal, --ingredients или --from: ограничения курса для ингредиентов определяют план"
+        }
+        .to_owned(),
+        Usage::PlanNeedsZone => if en {
+            "--plan needs --zone: the zone's course pattern sets the sessions"
+        } else {
+            "для --plan нужна --zone: схема курса зоны задаёт сеансы"
+        }
+        .to_owned(),
+        Usage::NoCocktailToPlan => if en {
+            "no cocktail to plan: run `mesomix formulate` without --format ics to see why"
+        } else {
+            "нет коктейля для плана: запустите `mesomix formulate` без --format ics, чтобы увидеть причину"
+        }
+        .to_owned(),
+        Usage::NotAFormulation { origin, why } => {
+            if en {
+                format!("{} {origin}: not a mesomix formulation ({why})", name(Field::From))
+            } else {
+                format!("{} {origin}: это не состав mesomix ({why})", name(Field::From))
+            }
+        }
+        Usage::AtLeastOne { field } => {
+            if en {
+                format!("{} must be at least 1", name(*field))
+            } else {
+                format!("{} должно быть не меньше 1", name(*field))
+            }
+        }
+        Usage::OutOfRange { field, min, max } => {
+            if en {
+                format!("{} must be from {min} to {max}", name(*field))
+            } else {
+                format!("{} должно быть от {min} до {max}", name(*field))
+            }
+        }
+        Usage::TooManySessions { asked, by, limit, sources } => {
+            let flag = name(Field::Sessions);
+            let sources = sources.join(", ");
+            let who = match (by, en) {
+                (LimitOwner::Zone(z), true) => format!("the course pattern of zone `{z}`"),
+                (LimitOwner::Zone(z), false) => format!("схема курса зоны `{z}`"),
+                (LimitOwner::Ingredient(i), true) => format!("the course limit of `{i}`"),
+                (LimitOwner::Ingredient(i), false) => format!("ограничение курса для `{i}`"),
+                (LimitOwner::Request, true) => "the request".to_owned(),
+                (LimitOwner::Request, false) => "запрос".to_owned(),
+            };
+            if en {
+                format!("{flag} {asked}: {who} allows at most {limit} sessions ({sources})")
+            } else {
+                format!("{flag} {asked}: {who} допускает не более {limit} сеансов ({sources})")
+            }
+        }
+        Usage::PlanOutOfRange => if en {
+            "the plan runs past the calendar's end"
+        } else {
+            "план выходит за пределы календаря"
+        }
+        .to_owned(),
+        Usage::RequiredRuledOut { id, reasons } => {
+            let reasons: Vec<&str> = reasons.iter().map(|r| lang.text(r)).collect();
+            let flag = name(Field::Require);
+            if en {
+                format!("{flag} {id}: ruled out for this request: {}", reasons.join("; "))
+            } else {
+                format!("{flag} {id}: исключён для этого запроса: {}", reasons.join("; "))
+            }
+        }
+        Usage::RequiredConflict { a, b, rating } => {
+            let flag = name(Field::Require);
+            let rating = pair_rating(*rating, lang);
+            if en {
+                format!("{flag} {a} and {flag} {b} cannot share a syringe: the pair is {rating} (see `mesomix explain {a} {b}`)")
+            } else {
+                format!("{flag} {a} и {flag} {b} нельзя набрать в один шприц: пара — {rating} (см. `mesomix explain {a} {b}`)")
+            }
+        }
+        Usage::TooManyRequired { required, max } => {
+            let (flag, limit) = (name(Field::Require), name(Field::MaxComponents));
+            if en {
+                format!("{required} {flag} ingredients do not fit {limit} {max}")
+            } else {
+                format!("{required} ингредиентов {flag} не помещаются в {limit} {max}")
+            }
+        }
+        Usage::RequiredExcluded { id } => {
+            let (require, exclude) = (name(Field::Require), name(Field::Exclude));
+            if en {
+                format!("`{id}` is both {require} and {exclude}")
+            } else {
+                format!("`{id}` указан и в {require}, и в {exclude}")
+            }
+        }
+        // The SVG writer's own words (English): layout-rs gives no others.
+        Usage::Svg(why) => format!("SVG: {why}"),
+    }
+}
+
+/// A format's name as typed after `--format`.
+fn format_name(format: super::Format) -> &'static str {
+    use super::Format;
+    match format {
+        Format::Table => "table",
+        Format::Json => "json",
+        Format::Markdown => "markdown",
+        Format::Ics => "ics",
+        Format::Dot => "dot",
+        Format::Mermaid => "mermaid",
+        Format::Svg => "svg",
+    }
+}

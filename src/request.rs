@@ -1,0 +1,307 @@
+//! The middle of the pipeline: a resolved [`Request`] goes to the core and comes back as a
+//! [`Report`], which knows its exit code and is rendered by `render::emit`.
+//!
+//! ```text
+//! argv ─clap─▶ Cli ─app + resolve─▶ Request ─answer─▶ Report ─render::emit─▶ bytes
+//!                    (batch lines ─batch + resolve─▶ FormulateRequest ─┘)      └─▶ Report::exit
+//! ```
+
+use jiff::civil::Date;
+
+use crate::catalog::{self, Catalog, CatalogError};
+use crate::check::{self, CheckReport, CheckRequest, Verdict};
+use crate::compat::{self, Resolution};
+use crate::error::{Error, LimitOwner, Usage};
+use crate::exit::Exit;
+use crate::formulate::{self, FormulateError, FormulateRequest, Formulation};
+use crate::graph::{GraphRequest, Link, Node};
+use crate::patient::Patient;
+use crate::plan::{self, Plan, PlanError, PlanRequest, RuleSource};
+
+/// How a verdict maps to the exit code (DESIGN §4): `--strict` and `--allow-unknown`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ExitPolicy {
+    /// Exit 1 on `caution` too.
+    pub strict: bool,
+    /// Exit 0 on `unknown`.
+    pub allow_unknown: bool,
+}
+
+impl ExitPolicy {
+    /// The exit code for `verdict`.
+    pub fn exit(self, verdict: Verdict) -> Exit {
+        match verdict {
+            Verdict::Compatible => Exit::Success,
+            Verdict::Caution if self.strict => Exit::Finding,
+            Verdict::Caution => Exit::Success,
+            Verdict::Unknown if self.allow_unknown => Exit::Success,
+            Verdict::Unknown | Verdict::Incompatible | Verdict::Postpone | Verdict::Refused => {
+                Exit::Finding
+            }
+        }
+    }
+}
+
+/// The catalog listings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Listing {
+    /// Ingredients, optionally of one class or serving one goal.
+    Ingredients {
+        class: Option<usize>,
+        goal: Option<usize>,
+    },
+    /// One ingredient in full.
+    Show(usize),
+    Classes,
+    Goals,
+    Zones,
+    Conditions,
+    Medications,
+}
+
+/// A plan to make once the cocktail is known: start, sessions, today.
+#[derive(Debug, Clone, Copy)]
+pub struct PlanSpec {
+    pub zone: usize,
+    pub start: Date,
+    pub sessions: Option<u32>,
+    pub today: Option<Date>,
+}
+
+/// A fully resolved request: every name is an index, every file read, every date parsed.
+#[derive(Debug)]
+pub enum Request {
+    /// A catalog listing.
+    List(Listing),
+    /// One syringe.
+    Check {
+        request: CheckRequest,
+        policy: ExitPolicy,
+    },
+    /// How a pair's rating was reached.
+    Explain { a: usize, b: usize },
+    /// The best cocktail, and its plan when asked (`--plan`).
+    Formulate {
+        request: FormulateRequest,
+        plan: Option<PlanSpec>,
+        policy: ExitPolicy,
+    },
+    /// A course plan for given ingredients, or for the cocktail formulated for `goals`.
+    Plan {
+        cocktail: PlanCocktail,
+        spec: PlanSpec,
+    },
+    /// A picture of the graph.
+    Graph(GraphRequest),
+}
+
+/// Where a plan's cocktail comes from.
+#[derive(Debug)]
+pub enum PlanCocktail {
+    /// Given (`--ingredients`, `--from`).
+    Given(Vec<usize>),
+    /// Formulated for these goals in the plan's zone.
+    Formulated(FormulateRequest),
+}
+
+/// What the core answered; `render::emit` writes it in the chosen format.
+#[derive(Debug)]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "one report per run; boxing would only add noise"
+)]
+pub enum Report<'c> {
+    /// `validate`: a catalog that loads.
+    Valid(Box<Catalog>),
+    /// `validate`: every problem found.
+    Invalid(Box<CatalogError>),
+    /// A listing of `catalog`.
+    List(&'c Catalog, Listing),
+    Check {
+        catalog: &'c Catalog,
+        report: CheckReport,
+        zone: Option<usize>,
+        patient: Patient,
+        policy: ExitPolicy,
+    },
+    Explain {
+        catalog: &'c Catalog,
+        a: usize,
+        b: usize,
+        resolution: Resolution<'c>,
+    },
+    Formulation {
+        catalog: &'c Catalog,
+        request: FormulateRequest,
+        formulation: Formulation,
+        /// `Some` when a plan was asked for: the plan, or `None` inside when no cocktail.
+        plan: Option<Option<Plan>>,
+        policy: ExitPolicy,
+    },
+    Plan(&'c Catalog, Plan),
+    Graph(&'c Catalog, petgraph::graph::UnGraph<Node, Link>),
+}
+
+impl Report<'_> {
+    /// The exit code this report calls for (DESIGN §4): the verdict's, through the policy; a
+    /// catalog that does not validate is bad input.
+    pub fn exit(&self) -> Exit {
+        match self {
+            Report::Invalid(_) => Exit::Error,
+            Report::Check { report, policy, .. } => policy.exit(report.verdict),
+            Report::Formulation {
+                formulation,
+                policy,
+                ..
+            } => policy.exit(formulation.verdict),
+            _ => Exit::Success,
+        }
+    }
+}
+
+/// Validates catalog text (`validate`): every problem, or the catalog.
+pub fn validate(text: &str, origin: &str) -> Report<'static> {
+    match catalog::load(text, origin) {
+        Ok(valid) => Report::Valid(Box::new(valid)),
+        Err(problems) => Report::Invalid(Box::new(problems)),
+    }
+}
+
+/// Answers a request with the core. `catalog` is the catalog its names were resolved against.
+pub fn answer(catalog: &Catalog, request: Request) -> Result<Report<'_>, Error> {
+    Ok(match request {
+        Request::List(listing) => Report::List(catalog, listing),
+        Request::Check { request, policy } => {
+            let report = check::check(catalog, &request).map_err(|e| match e {
+                check::CheckError::Empty | check::CheckError::Duplicate { .. } => {
+                    Error::Usage(Usage::AtLeastOne {
+                        field: crate::error::Field::Ingredients,
+                    })
+                }
+            })?;
+            Report::Check {
+                catalog,
+                report,
+                zone: request.zone,
+                patient: request.patient,
+                policy,
+            }
+        }
+        Request::Explain { a, b } => {
+            if a == b {
+                return Err(Usage::ExplainSame {
+                    id: catalog.ingredients()[a].id.clone(),
+                }
+                .into());
+            }
+            Report::Explain {
+                catalog,
+                a,
+                b,
+                resolution: compat::resolve(catalog, a, b),
+            }
+        }
+        Request::Formulate {
+            request,
+            plan,
+            policy,
+        } => {
+            let formulation = formulate(catalog, &request)?;
+            let plan = plan
+                .map(|spec| {
+                    formulation
+                        .cocktail
+                        .as_ref()
+                        .map(|c| make_plan(catalog, &spec, c.ingredients.clone()))
+                        .transpose()
+                })
+                .transpose()?;
+            Report::Formulation {
+                catalog,
+                request,
+                formulation,
+                plan,
+                policy,
+            }
+        }
+        Request::Plan { cocktail, spec } => {
+            let ingredients = match cocktail {
+                PlanCocktail::Given(list) => list,
+                PlanCocktail::Formulated(request) => formulate(catalog, &request)?
+                    .cocktail
+                    .map(|c| c.ingredients)
+                    .unwrap_or_default(),
+            };
+            Report::Plan(catalog, make_plan(catalog, &spec, ingredients)?)
+        }
+        Request::Graph(request) => Report::Graph(catalog, crate::graph::build(catalog, &request)),
+    })
+}
+
+/// Formulates, turning a request the core cannot answer into a usage error.
+pub fn formulate(catalog: &Catalog, request: &FormulateRequest) -> Result<Formulation, Error> {
+    formulate::formulate(catalog, request).map_err(|e| formulate_error(catalog, request, &e))
+}
+
+/// A formulation request that cannot be answered, as a usage error naming what is wrong.
+fn formulate_error(catalog: &Catalog, request: &FormulateRequest, e: &FormulateError) -> Error {
+    let id = |i: usize| catalog.ingredients()[i].id.clone();
+    Error::Usage(match *e {
+        FormulateError::NoGoals => Usage::NoGoals,
+        FormulateError::NoRoom => Usage::AtLeastOne {
+            field: crate::error::Field::MaxComponents,
+        },
+        FormulateError::DuplicateGoal { goal } => Usage::GoalTwice {
+            id: catalog.goals()[goal].id.clone(),
+        },
+        FormulateError::RequiredRuledOut { ingredient } => Usage::RequiredRuledOut {
+            id: id(ingredient),
+            reasons: formulate::exclusion_reasons(catalog, ingredient, request)
+                .iter()
+                .map(|r| crate::render::formulate::exclusion_text(catalog, ingredient, r))
+                .collect(),
+        },
+        FormulateError::RequiredConflict { a, b, rating } => Usage::RequiredConflict {
+            a: id(a),
+            b: id(b),
+            rating,
+        },
+        FormulateError::TooManyRequired { required, max } => {
+            Usage::TooManyRequired { required, max }
+        }
+        FormulateError::RequiredExcluded { ingredient } => {
+            Usage::RequiredExcluded { id: id(ingredient) }
+        }
+    })
+}
+
+/// Plans a course for a cocktail.
+fn make_plan(catalog: &Catalog, spec: &PlanSpec, ingredients: Vec<usize>) -> Result<Plan, Error> {
+    let request = PlanRequest {
+        zone: spec.zone,
+        ingredients,
+        start: spec.start,
+        sessions: spec.sessions,
+        today: spec.today,
+    };
+    plan::plan(catalog, &request).map_err(|e| {
+        Error::Usage(match e {
+            PlanError::TooManySessions { asked, limit } => Usage::TooManySessions {
+                asked,
+                by: match limit.set_by {
+                    RuleSource::Zone { zone } => LimitOwner::Zone(catalog.zones()[zone].id.clone()),
+                    RuleSource::Ingredient { ingredient } => {
+                        LimitOwner::Ingredient(catalog.ingredients()[ingredient].id.clone())
+                    }
+                    RuleSource::Requested => LimitOwner::Request,
+                },
+                limit: limit.value,
+                sources: limit.sources.clone(),
+            },
+            PlanError::NoSessions => Usage::AtLeastOne {
+                field: crate::error::Field::Sessions,
+            },
+            PlanError::OutOfRange => Usage::PlanOutOfRange,
+        })
+    })
+}

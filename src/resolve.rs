@@ -1,0 +1,239 @@
+//! Resolution: what a person typed (names, files, dates) → indices into the catalog.
+//!
+//! The command line (`app`) and batch records (`batch`) both build their requests here, so a
+//! name, a goal weight or a patient means the same in both. Errors name the request [`Field`];
+//! the surface that reports them picks the flag or the batch key.
+
+use std::path::Path;
+
+use jiff::civil::Date;
+
+use crate::catalog::{Catalog, Kind};
+use crate::error::{Error, Field, Usage};
+use crate::formulate::{FormulateRequest, GoalWeight, default_weights};
+use crate::io::read_input;
+use crate::patient::{Patient, PatientInput, parse_patient_file};
+
+/// A formulation request as typed (flags or one batch record), before resolution.
+#[derive(Debug, Clone, Copy)]
+pub struct FormulateSpec<'a> {
+    /// Goals in priority order; `GOAL:WEIGHT` sets a weight.
+    pub goals: &'a [String],
+    pub zone: Option<&'a str>,
+    pub max_components: usize,
+    pub require: &'a [String],
+    pub exclude: &'a [String],
+    pub allow_caution: bool,
+    pub alternatives: usize,
+}
+
+/// Where today's date came from, so a bad `MESOMIX_TODAY` is reported by name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Today {
+    /// `MESOMIX_TODAY`, as given (checked when a command needs the date).
+    Pinned(String),
+    /// The system clock in the local time zone.
+    Clock(Date),
+}
+
+/// Resolves names against one catalog.
+#[derive(Debug, Clone, Copy)]
+pub struct Resolver<'c> {
+    pub catalog: &'c Catalog,
+}
+
+impl<'c> Resolver<'c> {
+    /// A resolver over `catalog`.
+    pub fn new(catalog: &'c Catalog) -> Resolver<'c> {
+        Resolver { catalog }
+    }
+
+    /// One name of `kind`, typed into `field`.
+    pub fn one(&self, kind: Kind, field: Field, name: &str) -> Result<usize, Error> {
+        self.catalog
+            .find(kind, name)
+            .map_err(|source| Error::Unknown { field, source })
+    }
+
+    /// An optional name.
+    pub fn maybe(
+        &self,
+        kind: Kind,
+        field: Field,
+        name: Option<&str>,
+    ) -> Result<Option<usize>, Error> {
+        name.map(|n| self.one(kind, field, n)).transpose()
+    }
+
+    /// Several names of `kind`, in order (repeats allowed).
+    pub fn list(&self, kind: Kind, field: Field, names: &[String]) -> Result<Vec<usize>, Error> {
+        names.iter().map(|n| self.one(kind, field, n)).collect()
+    }
+
+    /// The ingredients of a mix: each once, whatever name it is given by.
+    pub fn mix(&self, names: &[String]) -> Result<Vec<usize>, Error> {
+        let mut mix: Vec<usize> = Vec::with_capacity(names.len());
+        for (n, name) in names.iter().enumerate() {
+            let i = self.one(Kind::Ingredient, Field::Ingredients, name)?;
+            if let Some(first) = mix.iter().position(|&x| x == i) {
+                return Err(Usage::ListedTwice {
+                    id: self.catalog.ingredients()[i].id.clone(),
+                    first: names[first].clone(),
+                    second: name.clone(),
+                    at: (first + 1, n + 1),
+                }
+                .into());
+            }
+            mix.push(i);
+        }
+        Ok(mix)
+    }
+
+    /// The patient: a patient file (if any) and the typed names, together.
+    pub fn patient(&self, file: Option<&Path>, typed: PatientInput) -> Result<Patient, Error> {
+        let mut input = PatientInput::default();
+        if let Some(path) = file {
+            let (text, _) = read_input(path)?;
+            let parsed = parse_patient_file(&text).map_err(|e| Error::PatientFile {
+                path: path.to_owned(),
+                line: e.line,
+                column: e.column,
+                message: e.message,
+            })?;
+            input.extend(parsed);
+        }
+        input.extend(typed);
+        self.patient_input(&input)
+    }
+
+    /// A patient from names alone.
+    pub fn patient_input(&self, input: &PatientInput) -> Result<Patient, Error> {
+        Patient::resolve(self.catalog, input).map_err(|e| Error::Unknown {
+            field: patient_field(e.field),
+            source: e.unknown,
+        })
+    }
+
+    /// Goals with their weights: `GOAL:WEIGHT` sets one; the others get the default weights by
+    /// position (the first weighs most). Duplicates and an empty list are left to the core.
+    pub fn goals(&self, typed: &[String]) -> Result<Vec<GoalWeight>, Error> {
+        let mut goals = Vec::with_capacity(typed.len());
+        let mut explicit = Vec::with_capacity(typed.len());
+        for text in typed {
+            let (name, weight) = match text.rsplit_once(':') {
+                Some((name, w)) => (name, Some(goal_weight(text, w)?)),
+                None => (text.as_str(), None),
+            };
+            goals.push(self.one(Kind::Goal, Field::Goals, name)?);
+            explicit.push(weight);
+        }
+        Ok(default_weights(&goals)
+            .into_iter()
+            .zip(explicit)
+            .map(|(gw, w)| GoalWeight {
+                goal: gw.goal,
+                weight: w.unwrap_or(gw.weight),
+            })
+            .collect())
+    }
+
+    /// A whole formulation request.
+    pub fn formulate(
+        &self,
+        spec: &FormulateSpec<'_>,
+        patient: Patient,
+    ) -> Result<FormulateRequest, Error> {
+        Ok(FormulateRequest {
+            goals: self.goals(spec.goals)?,
+            zone: self.maybe(Kind::Zone, Field::Zone, spec.zone)?,
+            patient,
+            max_components: spec.max_components,
+            require: self.list(Kind::Ingredient, Field::Require, spec.require)?,
+            exclude: self.list(Kind::Ingredient, Field::Exclude, spec.exclude)?,
+            allow_caution: spec.allow_caution,
+            alternatives: spec.alternatives,
+        })
+    }
+
+    /// The cocktail of a `formulate --format json` document (`--from`).
+    pub fn formulation_file(&self, path: &Path) -> Result<Vec<usize>, Error> {
+        let (text, origin) = read_input(path)?;
+        let not_one = |why: String| -> Error {
+            Usage::NotAFormulation {
+                origin: origin.clone(),
+                why,
+            }
+            .into()
+        };
+        let value: serde_json::Value = serde_json::from_str(&text)
+            .map_err(|e| not_one(format!("{}:{}: {e}", e.line(), e.column())))?;
+        if value.get("schema").and_then(|s| s.as_str()) != Some("mesomix.formulation/1") {
+            return Err(not_one(
+                "its `schema` is not `mesomix.formulation/1`".into(),
+            ));
+        }
+        let Some(items) = value
+            .pointer("/cocktail/ingredients")
+            .and_then(|v| v.as_array())
+        else {
+            return Err(not_one("it has no cocktail to plan".into()));
+        };
+        items
+            .iter()
+            .map(|item| {
+                let id = item
+                    .get("id")
+                    .and_then(|v| v.as_str())
+                    .ok_or_else(|| not_one("an ingredient without `id`".into()))?;
+                self.one(Kind::Ingredient, Field::From, id)
+            })
+            .collect()
+    }
+}
+
+/// The request field a patient name came from.
+fn patient_field(field: &str) -> Field {
+    match field {
+        "--condition" => Field::Conditions,
+        "--medication" => Field::Medications,
+        _ => Field::Allergies,
+    }
+}
+
+/// The weight of `GOAL:WEIGHT`: a whole number from 1 to 1000.
+fn goal_weight(typed: &str, weight: &str) -> Result<u32, Error> {
+    weight
+        .trim()
+        .parse()
+        .ok()
+        .filter(|w| (1..=1000).contains(w))
+        .ok_or_else(|| {
+            Usage::GoalWeight {
+                typed: typed.to_owned(),
+                weight: weight.to_owned(),
+            }
+            .into()
+        })
+}
+
+/// A date (YYYY-MM-DD); an impossible date such as 2026-02-30 is an error.
+pub fn date(field: Field, text: &str) -> Result<Date, Error> {
+    text.trim().parse::<Date>().map_err(|_| {
+        Usage::BadDate {
+            field,
+            text: text.to_owned(),
+        }
+        .into()
+    })
+}
+
+/// Today's date for a plan: `--today` when given, else the environment's (`MESOMIX_TODAY` or
+/// the local clock); `None` when neither is known.
+pub fn today(flag: Option<&str>, env: Option<&Today>) -> Result<Option<Date>, Error> {
+    match (flag, env) {
+        (Some(text), _) => date(Field::Today, text).map(Some),
+        (None, Some(Today::Pinned(text))) => date(Field::TodayVariable, text).map(Some),
+        (None, Some(Today::Clock(d))) => Ok(Some(*d)),
+        (None, None) => Ok(None),
+    }
+}
