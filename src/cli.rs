@@ -197,10 +197,10 @@ pub fn command() -> clap::Command {
             continue;
         };
         first.push_str(" (default)");
-        if name == "formulate" {
-            if let Some(ics) = listed.last_mut() {
-                ics.push_str(" (with --plan)");
-            }
+        if name == "formulate"
+            && let Some(ics) = listed.last_mut()
+        {
+            ics.push_str(" (with --plan)");
         }
         let line = format!("Formats (--format): {}", listed.join(", "));
         cli = cli.mut_subcommand(&name, |c| c.after_help(line));
