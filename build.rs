@@ -18,7 +18,7 @@ fn main() {
     println!("cargo::rerun-if-changed=ingredients.ron");
     for file in [
         "src/catalog/model.rs",
-        "src/catalog/validate.rs",
+        "src/catalog/validate",
         "src/catalog/spans.rs",
         "src/catalog/build_support.rs",
         "src/names.rs",

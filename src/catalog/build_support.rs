@@ -5,5 +5,5 @@
 pub mod model;
 #[path = "spans.rs"]
 pub mod spans;
-#[path = "validate.rs"]
+#[path = "validate/mod.rs"]
 pub mod validate;
