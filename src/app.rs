@@ -737,6 +737,9 @@ fn make_plan(
                 limit.sources.join(", ")
             ))
         }
+        crate::plan::PlanError::NoSessions => {
+            Error::Usage("--sessions: --sessions must be at least 1".into())
+        }
         other => Error::Usage(format!("--sessions: {other}")),
     })
 }
@@ -798,7 +801,12 @@ fn resolve_patient(catalog: &Catalog, args: &PatientArgs) -> Result<Patient, Err
         allergies: args.allergies.clone(),
     });
     Patient::resolve(catalog, &input).map_err(|e| Error::Unknown {
-        flag: e.field.to_owned(),
+        flag: match e.field {
+            crate::patient::PatientField::Conditions => "--condition",
+            crate::patient::PatientField::Medications => "--medication",
+            crate::patient::PatientField::Allergies => "--allergy",
+        }
+        .to_owned(),
         source: e.unknown,
     })
 }

@@ -96,7 +96,14 @@ pub fn answer_line(catalog: &Catalog, record: usize, line: &str) -> (String, Exi
         Err(e) => {
             return failure(
                 "request",
-                unknown_text(&e.field.replacen("--", "patient.", 1), &e.unknown),
+                unknown_text(
+                    match e.field {
+                        crate::patient::PatientField::Conditions => "patient.condition",
+                        crate::patient::PatientField::Medications => "patient.medication",
+                        crate::patient::PatientField::Allergies => "patient.allergy",
+                    },
+                    &e.unknown,
+                ),
                 None,
             );
         }

@@ -122,7 +122,7 @@ pub enum FindingKind {
     Status { ingredient: usize },
     /// A "do not mix" ingredient shares the syringe with others.
     Solo { ingredient: usize },
-    /// More components than the `--max-components` setting.
+    /// More components than the request's `max_components` setting.
     TooManyComponents { count: usize, max: usize },
     /// The ingredient has a sourced per-session limit.
     SessionLimit { ingredient: usize },
