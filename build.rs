@@ -12,13 +12,12 @@ mod catalog;
 #[path = "src/names.rs"]
 mod names;
 
-use sha2::{Digest, Sha256};
-
 fn main() {
     println!("cargo::rerun-if-changed=ingredients.ron");
     for file in [
+        "src/catalog/codec.rs",
         "src/catalog/model.rs",
-        "src/catalog/validate.rs",
+        "src/catalog/validate",
         "src/catalog/spans.rs",
         "src/catalog/build_support.rs",
         "src/names.rs",
@@ -29,9 +28,7 @@ fn main() {
         Ok(text) => text,
         Err(e) => fail(&format!("ingredients.ron: {e}")),
     };
-    let options =
-        ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
-    let file: catalog::model::CatalogFile = match options.from_str(&text) {
+    let file: catalog::model::CatalogFile = match catalog::codec::ron_options().from_str(&text) {
         Ok(file) => file,
         Err(e) => fail(&format!(
             "ingredients.ron:{}:{}: {}",
@@ -60,10 +57,7 @@ fn main() {
         Ok(json) => json,
         Err(e) => fail(&format!("cannot serialise the catalog: {e}")),
     };
-    let sha: String = Sha256::digest(text.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let sha = catalog::codec::sha256_hex(&text);
     let out = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
     for (name, contents) in [
         ("catalog.json", json.as_str()),

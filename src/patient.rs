@@ -44,11 +44,36 @@ pub struct Patient {
     pub allergies: Vec<Allergen>,
 }
 
+/// One of the lists that describe a patient (the fields of [`PatientInput`] and of a patient
+/// file).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum PatientField {
+    /// Conditions of the catalog the patient has.
+    Conditions,
+    /// Medications (classes or drugs) the patient takes.
+    Medications,
+    /// Allergies: allergy conditions, ingredients or classes.
+    Allergies,
+}
+
+impl PatientField {
+    /// The field's name in [`PatientInput`] and in a patient file: `conditions`,
+    /// `medications` or `allergies`.
+    pub fn name(self) -> &'static str {
+        match self {
+            PatientField::Conditions => "conditions",
+            PatientField::Medications => "medications",
+            PatientField::Allergies => "allergies",
+        }
+    }
+}
+
 /// A patient name that matches nothing, with the field it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PatientNameError {
-    /// `--condition`, `--medication`, `--allergy` (or the patient file's field).
-    pub field: &'static str,
+    /// The list the name was given in.
+    pub field: PatientField,
+    /// The name and the closest known names.
     pub unknown: UnknownName,
 }
 
@@ -88,7 +113,7 @@ impl Patient {
             let i = catalog
                 .find(Kind::Condition, name)
                 .map_err(|unknown| PatientNameError {
-                    field: "--condition",
+                    field: PatientField::Conditions,
                     unknown,
                 })?;
             patient.conditions.push(i);
@@ -97,7 +122,7 @@ impl Patient {
             let i = catalog
                 .find(Kind::Medication, name)
                 .map_err(|unknown| PatientNameError {
-                    field: "--medication",
+                    field: PatientField::Medications,
                     unknown,
                 })?;
             patient.medications.push(i);
@@ -149,7 +174,7 @@ fn resolve_allergen(catalog: &Catalog, name: &str) -> Result<Allergen, PatientNa
     }
     suggestions.truncate(3);
     Err(PatientNameError {
-        field: "--allergy",
+        field: PatientField::Allergies,
         unknown: UnknownName {
             kind: Kind::Ingredient,
             name: name.to_owned(),
@@ -178,5 +203,22 @@ mod tests {
         let err = parse_patient_file("(conditions: [\"a\"], age: 3)").expect_err("unknown field");
         assert_eq!(err.line, 1);
         assert!(err.message.contains("age"));
+    }
+
+    #[test]
+    fn unknown_names_report_the_patient_file_field_they_came_from() {
+        let catalog = crate::catalog::embedded().expect("embedded catalog");
+        for field in [
+            PatientField::Conditions,
+            PatientField::Medications,
+            PatientField::Allergies,
+        ] {
+            // The field's name is the key a patient file uses for it.
+            let text = format!(r#"{{"{}": ["no_such_name"]}}"#, field.name());
+            let input = parse_patient_file(&text).expect("a patient file");
+            let err = Patient::resolve(&catalog, &input).expect_err("an unknown name");
+            assert_eq!(err.field, field, "{text}");
+            assert_eq!(err.unknown.name, "no_such_name");
+        }
     }
 }

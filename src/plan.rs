@@ -27,7 +27,7 @@ pub enum RuleSource {
     Zone { zone: usize },
     /// An ingredient's course limit.
     Ingredient { ingredient: usize },
-    /// The practitioner's `--sessions`.
+    /// The number of sessions the request asked for ([`PlanRequest::sessions`]).
     Requested,
 }
 
@@ -81,39 +81,105 @@ pub struct Plan {
     pub start_in_past: bool,
 }
 
+/// Why a course could not be planned.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PlanError {
-    #[error("--sessions must be at least 1")]
+    /// The request asked for no session at all.
+    #[error("sessions must be at least 1")]
     NoSessions,
-    #[error("--sessions exceeds a course limit")]
-    TooManySessions { asked: u32, limit: Ruled },
+    /// The request asked for more sessions than the strictest course limit allows.
+    #[error("sessions exceeds a course limit")]
+    TooManySessions {
+        /// The number of sessions asked for.
+        asked: u32,
+        /// The strictest maximum number of sessions, and the rule that set it.
+        limit: Ruled,
+    },
+    /// A date of the plan falls outside the calendar's range.
     #[error("the plan runs past the calendar's end")]
     OutOfRange,
+}
+
+/// The strictest course limits of the zone and the ingredients, each with the rule that set it.
+struct Limits {
+    max_sessions: Ruled,
+    /// The days between sessions: the longest minimum interval.
+    min_interval: Ruled,
+    max_interval: Option<Ruled>,
 }
 
 /// Plans a course.
 pub fn plan(catalog: &Catalog, request: &PlanRequest) -> Result<Plan, PlanError> {
     let zone = &catalog.zones()[request.zone];
     let course = &zone.course;
-    let zone_rule = |value: u32| Ruled {
-        value,
-        set_by: RuleSource::Zone { zone: request.zone },
-        evidence: Some(course.evidence),
-        sources: course.sources.clone(),
-    };
-    // The strictest limits: the fewest maximum sessions, the longest minimum interval, the
-    // shortest maximum interval. On a tie the ingredient's own limit is named, being the more
-    // specific rule (the first ingredient by id among equals).
-    let mut max_sessions = zone_rule(course.sessions.max);
-    let mut min_interval = zone_rule(course.interval_days.min);
-    let mut max_interval = Some(zone_rule(course.interval_days.max));
     let mut ingredients = request.ingredients.clone();
     ingredients.sort_by(|&a, &b| {
         catalog.ingredients()[a]
             .id
             .cmp(&catalog.ingredients()[b].id)
     });
-    for &i in &ingredients {
+    let limits = limits(catalog, request.zone, &ingredients);
+    let count = session_count(catalog, request, &limits)?;
+    let sessions = schedule(catalog, request, count.value, limits.min_interval.value)?;
+    let last = sessions.last().map_or(request.start, |s| s.date);
+    let maintenance = match course.maintenance_interval_days {
+        Some(span) => Some((
+            add_days(last, i64::from(span.min))?,
+            zone_rule(catalog, request.zone, span.min),
+        )),
+        None => None,
+    };
+    let next_course_by = match course.next_course_within_days {
+        Some(days) => Some((
+            add_days(last, i64::from(days))?,
+            zone_rule(catalog, request.zone, days),
+        )),
+        None => None,
+    };
+    let expectations = catalog
+        .file()
+        .expectations
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.regions.is_empty() || e.regions.contains(&zone.region))
+        .map(|(n, _)| n)
+        .collect();
+    Ok(Plan {
+        zone: request.zone,
+        ingredients,
+        start: request.start,
+        sessions,
+        count,
+        interval: limits.min_interval,
+        interval_max: limits.max_interval,
+        maintenance,
+        next_course_by,
+        expectations,
+        start_in_past: request.today.is_some_and(|t| request.start < t),
+    })
+}
+
+/// A number set by the course pattern of zone `zone`.
+fn zone_rule(catalog: &Catalog, zone: usize, value: u32) -> Ruled {
+    let course = &catalog.zones()[zone].course;
+    Ruled {
+        value,
+        set_by: RuleSource::Zone { zone },
+        evidence: Some(course.evidence),
+        sources: course.sources.clone(),
+    }
+}
+
+/// The strictest limits: the fewest maximum sessions, the longest minimum interval, the
+/// shortest maximum interval. On a tie the ingredient's own limit is named, being the more
+/// specific rule (the first ingredient by id among equals, so `ingredients` come sorted by id).
+fn limits(catalog: &Catalog, zone: usize, ingredients: &[usize]) -> Limits {
+    let course = &catalog.zones()[zone].course;
+    let by_zone = RuleSource::Zone { zone };
+    let mut max_sessions = zone_rule(catalog, zone, course.sessions.max);
+    let mut min_interval = zone_rule(catalog, zone, course.interval_days.min);
+    let mut max_interval = Some(zone_rule(catalog, zone, course.interval_days.max));
+    for &i in ingredients {
         let Some(limit) = &catalog.ingredients()[i].course else {
             continue;
         };
@@ -125,15 +191,13 @@ pub fn plan(catalog: &Catalog, request: &PlanRequest) -> Result<Plan, PlanError>
         };
         if let Some(n) = limit.max_sessions
             && (n < max_sessions.value
-                || (n == max_sessions.value
-                    && max_sessions.set_by == RuleSource::Zone { zone: request.zone }))
+                || (n == max_sessions.value && max_sessions.set_by == by_zone))
         {
             max_sessions = rule(n);
         }
         if let Some(d) = limit.min_interval_days
             && (d > min_interval.value
-                || (d == min_interval.value
-                    && min_interval.set_by == RuleSource::Zone { zone: request.zone }))
+                || (d == min_interval.value && min_interval.set_by == by_zone))
         {
             min_interval = rule(d);
         }
@@ -152,12 +216,28 @@ pub fn plan(catalog: &Catalog, request: &PlanRequest) -> Result<Plan, PlanError>
             _ => Some(m.clone()),
         };
     }
-    let count = match request.sessions {
+    Limits {
+        max_sessions,
+        min_interval,
+        max_interval,
+    }
+}
+
+/// The number of sessions: the one asked for, within the limits; else the pattern's lower end,
+/// the shortest usual course, within every limit.
+fn session_count(
+    catalog: &Catalog,
+    request: &PlanRequest,
+    limits: &Limits,
+) -> Result<Ruled, PlanError> {
+    let course = &catalog.zones()[request.zone].course;
+    let max_sessions = &limits.max_sessions;
+    Ok(match request.sessions {
         Some(0) => return Err(PlanError::NoSessions),
         Some(n) if n > max_sessions.value => {
             return Err(PlanError::TooManySessions {
                 asked: n,
-                limit: max_sessions,
+                limit: max_sessions.clone(),
             });
         }
         Some(n) => Ruled {
@@ -166,24 +246,32 @@ pub fn plan(catalog: &Catalog, request: &PlanRequest) -> Result<Plan, PlanError>
             evidence: None,
             sources: Vec::new(),
         },
-        // The pattern's lower end: the shortest usual course, within every limit.
-        None if course.sessions.min <= max_sessions.value => zone_rule(course.sessions.min),
+        None if course.sessions.min <= max_sessions.value => {
+            zone_rule(catalog, request.zone, course.sessions.min)
+        }
         None => max_sessions.clone(),
-    };
-    let add = |date: Date, days: i64| {
-        date.checked_add(days.days())
-            .map_err(|_| PlanError::OutOfRange)
-    };
+    })
+}
+
+/// `count` sessions from the start, `interval` days apart, each with the aftercare windows of
+/// the rules for the zone's region.
+fn schedule(
+    catalog: &Catalog,
+    request: &PlanRequest,
+    count: u32,
+    interval: u32,
+) -> Result<Vec<Session>, PlanError> {
+    let region = &catalog.zones()[request.zone].region;
     let mut sessions = Vec::new();
-    for n in 0..count.value {
-        let date = add(request.start, i64::from(n) * i64::from(min_interval.value))?;
+    for n in 0..count {
+        let date = add_days(request.start, i64::from(n) * i64::from(interval))?;
         let mut aftercare = Vec::new();
         for (r, rule) in catalog.file().aftercare.iter().enumerate() {
-            if !rule.regions.is_empty() && !rule.regions.contains(&zone.region) {
+            if !rule.regions.is_empty() && !rule.regions.contains(region) {
                 continue;
             }
-            let from = add(date, -i64::from(rule.before_days))?;
-            let to = add(date, i64::from(rule.after_days.unwrap_or(0)))?;
+            let from = add_days(date, -i64::from(rule.before_days))?;
+            let to = add_days(date, i64::from(rule.after_days.unwrap_or(0)))?;
             aftercare.push(Window {
                 rule: r,
                 from,
@@ -198,34 +286,48 @@ pub fn plan(catalog: &Catalog, request: &PlanRequest) -> Result<Plan, PlanError>
             aftercare,
         });
     }
-    let last = sessions.last().map_or(request.start, |s| s.date);
-    let maintenance = match course.maintenance_interval_days {
-        Some(span) => Some((add(last, i64::from(span.min))?, zone_rule(span.min))),
-        None => None,
-    };
-    let next_course_by = match course.next_course_within_days {
-        Some(days) => Some((add(last, i64::from(days))?, zone_rule(days))),
-        None => None,
-    };
-    let expectations = catalog
-        .file()
-        .expectations
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| e.regions.is_empty() || e.regions.contains(&zone.region))
-        .map(|(n, _)| n)
-        .collect();
-    Ok(Plan {
-        zone: request.zone,
-        ingredients,
-        start: request.start,
-        sessions,
-        count,
-        interval: min_interval,
-        interval_max: max_interval,
-        maintenance,
-        next_course_by,
-        expectations,
-        start_in_past: request.today.is_some_and(|t| request.start < t),
-    })
+    Ok(sessions)
+}
+
+fn add_days(date: Date, days: i64) -> Result<Date, PlanError> {
+    date.checked_add(days.days())
+        .map_err(|_| PlanError::OutOfRange)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_name_the_domain_field_not_a_flag() {
+        let catalog = crate::catalog::embedded().expect("embedded catalog");
+        let request = |sessions| PlanRequest {
+            zone: 0,
+            ingredients: Vec::new(),
+            start: Date::constant(2025, 2, 1),
+            sessions: Some(sessions),
+            today: None,
+        };
+        let none = plan(&catalog, &request(0)).expect_err("no sessions");
+        assert_eq!(none, PlanError::NoSessions);
+        let too_many = plan(&catalog, &request(u32::MAX)).expect_err("too many");
+        assert!(
+            matches!(
+                too_many,
+                PlanError::TooManySessions {
+                    asked: u32::MAX,
+                    ..
+                }
+            ),
+            "{too_many:?}"
+        );
+        for e in [none, too_many, PlanError::OutOfRange] {
+            let text = e.to_string();
+            assert!(!text.contains("--"), "{text}");
+        }
+        assert_eq!(
+            PlanError::NoSessions.to_string(),
+            "sessions must be at least 1"
+        );
+    }
 }

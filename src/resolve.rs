@@ -12,7 +12,7 @@ use crate::catalog::{Catalog, Kind};
 use crate::error::{Error, Field, Usage};
 use crate::formulate::{FormulateRequest, GoalWeight, default_weights};
 use crate::io::read_input;
-use crate::patient::{Patient, PatientInput, parse_patient_file};
+use crate::patient::{Patient, PatientField, PatientInput, parse_patient_file};
 
 /// A formulation request as typed (flags or one batch record), before resolution.
 #[derive(Debug, Clone, Copy)]
@@ -192,11 +192,11 @@ impl<'c> Resolver<'c> {
 }
 
 /// The request field a patient name came from.
-fn patient_field(field: &str) -> Field {
+fn patient_field(field: PatientField) -> Field {
     match field {
-        "--condition" => Field::Conditions,
-        "--medication" => Field::Medications,
-        _ => Field::Allergies,
+        PatientField::Conditions => Field::Conditions,
+        PatientField::Medications => Field::Medications,
+        PatientField::Allergies => Field::Allergies,
     }
 }
 

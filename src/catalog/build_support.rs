@@ -1,9 +1,11 @@
-//! The catalog modules the build script compiles too, so that the embedded catalog is parsed
-//! and validated when mesomix is built (see `build.rs`). Not part of the library.
+//! The catalog modules the build script compiles too, so that the embedded catalog is parsed,
+//! hashed and validated when mesomix is built (see `build.rs`). Not part of the library.
 
+#[path = "codec.rs"]
+pub mod codec;
 #[path = "model.rs"]
 pub mod model;
 #[path = "spans.rs"]
 pub mod spans;
-#[path = "validate.rs"]
+#[path = "validate/mod.rs"]
 pub mod validate;

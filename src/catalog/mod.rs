@@ -4,6 +4,7 @@
 //! names indexed for lookup and the compatibility graph built. A catalog that fails any rule is
 //! never returned half-built; the error lists every problem with its line and column.
 
+mod codec;
 pub mod model;
 pub mod spans;
 pub mod validate;
@@ -11,10 +12,11 @@ pub mod validate;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use sha2::{Digest, Sha256};
+pub use codec::ron_options;
 
 use crate::compat::CompatGraph;
 use crate::names::{closest, normalise};
+use codec::sha256_hex;
 use model::{CatalogFile, Class, Condition, Goal, Ingredient, Medication, Zone};
 
 /// The catalog that ships inside the binary, as written.
@@ -86,11 +88,6 @@ pub struct Catalog {
     compat: CompatGraph,
 }
 
-/// The ron options the catalog is read with: `Option` fields may be written bare.
-pub fn ron_options() -> ron::Options {
-    ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
-}
-
 /// Loads and validates catalog text. `origin` names the file in messages.
 pub fn load(text: &str, origin: &str) -> Result<Catalog, CatalogError> {
     let error = |diagnostics| CatalogError {
@@ -124,14 +121,6 @@ pub fn load(text: &str, origin: &str) -> Result<Catalog, CatalogError> {
         return Err(error(diagnostics));
     }
     Ok(Catalog::build(file, origin, sha256_hex(text)))
-}
-
-/// SHA-256 of a text, as lower-case hex.
-fn sha256_hex(text: &str) -> String {
-    Sha256::digest(text.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
 }
 
 /// Validates and builds a catalog from its model (for generated catalogs). The hash is taken over

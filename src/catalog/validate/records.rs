@@ -1,0 +1,253 @@
+//! The rules of each kind of record: zones (depth and course ranges), conditions,
+//! medications, aftercare and expectations (sourced claims), and ingredients (references,
+//! goal claims, facts, course limits, contraindications, interactions and solo rules).
+
+use std::collections::BTreeSet;
+
+use super::Validator;
+use super::ids::RecordIds;
+use crate::catalog::model::{Ingredient, Status};
+
+impl<'f> Validator<'f> {
+    /// Every zone: depth within 0..=50 mm, course sessions and intervals at least 1, sourced.
+    pub(super) fn check_zones(&mut self) {
+        for (z, zone) in self.file.zones.iter().enumerate() {
+            let p = format!("zones[{z}]");
+            self.real_range(
+                &format!("{p}.depth_mm"),
+                zone.depth_mm.min,
+                zone.depth_mm.max,
+                0.0,
+                50.0,
+                "depth in mm",
+            );
+            self.whole_range(
+                &format!("{p}.course.sessions"),
+                zone.course.sessions.min,
+                zone.course.sessions.max,
+                1,
+            );
+            self.whole_range(
+                &format!("{p}.course.interval_days"),
+                zone.course.interval_days.min,
+                zone.course.interval_days.max,
+                1,
+            );
+            if let Some(m) = zone.course.maintenance_interval_days {
+                self.whole_range(
+                    &format!("{p}.course.maintenance_interval_days"),
+                    m.min,
+                    m.max,
+                    1,
+                );
+            }
+            self.sources(&format!("{p}.sources"), &zone.sources, None);
+            self.sources(
+                &format!("{p}.course.sources"),
+                &zone.course.sources,
+                Some(zone.course.evidence),
+            );
+        }
+    }
+
+    /// The sourced claims of conditions, medications (whose general warning is never
+    /// `compatible`), aftercare rules and expectations.
+    pub(super) fn check_claims(&mut self) {
+        let f = self.file;
+        for (c, cond) in f.conditions.iter().enumerate() {
+            self.sources(
+                &format!("conditions[{c}].sources"),
+                &cond.sources,
+                Some(cond.evidence),
+            );
+        }
+        for (m, med) in f.medications.iter().enumerate() {
+            if let Some(g) = &med.general {
+                self.sources(
+                    &format!("medications[{m}].general.sources"),
+                    &g.sources,
+                    Some(g.evidence),
+                );
+                self.not_compatible(
+                    &format!("medications[{m}].general.rating"),
+                    g.rating,
+                    "a general medication warning",
+                );
+            }
+        }
+        for (a, care) in f.aftercare.iter().enumerate() {
+            self.sources(
+                &format!("aftercare[{a}].sources"),
+                &care.sources,
+                Some(care.evidence),
+            );
+        }
+        for (e, st) in f.expectations.iter().enumerate() {
+            self.sources(
+                &format!("expectations[{e}].sources"),
+                &st.sources,
+                Some(st.evidence),
+            );
+        }
+    }
+
+    /// Every rule of ingredient `i`, in the order of its fields.
+    pub(super) fn check_ingredient(&mut self, i: usize, ing: &'f Ingredient, ids: &RecordIds<'_>) {
+        let p = format!("ingredients[{i}]");
+        self.reference(&format!("{p}.class"), &ing.class, &ids.classes);
+        self.sources(&format!("{p}.sources"), &ing.sources, None);
+        match &ing.status {
+            Status::Available => {}
+            Status::Withdrawn { sources, .. }
+            | Status::NotInjectable { sources, .. }
+            | Status::Unapproved { sources, .. } => {
+                self.sources(&format!("{p}.status.sources"), sources, None);
+            }
+        }
+        self.ingredient_goals(&p, ing, ids);
+        self.ingredient_facts(&p, ing);
+        if ing.depth.is_empty() {
+            self.problem(
+                format!("{p}.depth"),
+                format!("ingredient `{}` has no injection depth", ing.id),
+                "at least one depth",
+            );
+        }
+        for (z, zone) in ing.zones.iter().enumerate() {
+            self.reference(&format!("{p}.zones[{z}]"), zone, &ids.zones);
+        }
+        self.ingredient_course(&p, ing);
+        self.ingredient_rules(&p, ing, ids);
+    }
+
+    /// Goal claims: known goals, each once, efficacy 1..=3, sourced.
+    fn ingredient_goals(&mut self, p: &str, ing: &'f Ingredient, ids: &RecordIds<'_>) {
+        let mut seen_goals = BTreeSet::new();
+        for (g, claim) in ing.goals.iter().enumerate() {
+            let gp = format!("{p}.goals[{g}]");
+            self.reference(&format!("{gp}.goal"), &claim.goal, &ids.goals);
+            if !seen_goals.insert(claim.goal.as_str()) {
+                self.problem(
+                    format!("{gp}.goal"),
+                    format!("ingredient `{}` lists goal `{}` twice", ing.id, claim.goal),
+                    "duplicate goal",
+                );
+            }
+            if !(1..=3).contains(&claim.efficacy) {
+                self.problem(
+                    format!("{gp}.efficacy"),
+                    format!(
+                        "efficacy of `{}` for `{}` is {}, outside 1..=3",
+                        ing.id, claim.goal, claim.efficacy
+                    ),
+                    "must be 1, 2 or 3",
+                );
+            }
+            self.sources(
+                &format!("{gp}.sources"),
+                &claim.sources,
+                Some(claim.evidence),
+            );
+        }
+    }
+
+    /// The pH range (within 0..=14) and the sourced facts: concentration, session limit, zone
+    /// note and notes.
+    fn ingredient_facts(&mut self, p: &str, ing: &'f Ingredient) {
+        if let Some(ph) = &ing.ph {
+            self.real_range(&format!("{p}.ph"), ph.min, ph.max, 0.0, 14.0, "pH");
+            self.sources(&format!("{p}.ph.sources"), &ph.sources, None);
+        }
+        for (field, fact) in [
+            ("concentration", &ing.concentration),
+            ("session_limit", &ing.session_limit),
+            ("zone_note", &ing.zone_note),
+        ] {
+            if let Some(fact) = fact {
+                self.sources(
+                    &format!("{p}.{field}.sources"),
+                    &fact.sources,
+                    Some(fact.evidence),
+                );
+            }
+        }
+        for (n, fact) in ing.notes.iter().enumerate() {
+            self.sources(
+                &format!("{p}.notes[{n}].sources"),
+                &fact.sources,
+                Some(fact.evidence),
+            );
+        }
+    }
+
+    /// The course limit: sourced, minimum interval not above the maximum, at least one session.
+    fn ingredient_course(&mut self, p: &str, ing: &'f Ingredient) {
+        let Some(course) = &ing.course else {
+            return;
+        };
+        self.sources(
+            &format!("{p}.course.sources"),
+            &course.sources,
+            Some(course.evidence),
+        );
+        if let (Some(lo), Some(hi)) = (course.min_interval_days, course.max_interval_days)
+            && lo > hi
+        {
+            self.problem(
+                format!("{p}.course.min_interval_days"),
+                format!(
+                    "course of `{}`: minimum interval {lo} is greater than maximum {hi}",
+                    ing.id
+                ),
+                "min > max",
+            );
+        }
+        if course.max_sessions == Some(0) {
+            self.problem(
+                format!("{p}.course.max_sessions"),
+                format!("course of `{}` allows no session", ing.id),
+                "must be at least 1",
+            );
+        }
+    }
+
+    /// Contraindications (known conditions, never `compatible`), interactions (known
+    /// medications) and the solo rule (never `compatible`), each sourced.
+    fn ingredient_rules(&mut self, p: &str, ing: &'f Ingredient, ids: &RecordIds<'_>) {
+        for (c, contra) in ing.contraindications.iter().enumerate() {
+            let cp = format!("{p}.contraindications[{c}]");
+            self.reference(
+                &format!("{cp}.condition"),
+                &contra.condition,
+                &ids.conditions,
+            );
+            self.sources(
+                &format!("{cp}.sources"),
+                &contra.sources,
+                Some(contra.evidence),
+            );
+            self.not_compatible(&format!("{cp}.rating"), contra.rating, "a contraindication");
+        }
+        for (m, inter) in ing.interactions.iter().enumerate() {
+            let mp = format!("{p}.interactions[{m}]");
+            self.reference(
+                &format!("{mp}.medication"),
+                &inter.medication,
+                &ids.medications,
+            );
+            self.sources(
+                &format!("{mp}.sources"),
+                &inter.sources,
+                Some(inter.evidence),
+            );
+        }
+        if let Some(solo) = &ing.solo {
+            self.sources(
+                &format!("{p}.solo.sources"),
+                &solo.sources,
+                Some(solo.evidence),
+            );
+            self.not_compatible(&format!("{p}.solo.rating"), solo.rating, "a solo rule");
+        }
+    }
+}

@@ -1,0 +1,164 @@
+//! Values: every bilingual text filled in both languages, numeric ranges within bounds and in
+//! order, and ratings that may not be `compatible`.
+
+use super::Validator;
+use crate::catalog::model::{CatalogFile, Ingredient, Rating, Status, Text};
+
+impl<'f> Validator<'f> {
+    /// Every text of the catalog has both its `en` and its `ru` version.
+    pub(super) fn check_texts(&mut self) {
+        for (path, text) in texts(self.file) {
+            for (lang, value) in [("en", &text.en), ("ru", &text.ru)] {
+                if value.trim().is_empty() {
+                    self.problem(
+                        format!("{path}.{lang}"),
+                        format!("missing `{lang}` text at {path}"),
+                        format!("empty `{lang}` text"),
+                    );
+                }
+            }
+        }
+    }
+
+    /// A rating that warns (contraindication, solo rule, general warning) may not be
+    /// `compatible`.
+    pub(super) fn not_compatible(&mut self, path: &str, rating: Rating, what: &str) {
+        if rating == Rating::Compatible {
+            self.problem(
+                path.into(),
+                format!("{what} cannot be rated `compatible`"),
+                "use caution or incompatible",
+            );
+        }
+    }
+
+    /// A real range: both ends finite and within `lo..=hi`, and `min <= max`.
+    pub(super) fn real_range(
+        &mut self,
+        path: &str,
+        min: f64,
+        max: f64,
+        lo: f64,
+        hi: f64,
+        what: &str,
+    ) {
+        for (field, value) in [("min", min), ("max", max)] {
+            if !value.is_finite() || value < lo || value > hi {
+                self.problem(
+                    format!("{path}.{field}"),
+                    format!("{what} {value} is outside {lo}..={hi}"),
+                    format!("must be within {lo}..={hi}"),
+                );
+            }
+        }
+        if min > max {
+            self.problem(
+                format!("{path}.min"),
+                format!("{what} range {min}..{max}: min is greater than max"),
+                "min > max",
+            );
+        }
+    }
+
+    /// A whole-number range: `min >= least` and `min <= max`.
+    pub(super) fn whole_range(&mut self, path: &str, min: u32, max: u32, least: u32) {
+        if min < least {
+            self.problem(
+                format!("{path}.min"),
+                format!("{path}: minimum {min} is below {least}"),
+                format!("at least {least}"),
+            );
+        }
+        if min > max {
+            self.problem(
+                format!("{path}.min"),
+                format!("{path}: min {min} is greater than max {max}"),
+                "min > max",
+            );
+        }
+    }
+}
+
+/// Every text of the catalog with its path, in file order of the lists.
+fn texts(f: &CatalogFile) -> Vec<(String, &Text)> {
+    let mut texts: Vec<(String, &Text)> = Vec::new();
+    for (i, c) in f.classes.iter().enumerate() {
+        texts.push((format!("classes[{i}].name"), &c.name));
+        texts.push((format!("classes[{i}].description"), &c.description));
+    }
+    for (i, g) in f.goals.iter().enumerate() {
+        texts.push((format!("goals[{i}].name"), &g.name));
+    }
+    for (i, z) in f.zones.iter().enumerate() {
+        texts.push((format!("zones[{i}].name"), &z.name));
+        if let Some(n) = &z.course.note {
+            texts.push((format!("zones[{i}].course.note"), n));
+        }
+    }
+    for (i, c) in f.conditions.iter().enumerate() {
+        texts.push((format!("conditions[{i}].name"), &c.name));
+        if let Some(n) = &c.note {
+            texts.push((format!("conditions[{i}].note"), n));
+        }
+    }
+    for (i, m) in f.medications.iter().enumerate() {
+        texts.push((format!("medications[{i}].name"), &m.name));
+        if let Some(g) = &m.general {
+            texts.push((format!("medications[{i}].general.note"), &g.note));
+        }
+    }
+    for (i, a) in f.aftercare.iter().enumerate() {
+        texts.push((format!("aftercare[{i}].text"), &a.text));
+    }
+    for (i, e) in f.expectations.iter().enumerate() {
+        texts.push((format!("expectations[{i}].text"), &e.text));
+    }
+    for (i, ing) in f.ingredients.iter().enumerate() {
+        ingredient_texts(&format!("ingredients[{i}]"), ing, &mut texts);
+    }
+    for (list, edges) in [("class_edges", &f.class_edges), ("edges", &f.edges)] {
+        for (e, edge) in edges.iter().enumerate() {
+            texts.push((format!("{list}[{e}].note"), &edge.note));
+        }
+    }
+    texts
+}
+
+/// The texts of one ingredient (at path `p`), appended to `texts`.
+fn ingredient_texts<'f>(p: &str, ing: &'f Ingredient, texts: &mut Vec<(String, &'f Text)>) {
+    texts.push((format!("{p}.name"), &ing.name));
+    match &ing.status {
+        Status::Available => {}
+        Status::Withdrawn { note, .. }
+        | Status::NotInjectable { note, .. }
+        | Status::Unapproved { note, .. } => {
+            texts.push((format!("{p}.status.note"), note));
+        }
+    }
+    for (field, fact) in [
+        ("concentration", &ing.concentration),
+        ("session_limit", &ing.session_limit),
+        ("zone_note", &ing.zone_note),
+    ] {
+        if let Some(fact) = fact {
+            texts.push((format!("{p}.{field}.text"), &fact.text));
+        }
+    }
+    for (n, fact) in ing.notes.iter().enumerate() {
+        texts.push((format!("{p}.notes[{n}].text"), &fact.text));
+    }
+    if let Some(c) = &ing.course {
+        texts.push((format!("{p}.course.note"), &c.note));
+    }
+    for (c, contra) in ing.contraindications.iter().enumerate() {
+        if let Some(n) = &contra.note {
+            texts.push((format!("{p}.contraindications[{c}].note"), n));
+        }
+    }
+    for (m, inter) in ing.interactions.iter().enumerate() {
+        texts.push((format!("{p}.interactions[{m}].note"), &inter.note));
+    }
+    if let Some(solo) = &ing.solo {
+        texts.push((format!("{p}.solo.note"), &solo.note));
+    }
+}

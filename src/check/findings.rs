@@ -1,0 +1,221 @@
+//! Findings about a mix (status, solo, too many components, session limits, zone) and about the
+//! patient (session-wide conditions and medications; per ingredient contraindications,
+//! allergies and interactions).
+
+use super::{CheckRequest, Finding, FindingKind, Severity};
+use crate::catalog::Catalog;
+use crate::catalog::model::{Scope, Status};
+use crate::patient::{Allergen, Patient};
+
+/// Findings about the mix itself, per ingredient in `mix` order (status, solo, session limit,
+/// zone), then too many components.
+pub(super) fn mix_findings(
+    catalog: &Catalog,
+    mix: &[usize],
+    request: &CheckRequest,
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for &i in mix {
+        let ing = &catalog.ingredients()[i];
+        match &ing.status {
+            Status::Available => {}
+            Status::Withdrawn { sources, .. }
+            | Status::NotInjectable { sources, .. }
+            | Status::Unapproved { sources, .. } => {
+                out.push(Finding {
+                    kind: FindingKind::Status { ingredient: i },
+                    severity: Severity::Incompatible,
+                    evidence: None,
+                    sources: sources.clone(),
+                });
+            }
+        }
+        if let Some(solo) = &ing.solo
+            && mix.len() > 1
+        {
+            out.push(Finding {
+                kind: FindingKind::Solo { ingredient: i },
+                severity: solo.rating.into(),
+                evidence: Some(solo.evidence),
+                sources: solo.sources.clone(),
+            });
+        }
+        if let Some(limit) = &ing.session_limit {
+            out.push(Finding {
+                kind: FindingKind::SessionLimit { ingredient: i },
+                severity: Severity::Info,
+                evidence: Some(limit.evidence),
+                sources: limit.sources.clone(),
+            });
+        }
+        if let Some(zone) = request.zone
+            && !allowed_in_zone(catalog, i, zone)
+        {
+            let note = ing.zone_note.as_ref();
+            out.push(Finding {
+                kind: FindingKind::NotInZone {
+                    ingredient: i,
+                    zone,
+                },
+                severity: Severity::Incompatible,
+                evidence: note.map(|n| n.evidence),
+                sources: note.map_or_else(|| ing.sources.clone(), |n| n.sources.clone()),
+            });
+        }
+    }
+    if mix.len() > request.max_components {
+        out.push(Finding {
+            kind: FindingKind::TooManyComponents {
+                count: mix.len(),
+                max: request.max_components,
+            },
+            severity: Severity::Caution,
+            evidence: None,
+            sources: Vec::new(),
+        });
+    }
+    out
+}
+
+/// Whether ingredient `i` may be used in zone `z`: its `regions` list is empty or names the
+/// zone's region, and its `zones` list is empty or names the zone. Indices into the catalog.
+pub fn allowed_in_zone(catalog: &Catalog, i: usize, z: usize) -> bool {
+    let ing = &catalog.ingredients()[i];
+    let zone = &catalog.zones()[z];
+    (ing.regions.is_empty() || ing.regions.contains(&zone.region))
+        && (ing.zones.is_empty() || ing.zones.contains(&zone.id))
+}
+
+/// Findings about the patient: the session-wide ones, then each ingredient's in `mix` order.
+pub(super) fn patient_findings(
+    catalog: &Catalog,
+    mix: &[usize],
+    request: &CheckRequest,
+) -> Vec<Finding> {
+    let mut out = session_findings(catalog, &request.patient);
+    out.extend(
+        mix.iter()
+            .flat_map(|&i| ingredient_patient_findings(catalog, i, &request.patient)),
+    );
+    out
+}
+
+/// Findings about the patient that hold for any session, whatever is injected: each absolute or
+/// zone condition (`refused`), each postpone condition (`postpone`), then each medication's
+/// general warning (its own rating). Conditions of ingredient scope give none here; they act
+/// through [`ingredient_patient_findings`]. Empty for an empty patient.
+pub fn session_findings(catalog: &Catalog, patient: &Patient) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for &c in &patient.conditions {
+        let cond = &catalog.conditions()[c];
+        let severity = match cond.scope {
+            Scope::Absolute => Severity::Refused,
+            Scope::Postpone => Severity::Postpone,
+            // The lesion is in the zone being treated: no session there.
+            Scope::Zone => Severity::Refused,
+            Scope::Ingredient => continue,
+        };
+        out.push(Finding {
+            kind: FindingKind::Condition { condition: c },
+            severity,
+            evidence: Some(cond.evidence),
+            sources: cond.sources.clone(),
+        });
+    }
+    for &m in &patient.medications {
+        if let Some(general) = &catalog.medications()[m].general {
+            out.push(Finding {
+                kind: FindingKind::MedicationGeneral { medication: m },
+                severity: general.rating.into(),
+                evidence: Some(general.evidence),
+                sources: general.sources.clone(),
+            });
+        }
+    }
+    out
+}
+
+/// Findings about ingredient `i` for this patient, in this order: its contraindications naming
+/// a condition the patient has (or an allergy condition the patient has), each allergy that
+/// hits it (the ingredient itself or its class; `incompatible`), and its interactions with the
+/// patient's medications. Severities come from the catalog's ratings. Empty for an empty
+/// patient.
+pub fn ingredient_patient_findings(catalog: &Catalog, i: usize, patient: &Patient) -> Vec<Finding> {
+    let ing = &catalog.ingredients()[i];
+    let mut out = Vec::new();
+    for (n, contra) in ing.contraindications.iter().enumerate() {
+        let Some(c) = catalog
+            .conditions()
+            .iter()
+            .position(|x| x.id == contra.condition)
+        else {
+            continue;
+        };
+        let named =
+            patient.conditions.contains(&c) || patient.allergies.contains(&Allergen::Condition(c));
+        if named {
+            out.push(Finding {
+                kind: FindingKind::Contraindication {
+                    ingredient: i,
+                    condition: c,
+                    contraindication: n,
+                },
+                severity: contra.rating.into(),
+                evidence: Some(contra.evidence),
+                sources: contra.sources.clone(),
+            });
+        }
+    }
+    for &allergen in &patient.allergies {
+        let hit = match allergen {
+            Allergen::Ingredient(x) => x == i,
+            Allergen::Class(c) => catalog.class_of(i) == c,
+            // Allergy conditions act through the ingredient's contraindications, above.
+            Allergen::Condition(_) => false,
+        };
+        if hit {
+            out.push(Finding {
+                kind: FindingKind::Allergy {
+                    ingredient: i,
+                    allergen,
+                },
+                severity: Severity::Incompatible,
+                evidence: None,
+                sources: Vec::new(),
+            });
+        }
+    }
+    for (n, inter) in ing.interactions.iter().enumerate() {
+        let Some(m) = catalog
+            .medications()
+            .iter()
+            .position(|x| x.id == inter.medication)
+        else {
+            continue;
+        };
+        if patient.medications.contains(&m) {
+            out.push(Finding {
+                kind: FindingKind::Interaction {
+                    ingredient: i,
+                    medication: m,
+                    interaction: n,
+                },
+                severity: inter.rating.into(),
+                evidence: Some(inter.evidence),
+                sources: inter.sources.clone(),
+            });
+        }
+    }
+    out
+}
+
+/// Whether ingredient `i` may be offered to this patient in this zone at all: its status is
+/// available, it is [`allowed_in_zone`] (when a zone is given), and none of its
+/// [`ingredient_patient_findings`] is `incompatible` or worse (cautions do not exclude it).
+pub fn eligible(catalog: &Catalog, i: usize, zone: Option<usize>, patient: &Patient) -> bool {
+    matches!(catalog.ingredients()[i].status, Status::Available)
+        && zone.is_none_or(|z| allowed_in_zone(catalog, i, z))
+        && ingredient_patient_findings(catalog, i, patient)
+            .iter()
+            .all(|f| f.severity < Severity::Incompatible)
+}

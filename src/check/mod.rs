@@ -1,0 +1,368 @@
+//! One syringe → [`CheckReport`]: every pair resolved, mix-level and patient findings, the
+//! verdict (the worst finding) and, when it is not approved, the smallest fixes.
+//!
+//! This module holds the types, [`check`] and the verdict; `findings` the mix and patient
+//! findings; `suggest` the fixes (remove sets, split syringes, alternatives) and the graph
+//! algorithms behind them. Everything public is re-exported here, at `crate::check::X`.
+
+#![warn(missing_docs)]
+
+mod findings;
+mod suggest;
+
+use serde::Serialize;
+
+use crate::catalog::Catalog;
+use crate::catalog::model::{Evidence, Rating};
+use crate::compat::{PairRating, PhInference, Via, resolve};
+use crate::patient::{Allergen, Patient};
+
+pub use findings::{allowed_in_zone, eligible, ingredient_patient_findings, session_findings};
+pub use suggest::{exact_colouring, goals_served, minimum_vertex_covers};
+
+use findings::{mix_findings, patient_findings};
+
+/// The default `--max-components`: a setting, not a sourced fact (FACTS found no such rule).
+pub const DEFAULT_MAX_COMPONENTS: usize = 4;
+
+/// `remove` suggestions are computed (exactly) up to this many ingredients in the mix.
+pub const EXACT_REMOVE_LIMIT: usize = 16;
+
+/// Exact colouring is used up to this many ingredients; beyond it, DSatur (not proven optimal).
+pub const EXACT_SPLIT_LIMIT: usize = 12;
+
+// Doc comments on `Verdict` and `Severity` and their variants are published as descriptions in
+// the JSON Schema (schemars), so their variants are explained in plain comments instead.
+/// The verdict of a check, in order of severity.
+#[allow(missing_docs)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    // Every pair compatible, no finding above `info`.
+    Compatible,
+    // Nothing blocks, but a pair or finding calls for caution.
+    Caution,
+    // A pair without data (worse than caution: no data is not "compatible").
+    Unknown,
+    // An incompatible pair or finding.
+    Incompatible,
+    // The patient should come back later (a postpone condition).
+    Postpone,
+    // No session for this patient (an absolute or zone condition).
+    Refused,
+}
+
+impl From<PairRating> for Verdict {
+    fn from(r: PairRating) -> Verdict {
+        match r {
+            PairRating::Compatible => Verdict::Compatible,
+            PairRating::Caution => Verdict::Caution,
+            PairRating::Unknown => Verdict::Unknown,
+            PairRating::Incompatible => Verdict::Incompatible,
+        }
+    }
+}
+
+impl From<Rating> for Verdict {
+    fn from(r: Rating) -> Verdict {
+        PairRating::from(r).into()
+    }
+}
+
+/// How much a finding weighs: `info` is there to be read and does not change the verdict.
+#[allow(missing_docs)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Info,
+    Caution,
+    Incompatible,
+    Postpone,
+    Refused,
+}
+
+impl Severity {
+    /// The verdict this severity raises a check to at least; `None` for `info`, which never
+    /// changes the verdict.
+    pub fn verdict(self) -> Option<Verdict> {
+        match self {
+            Severity::Info => None,
+            Severity::Caution => Some(Verdict::Caution),
+            Severity::Incompatible => Some(Verdict::Incompatible),
+            Severity::Postpone => Some(Verdict::Postpone),
+            Severity::Refused => Some(Verdict::Refused),
+        }
+    }
+}
+
+impl From<Rating> for Severity {
+    fn from(r: Rating) -> Severity {
+        match r {
+            // A contraindication or interaction is never "compatible" (validation); if one
+            // ever were, it still deserves to be read.
+            Rating::Compatible => Severity::Info,
+            Rating::Caution => Severity::Caution,
+            Rating::Incompatible => Severity::Incompatible,
+        }
+    }
+}
+
+/// What a finding is about. Indices point into the catalog: `ingredient`, `condition`,
+/// `medication` and `zone` into its lists, `contraindication` and `interaction` into the
+/// ingredient's own lists. The order of the variants is the order findings of one severity are
+/// listed in.
+#[allow(missing_docs)] // the fields, named for what they index, are described above
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum FindingKind {
+    /// The ingredient is withdrawn, not injectable or unapproved.
+    Status { ingredient: usize },
+    /// A "do not mix" ingredient shares the syringe with others.
+    Solo { ingredient: usize },
+    /// More components than the request's `max_components` setting.
+    TooManyComponents { count: usize, max: usize },
+    /// The ingredient has a sourced per-session limit.
+    SessionLimit { ingredient: usize },
+    /// The ingredient is not for this zone.
+    NotInZone { ingredient: usize, zone: usize },
+    /// A patient condition that acts on the whole session (absolute, postpone, zone).
+    Condition { condition: usize },
+    /// A patient condition named by an ingredient's contraindications.
+    Contraindication {
+        ingredient: usize,
+        condition: usize,
+        contraindication: usize,
+    },
+    /// The patient is allergic to the ingredient (directly, by class or by allergy condition).
+    Allergy {
+        ingredient: usize,
+        allergen: Allergen,
+    },
+    /// A medication's warning for any session.
+    MedicationGeneral { medication: usize },
+    /// A medication's interaction with one ingredient.
+    Interaction {
+        ingredient: usize,
+        medication: usize,
+        interaction: usize,
+    },
+}
+
+/// One thing the practitioner must read about a mix or the patient, with what it rests on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    /// What the finding is about.
+    pub kind: FindingKind,
+    /// How much it weighs; the verdict is at least its [`Severity::verdict`].
+    pub severity: Severity,
+    /// The grade of the catalog claim it comes from; `None` when it comes from no graded claim
+    /// (status, too many components, allergies).
+    pub evidence: Option<Evidence>,
+    /// Ids of the catalog sources of that claim (empty for a setting or an allergy).
+    pub sources: Vec<String>,
+}
+
+/// One pair of the mix, resolved.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pair {
+    /// Ingredient index; `a`'s id sorts before `b`'s when the pair comes from [`check`].
+    pub a: usize,
+    /// The other ingredient index.
+    pub b: usize,
+    /// The resolved rating (`unknown` when nothing decides it).
+    pub rating: PairRating,
+    /// The layer that decided the rating (ingredient edge, class edge, pH, none).
+    pub via: Via,
+    /// Index of the deciding edge in `edges` (via ingredient) or `class_edges` (via class).
+    pub edge: Option<usize>,
+    /// The pH comparison, when both ingredients have a pH range.
+    pub ph: Option<PhInference>,
+}
+
+/// One syringe of a split, with the goals it still serves.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Syringe {
+    /// Ingredient indices, in the order of the checked mix.
+    pub ingredients: Vec<usize>,
+    /// Goal indices served by any of them, in catalog order.
+    pub goals: Vec<usize>,
+}
+
+/// A replacement for an ingredient that a `remove` suggestion takes out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Alternative {
+    /// The ingredient (index) taken out by a `remove` set.
+    pub replaces: usize,
+    /// The replacement (index): eligible for the patient and zone, not in the mix.
+    pub ingredient: usize,
+    /// Goals of the replaced ingredient that the alternative serves.
+    pub goals: Vec<usize>,
+    /// The worst rating of the alternative with the rest of the mix.
+    pub worst: PairRating,
+}
+
+/// The smallest fixes of a mix that is not approved; empty when no pair or solo rule blocks.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Suggestions {
+    /// Every smallest set of ingredients whose removal leaves no blocking pair.
+    pub remove: Vec<Vec<usize>>,
+    /// The fewest syringes in which no pair blocks.
+    pub split: Vec<Syringe>,
+    /// Whether `split` is proven to use the fewest syringes (exact up to 12 ingredients).
+    pub split_exact: bool,
+    /// Replacements for the ingredients the `remove` sets take out: per replaced ingredient,
+    /// best efficacy first, then the safer, then by id.
+    pub alternatives: Vec<Alternative>,
+}
+
+/// What to check.
+#[derive(Debug, Clone)]
+pub struct CheckRequest {
+    /// Ingredient indices, in any order; each at most once.
+    pub mix: Vec<usize>,
+    /// The treatment zone (index), if any: ingredients not for it are findings.
+    pub zone: Option<usize>,
+    /// The patient, resolved; an empty patient adds no finding.
+    pub patient: Patient,
+    /// More components than this is a `caution` finding (a setting, not a sourced rule).
+    pub max_components: usize,
+}
+
+/// The answer to a [`CheckRequest`].
+#[derive(Debug, Clone)]
+pub struct CheckReport {
+    /// The worst of every pair rating and every finding's severity.
+    pub verdict: Verdict,
+    /// The mix, sorted by ingredient id (so nothing depends on the order it was named in).
+    pub mix: Vec<usize>,
+    /// Worst first, then by ids.
+    pub pairs: Vec<Pair>,
+    /// Worst first, in a stable order.
+    pub findings: Vec<Finding>,
+    /// Fixes, computed only when a pair or a solo rule blocks.
+    pub suggestions: Suggestions,
+}
+
+/// Why a mix could not be checked at all.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CheckError {
+    /// No ingredient was given.
+    #[error("the mix is empty")]
+    Empty,
+    /// An ingredient appears twice in the mix.
+    #[error("ingredient listed twice")]
+    Duplicate {
+        /// The repeated ingredient (index).
+        ingredient: usize,
+    },
+}
+
+/// Whether a pair rating blocks approval: `incompatible`, or `unknown` (no data).
+pub fn blocks(rating: PairRating) -> bool {
+    matches!(rating, PairRating::Incompatible | PairRating::Unknown)
+}
+
+/// Checks one syringe for one patient.
+///
+/// Guarantees: the report does not depend on the order of `request.mix` (it is sorted by id);
+/// every pair is resolved (worst first, then by ids) and every finding listed (worst first, in a
+/// stable order); the verdict is the worst pair rating or finding severity, `compatible` only
+/// when nothing is worse; suggestions are computed when, and only when, a pair blocks or an
+/// incompatible solo ingredient shares the syringe.
+///
+/// # Errors
+/// [`CheckError::Empty`] for an empty mix, [`CheckError::Duplicate`] for an ingredient named
+/// twice.
+pub fn check(catalog: &Catalog, request: &CheckRequest) -> Result<CheckReport, CheckError> {
+    if request.mix.is_empty() {
+        return Err(CheckError::Empty);
+    }
+    for (n, &i) in request.mix.iter().enumerate() {
+        if request.mix[..n].contains(&i) {
+            return Err(CheckError::Duplicate { ingredient: i });
+        }
+    }
+    // The verdict must not depend on the order the ingredients were named in.
+    let mut mix = request.mix.clone();
+    mix.sort_by(|&a, &b| {
+        catalog.ingredients()[a]
+            .id
+            .cmp(&catalog.ingredients()[b].id)
+    });
+
+    let pairs = resolve_pairs(catalog, &mix);
+    let mut findings = mix_findings(catalog, &mix, request);
+    findings.extend(patient_findings(catalog, &mix, request));
+    findings.sort_by(|x, y| {
+        y.severity
+            .cmp(&x.severity)
+            .then_with(|| x.kind.cmp(&y.kind))
+    });
+
+    let verdict = pairs
+        .iter()
+        .map(|p| Verdict::from(p.rating))
+        .chain(findings.iter().filter_map(|f| f.severity.verdict()))
+        .max()
+        .unwrap_or(Verdict::Compatible);
+
+    let solo_blocks_mix = mix.len() > 1 && mix.iter().any(|&i| solo_blocks(catalog, i));
+    let suggestions = if pairs.iter().any(|p| blocks(p.rating)) || solo_blocks_mix {
+        suggest::suggest(catalog, &mix, request)
+    } else {
+        Suggestions::default()
+    };
+    Ok(CheckReport {
+        verdict,
+        mix,
+        pairs,
+        findings,
+        suggestions,
+    })
+}
+
+/// Every unordered pair of `mix` resolved through the catalog (ingredient edge, class edge, pH,
+/// else `unknown`), with the deciding edge's index. Worst rating first, ties by the ids of `a`
+/// then `b`; `a` is the ingredient that comes first in `mix`.
+pub fn resolve_pairs(catalog: &Catalog, mix: &[usize]) -> Vec<Pair> {
+    let mut pairs = Vec::new();
+    for (n, &a) in mix.iter().enumerate() {
+        for &b in &mix[n + 1..] {
+            let r = resolve(catalog, a, b);
+            let compat = catalog.compat();
+            let edge = match r.via {
+                Via::Ingredient => compat.ingredient_edge(a, b),
+                Via::Class => compat.class_link(catalog.class_of(a), catalog.class_of(b)),
+                Via::Ph | Via::None => None,
+            };
+            pairs.push(Pair {
+                a,
+                b,
+                rating: r.rating,
+                via: r.via,
+                edge,
+                ph: r.ph,
+            });
+        }
+    }
+    let id = |i: usize| catalog.ingredients()[i].id.as_str();
+    pairs.sort_by(|x, y| {
+        y.rating
+            .cmp(&x.rating)
+            .then_with(|| (id(x.a), id(x.b)).cmp(&(id(y.a), id(y.b))))
+    });
+    pairs
+}
+
+/// Whether ingredient `i` has a solo rule rated incompatible: it blocks any mix with another
+/// ingredient, whatever the pair ratings say. The one place the solo rule is read as blocking
+/// (the verdict's suggestions and the blocking graph both ask here).
+fn solo_blocks(catalog: &Catalog, i: usize) -> bool {
+    catalog.ingredients()[i]
+        .solo
+        .as_ref()
+        .is_some_and(|s| s.rating == Rating::Incompatible)
+}
