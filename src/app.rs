@@ -18,7 +18,7 @@ use crate::error::{Error, Field, Surface, Usage};
 use crate::exit::Exit;
 use crate::io::{load_catalog, read_input, write_atomically, write_quietly};
 use crate::patient::PatientInput;
-use crate::render::emit::{self, Extra};
+use crate::render::emit::{self, Emitted, Extra};
 use crate::render::lang::Lang;
 use crate::render::table::TableOptions;
 use crate::render::{Format, Style};
@@ -108,10 +108,11 @@ pub fn run(
         });
         return streamed.unwrap_or_else(|e| fail(&e, stderr));
     }
-    let written = execute(&cli, env, lang).and_then(|(text, exit)| {
-        match &cli.global.output {
-            Some(path) => write_atomically(path, text.as_bytes())?,
-            None => write_quietly(stdout, text.as_bytes()),
+    let written = execute(&cli, env, lang).and_then(|(emitted, exit)| {
+        match (emitted, &cli.global.output) {
+            (Emitted::Out(text), Some(path)) => write_atomically(path, text.as_bytes())?,
+            (Emitted::Out(text), None) => write_quietly(stdout, text.as_bytes()),
+            (Emitted::Err(text), _) => write_quietly(stderr, text.as_bytes()),
         }
         Ok(exit)
     });
@@ -119,7 +120,7 @@ pub fn run(
 }
 
 /// Runs the command: its output and exit code.
-fn execute(cli: &Cli, env: &Env, lang: Lang) -> Result<(String, Exit), Error> {
+fn execute(cli: &Cli, env: &Env, lang: Lang) -> Result<(Emitted, Exit), Error> {
     let plans = matches!(&cli.command, Command::Catalog(CatalogCommand::Formulate(a)) if a.plan);
     let format = emit::choose(cli.command.name(), cli.global.format, plans)?;
     let extra = match &cli.command {
@@ -142,7 +143,7 @@ fn execute(cli: &Cli, env: &Env, lang: Lang) -> Result<(String, Exit), Error> {
             return Ok((emit::emit(report, format, style(cli, env, lang))?, exit));
         }
     };
-    Ok((emit::emit_extra(extra)?, Exit::Success))
+    Ok((Emitted::Out(emit::emit_extra(extra)?), Exit::Success))
 }
 
 /// How human output looks: language, colour, wrapping.
@@ -169,7 +170,7 @@ fn answer(
     env: &Env,
     format: Format,
     lang: Lang,
-) -> Result<(String, Exit), Error> {
+) -> Result<(Emitted, Exit), Error> {
     let catalog = load_catalog(cli.global.catalog.as_deref())?;
     let request = request(command, Resolver::new(&catalog), env)?;
     let report = crate::request::answer(&catalog, request)?;
@@ -282,6 +283,7 @@ fn formulate_request(
 /// `plan`: the cocktail given, read from a formulation, or formulated for the goals.
 fn plan_request(args: &PlanArgs, names: Resolver<'_>, env: &Env) -> Result<Request, Error> {
     let zone = names.one(Kind::Zone, Field::Zone, &args.zone)?;
+    let patient = patient_of(names, &args.patient)?;
     let cocktail = if let Some(path) = &args.from {
         PlanCocktail::Given(names.formulation_file(path)?)
     } else if !args.ingredients.is_empty() {
@@ -296,7 +298,7 @@ fn plan_request(args: &PlanArgs, names: Resolver<'_>, env: &Env) -> Result<Reque
             allow_caution: false,
             alternatives: 0,
         };
-        PlanCocktail::Formulated(names.formulate(&spec, Default::default())?)
+        PlanCocktail::Formulated(names.formulate(&spec, patient.clone())?)
     } else {
         return Err(Usage::PlanNeedsCocktail.into());
     };
@@ -308,5 +310,6 @@ fn plan_request(args: &PlanArgs, names: Resolver<'_>, env: &Env) -> Result<Reque
             sessions: args.sessions,
             today: resolve::today(args.today.as_deref(), env.today.as_ref())?,
         },
+        patient,
     })
 }

@@ -292,6 +292,9 @@ pub struct PlanArgs {
     /// The cocktail's ingredients (their course limits tighten the zone's pattern).
     #[arg(long, value_name = "INGREDIENT", num_args = 1.., conflicts_with = "from")]
     pub ingredients: Vec<String>,
+    /// The patient: the cocktail is checked for them in this zone before it is planned.
+    #[command(flatten)]
+    pub patient: PatientArgs,
     /// A formulation from `formulate --format json` (`-` = stdin) whose cocktail to plan.
     #[arg(long, value_name = "FILE")]
     pub from: Option<PathBuf>,

@@ -86,10 +86,12 @@ pub enum Request {
         plan: Option<PlanSpec>,
         policy: ExitPolicy,
     },
-    /// A course plan for given ingredients, or for the cocktail formulated for `goals`.
+    /// A course plan for given ingredients, or for the cocktail formulated for `goals`; the
+    /// cocktail is checked for `patient` in the plan's zone first.
     Plan {
         cocktail: PlanCocktail,
         spec: PlanSpec,
+        patient: Patient,
     },
     /// A picture of the graph.
     Graph(GraphRequest),
@@ -139,6 +141,14 @@ pub enum Report<'c> {
         policy: ExitPolicy,
     },
     Plan(&'c Catalog, Plan),
+    /// A plan refused because its cocktail's check blocks: the check says why (no plan, no
+    /// calendar).
+    Unplanned {
+        catalog: &'c Catalog,
+        report: CheckReport,
+        zone: usize,
+        patient: Patient,
+    },
     Graph(&'c Catalog, petgraph::graph::UnGraph<Node, Link>),
 }
 
@@ -148,6 +158,7 @@ impl Report<'_> {
     pub fn exit(&self) -> Exit {
         match self {
             Report::Invalid(_) => Exit::Error,
+            Report::Unplanned { .. } => Exit::Finding,
             Report::Check { report, policy, .. } => policy.exit(report.verdict),
             Report::Formulation {
                 formulation,
@@ -172,13 +183,7 @@ pub fn answer(catalog: &Catalog, request: Request) -> Result<Report<'_>, Error> 
     Ok(match request {
         Request::List(listing) => Report::List(catalog, listing),
         Request::Check { request, policy } => {
-            let report = check::check(catalog, &request).map_err(|e| match e {
-                check::CheckError::Empty | check::CheckError::Duplicate { .. } => {
-                    Error::Usage(Usage::AtLeastOne {
-                        field: crate::error::Field::Ingredients,
-                    })
-                }
-            })?;
+            let report = check::check(catalog, &request).map_err(check_error)?;
             Report::Check {
                 catalog,
                 report,
@@ -224,18 +229,62 @@ pub fn answer(catalog: &Catalog, request: Request) -> Result<Report<'_>, Error> 
                 policy,
             }
         }
-        Request::Plan { cocktail, spec } => {
+        Request::Plan {
+            cocktail,
+            spec,
+            patient,
+        } => {
             let ingredients = match cocktail {
                 PlanCocktail::Given(list) => list,
-                PlanCocktail::Formulated(request) => formulate(catalog, &request)?
-                    .cocktail
-                    .map(|c| c.ingredients)
-                    .unwrap_or_default(),
+                PlanCocktail::Formulated(request) => {
+                    let formulation = formulate(catalog, &request)?;
+                    match &formulation.cocktail {
+                        Some(c) => c.ingredients.clone(),
+                        // Nothing to plan: the formulation says why.
+                        None => {
+                            return Ok(Report::Formulation {
+                                catalog,
+                                request,
+                                formulation,
+                                plan: Some(None),
+                                policy: ExitPolicy::default(),
+                            });
+                        }
+                    }
+                }
             };
+            if !ingredients.is_empty() {
+                let request = CheckRequest {
+                    mix: ingredients.clone(),
+                    zone: Some(spec.zone),
+                    patient,
+                    max_components: check::DEFAULT_MAX_COMPONENTS,
+                };
+                let report = check::check(catalog, &request).map_err(check_error)?;
+                if !matches!(report.verdict, Verdict::Compatible | Verdict::Caution) {
+                    return Ok(Report::Unplanned {
+                        catalog,
+                        report,
+                        zone: spec.zone,
+                        patient: request.patient,
+                    });
+                }
+            }
             Report::Plan(catalog, make_plan(catalog, &spec, ingredients)?)
         }
         Request::Graph(request) => Report::Graph(catalog, crate::graph::build(catalog, &request)),
     })
+}
+
+/// A mix `check` cannot judge (empty; the resolver already refuses an ingredient listed twice).
+fn check_error(e: check::CheckError) -> Error {
+    match e {
+        check::CheckError::Empty | check::CheckError::Duplicate { .. } => {
+            Error::Usage(Usage::AtLeastOne {
+                field: crate::error::Field::Ingredients,
+            })
+        }
+    }
 }
 
 /// Formulates, turning a request the core cannot answer into a usage error.

@@ -93,13 +93,23 @@ pub fn emit_extra(extra: Extra) -> Result<String, Error> {
     })
 }
 
+/// The bytes of a report and where they go.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Emitted {
+    /// The answer: standard output or `--output`.
+    Out(String),
+    /// Findings that stop a calendar: standard error, so no `.ics` file gets them.
+    Err(String),
+}
+
 /// Writes `report` in `format` (one the command supports: see [`choose`]). A catalog that
-/// does not validate is data in JSON and an error (with its places) otherwise.
-pub fn emit(report: Report<'_>, format: Format, style: Style) -> Result<String, Error> {
+/// does not validate is data in JSON and an error (with its places) otherwise; a plan refused
+/// by its check is the check's report, and on standard error when a calendar was asked for.
+pub fn emit(report: Report<'_>, format: Format, style: Style) -> Result<Emitted, Error> {
     let lang = style.lang;
     let human = |doc: super::doc::Doc| super::human(&doc, format, style);
     let json = format == Format::Json;
-    Ok(match report {
+    Ok(Emitted::Out(match report {
         Report::Valid(catalog) if json => views::valid_json(&catalog),
         Report::Valid(catalog) => human(views::valid_doc(&catalog, lang)),
         Report::Invalid(problems) if json => views::invalid_json(&problems),
@@ -167,12 +177,28 @@ pub fn emit(report: Report<'_>, format: Format, style: Style) -> Result<String, 
             Format::Ics => plan_view::plan_ics(catalog, &plan, lang),
             _ => human(plan_view::plan_doc(catalog, &plan, lang)),
         },
+        Report::Unplanned {
+            catalog,
+            report,
+            zone,
+            patient,
+        } => {
+            let doc = |lang| check_view::check_doc(catalog, &report, Some(zone), &patient, lang);
+            match format {
+                Format::Json => check_view::check_json(catalog, &report, Some(zone), &patient),
+                Format::Ics => {
+                    let text = super::human(&doc(lang), Format::Table, style);
+                    return Ok(Emitted::Err(text));
+                }
+                _ => human(doc(lang)),
+            }
+        }
         Report::Graph(catalog, g) => match format {
             Format::Mermaid => graph::mermaid(catalog, &g, lang),
             Format::Svg => graph::svg(catalog, &g, lang).map_err(Usage::Svg)?,
             _ => graph::dot(catalog, &g, lang),
         },
-    })
+    }))
 }
 
 /// A catalog listing.

@@ -401,3 +401,126 @@ fn json_validates_against_the_published_schema() {
         schema.assert_valid(name, &run.stdout);
     }
 }
+
+/// `plan` checks what it plans, for the patient and in the plan's zone: a blocked cocktail gets
+/// the check's findings and exit 1, no plan and no calendar.
+#[test]
+fn plan_checks_what_it_plans() {
+    let start = ["--start", "2026-12-07"];
+    // A withdrawn drug: no calendar on stdout; the findings go to stderr.
+    let ics = Test::new()
+        .args([
+            "plan",
+            "--zone",
+            "face",
+            "--ingredients",
+            "buflomedil",
+            "--format",
+            "ics",
+        ])
+        .args(start)
+        .status(1);
+    assert!(
+        ics.stdout.is_empty(),
+        "a calendar was written:\n{}",
+        ics.stdout
+    );
+    assert!(
+        ics.stderr.contains("buflomedil") && ics.stderr.contains("withdrawn"),
+        "{}",
+        ics.stderr
+    );
+    for lang in ["en", "ru"] {
+        let json = Test::new()
+            .args([
+                "plan",
+                "--zone",
+                "face",
+                "--ingredients",
+                "buflomedil",
+                "--format",
+                "json",
+            ])
+            .args(start)
+            .args(["--lang", lang])
+            .status(1);
+        let value: serde_json::Value = serde_json::from_str(&json.stdout).expect("JSON");
+        assert_eq!(value["schema"], "mesomix.check/1");
+        assert_eq!(value["verdict"], "incompatible");
+        assert!(value.get("sessions").is_none());
+    }
+    // The patient: pregnancy refuses, a condition a cocktail does not touch lets it through.
+    let refused = Test::new()
+        .args(["plan", "--zone", "face", "--ingredients", "hyaluronic_acid"])
+        .args(start)
+        .args(["--condition", "pregnancy", "--format", "json"])
+        .status(1);
+    assert!(
+        refused.stdout.contains("\"verdict\": \"refused\""),
+        "{}",
+        refused.stdout
+    );
+    let allergy = Test::new()
+        .args([
+            "plan",
+            "--zone",
+            "face",
+            "--ingredients",
+            "hyaluronic_acid",
+            "lidocaine",
+        ])
+        .args(start)
+        .args(["--allergy", "lidocaine", "--format", "json"])
+        .status(1);
+    assert!(
+        allergy.stdout.contains("mesomix.check/1"),
+        "{}",
+        allergy.stdout
+    );
+    Test::new()
+        .args(["plan", "--zone", "face", "--ingredients", "hyaluronic_acid"])
+        .args(start)
+        .status(0);
+    // A formulation made for the abdomen, planned for the face: checked in the face.
+    let abdomen = Test::new()
+        .args([
+            "formulate",
+            "--goal",
+            "local_fat",
+            "--zone",
+            "abdomen",
+            "--format",
+            "json",
+        ])
+        .status(0);
+    let value: serde_json::Value = serde_json::from_str(&abdomen.stdout).expect("JSON");
+    let ids: Vec<&str> = value["cocktail"]["ingredients"]
+        .as_array()
+        .expect("a cocktail")
+        .iter()
+        .map(|i| i["id"].as_str().expect("id"))
+        .collect();
+    let face = Test::new()
+        .args(["plan", "--zone", "face", "--from", "-", "--format", "json"])
+        .args(start)
+        .stdin(&abdomen.stdout)
+        .run();
+    let check = Test::new()
+        .args(["check", "--zone", "face", "--format", "json"])
+        .args(&ids)
+        .run();
+    let verdict: serde_json::Value = serde_json::from_str(&check.stdout).expect("JSON");
+    let blocked = !matches!(verdict["verdict"].as_str(), Some("compatible" | "caution"));
+    assert_eq!(
+        face.code,
+        if blocked { 1 } else { 0 },
+        "{ids:?}: {}",
+        face.stdout
+    );
+    assert_eq!(
+        face.stdout.contains("mesomix.check/1"),
+        blocked,
+        "{}",
+        face.stdout
+    );
+}
