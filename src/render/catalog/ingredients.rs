@@ -13,9 +13,11 @@ use crate::compat::{PairRating, Resolution, Via};
 use crate::render::doc::{Doc, Styled, Tone};
 use crate::render::json::{envelope, to_string};
 use crate::render::lang::{self, Lang, Msg, fill, header};
-use crate::render::query::{allowed_zones, cited_sources, deciding_edge, known_pairs, status_note};
+use crate::render::query::{
+    allowed_zones, cited_sources, deciding_edge, known_pairs, ph_sources, status_note,
+};
 use crate::render::vocab::{
-    SourceJson, joined, rating_cell, source_list, sources, sources_table, span, status_id,
+    SourceJson, joined, ph_note, rating_cell, source_list, sources, sources_table, span, status_id,
     status_tone, tone,
 };
 
@@ -383,8 +385,9 @@ fn pairs_table(doc: &mut Doc, catalog: &Catalog, i: usize, lang: Lang) {
                 Some(note) => (lang.text(note).to_owned(), sources(p.sources)),
                 // A pH inference: its reasoning, and the sources of both pH ranges.
                 None => (
-                    show_ph_note(catalog, i, *j, lang),
-                    sources(&show_ph_sources(catalog, i, *j)),
+                    r.ph.as_ref()
+                        .map_or_else(String::new, |ph| lang.text(&ph_note(ph)).to_owned()),
+                    sources(&ph_sources(catalog, i, *j)),
                 ),
             };
             let other = &catalog.ingredients()[*j];
@@ -485,41 +488,4 @@ fn interaction_row(catalog: &Catalog, m: &MedicationInteraction, lang: Lang) -> 
         Styled::from(lang.text(&m.note)),
         Styled::from(sources(&m.sources)),
     ]
-}
-
-// `show`'s own wording of a pH inference, kept as it was while the views are split; the next
-// change replaces it with the one sentence every view gives (`vocab::ph_note`).
-fn show_ph_note(catalog: &Catalog, a: usize, b: usize, lang: Lang) -> String {
-    let (pa, pb) = (&catalog.ingredients()[a].ph, &catalog.ingredients()[b].ph);
-    match (pa, pb, lang) {
-        (Some(pa), Some(pb), Lang::En) => format!(
-            "pH {}–{} and {}–{} are more than {} units apart: one may precipitate or degrade the other (inference, no source tested this pair)",
-            pa.min,
-            pa.max,
-            pb.min,
-            pb.max,
-            crate::compat::PH_GAP
-        ),
-        (Some(pa), Some(pb), Lang::Ru) => format!(
-            "pH {}–{} и {}–{} различаются более чем на {} единицы: возможны осаждение или разрушение (вывод; эту пару ни один источник не проверял)",
-            pa.min,
-            pa.max,
-            pb.min,
-            pb.max,
-            crate::compat::PH_GAP
-        ),
-        _ => String::new(),
-    }
-}
-
-// The pH sources of both ingredients in `show`'s order (not sorted), kept with the note above.
-fn show_ph_sources(catalog: &Catalog, a: usize, b: usize) -> Vec<String> {
-    let mut out = Vec::new();
-    for i in [a, b] {
-        if let Some(ph) = &catalog.ingredients()[i].ph {
-            out.extend(ph.sources.iter().cloned());
-        }
-    }
-    out.dedup();
-    out
 }
