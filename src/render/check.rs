@@ -1,313 +1,33 @@
-//! `check` and `explain` output: the verdict first, then pairs worst-first, findings and
-//! suggestions; as a document (table, Markdown) and as JSON (`mesomix.check/1`).
+//! `check` output: the verdict first, then pairs worst-first, findings and suggestions; as a
+//! document (table, Markdown) and as JSON (`mesomix.check/1`, with its JSON Schema).
+//!
+//! `explain` has its own module; its entry points are re-exported here, where callers have
+//! always found them.
 
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::catalog::tone;
-use super::doc::{Doc, Styled, Tone};
-use super::json::{CatalogRef, to_string};
+pub use super::explain::{explain_doc, explain_json};
+
+use super::doc::{Block, Doc, Styled, Tone};
+use super::json::{CatalogRef, TextSchema, to_string};
 use super::lang::{self, Lang, Msg, fill, header};
+use super::vocab::{
+    allergen_id, finding_kind, finding_note, finding_subject, goal_ids, id, id_list, ids,
+    pair_evidence, pair_mechanism, pair_note, pair_sources, patient_line, severity_tone, tone,
+    verdict_cell, verdict_tone,
+};
 use crate::catalog::Catalog;
-use crate::catalog::model::{Edge, Evidence, Mechanism, Scope, Status, Text};
-use crate::check::{CheckReport, Finding, FindingKind, Pair, Severity, Verdict};
-use crate::compat::{PairRating, Resolution, Via};
-use crate::patient::{Allergen, Patient};
-
-fn text(en: String, ru: String) -> Text {
-    Text { en, ru }
-}
-
-/// Both languages of a fixed message.
-fn both(msg: Msg) -> Text {
-    text(msg.get(Lang::En).to_owned(), msg.get(Lang::Ru).to_owned())
-}
-
-fn id(catalog: &Catalog, i: usize) -> &str {
-    &catalog.ingredients()[i].id
-}
-
-pub fn verdict_word(v: Verdict, lang: Lang) -> &'static str {
-    match (v, lang) {
-        (Verdict::Compatible, Lang::En) => "compatible",
-        (Verdict::Compatible, Lang::Ru) => "совместимо",
-        (Verdict::Caution, Lang::En) => "caution",
-        (Verdict::Caution, Lang::Ru) => "с осторожностью",
-        (Verdict::Unknown, Lang::En) => "unknown",
-        (Verdict::Unknown, Lang::Ru) => "нет данных",
-        (Verdict::Incompatible, Lang::En) => "incompatible",
-        (Verdict::Incompatible, Lang::Ru) => "несовместимо",
-        (Verdict::Postpone, Lang::En) => "postpone",
-        (Verdict::Postpone, Lang::Ru) => "отложить",
-        (Verdict::Refused, Lang::En) => "refused",
-        (Verdict::Refused, Lang::Ru) => "отказ",
-    }
-}
-
-pub fn verdict_tone(v: Verdict) -> Tone {
-    match v {
-        Verdict::Compatible => Tone::Good,
-        Verdict::Caution => Tone::Warn,
-        Verdict::Unknown => Tone::Muted,
-        Verdict::Incompatible | Verdict::Postpone | Verdict::Refused => Tone::Bad,
-    }
-}
-
-fn severity_word(s: Severity, lang: Lang) -> &'static str {
-    match (s, lang) {
-        (Severity::Info, Lang::En) => "info",
-        (Severity::Info, Lang::Ru) => "к сведению",
-        (s, lang) => verdict_word(s.verdict().unwrap_or(Verdict::Compatible), lang),
-    }
-}
-
-fn severity_tone(s: Severity) -> Tone {
-    s.verdict().map_or(Tone::Plain, verdict_tone)
-}
-
-// ---------------------------------------------------------------------------------------------
-// Notes of pairs and findings, in both languages.
-
-/// The note of a pair: the edge's note, the pH reasoning, or why it is unknown.
-pub fn pair_note(catalog: &Catalog, pair: &Pair) -> Text {
-    match (pair.via, pair.edge) {
-        (Via::Ingredient, Some(e)) => catalog.file().edges[e].note.clone(),
-        (Via::Class, Some(e)) => {
-            let edge = &catalog.file().class_edges[e];
-            text(
-                format!("class edge {} × {}: {}", edge.a, edge.b, edge.note.en),
-                format!("связь классов {} × {}: {}", edge.a, edge.b, edge.note.ru),
-            )
-        }
-        (Via::Ph, _) => match pair.ph {
-            Some(ph) => text(
-                format!(
-                    "pH {} and {} are {} units apart (more than {}): one may precipitate or degrade the other. Inference; no source tested this pair.",
-                    range(ph.a),
-                    range(ph.b),
-                    round(ph.gap),
-                    crate::compat::PH_GAP
-                ),
-                format!(
-                    "pH {} и {} различаются на {} ед. (более {}): возможны осаждение или разрушение. Вывод; эту пару ни один источник не проверял.",
-                    range(ph.a),
-                    range(ph.b),
-                    round(ph.gap),
-                    crate::compat::PH_GAP
-                ),
-            ),
-            None => both(Msg::NoDataPair),
-        },
-        _ => both(Msg::NoDataPair),
-    }
-}
-
-fn range((min, max): (f64, f64)) -> String {
-    if min == max {
-        format!("{min}")
-    } else {
-        format!("{min}–{max}")
-    }
-}
-
-fn round(x: f64) -> String {
-    format!("{}", (x * 10.0).round() / 10.0)
-}
-
-fn pair_evidence(catalog: &Catalog, pair: &Pair) -> Option<Evidence> {
-    match (pair.via, pair.edge) {
-        (Via::Ingredient, Some(e)) => Some(catalog.file().edges[e].evidence),
-        (Via::Class, Some(e)) => Some(catalog.file().class_edges[e].evidence),
-        (Via::Ph, _) => Some(Evidence::Inference),
-        _ => None,
-    }
-}
-
-fn pair_mechanism(catalog: &Catalog, pair: &Pair) -> Option<Mechanism> {
-    match (pair.via, pair.edge) {
-        (Via::Ingredient, Some(e)) => Some(catalog.file().edges[e].mechanism),
-        (Via::Class, Some(e)) => Some(catalog.file().class_edges[e].mechanism),
-        _ => None,
-    }
-}
-
-fn pair_sources(catalog: &Catalog, pair: &Pair) -> Vec<String> {
-    match (pair.via, pair.edge) {
-        (Via::Ingredient, Some(e)) => catalog.file().edges[e].sources.clone(),
-        (Via::Class, Some(e)) => catalog.file().class_edges[e].sources.clone(),
-        (Via::Ph, _) => {
-            let mut s: Vec<String> = [pair.a, pair.b]
-                .iter()
-                .filter_map(|&i| catalog.ingredients()[i].ph.as_ref())
-                .flat_map(|ph| ph.sources.iter().cloned())
-                .collect();
-            s.sort();
-            s.dedup();
-            s
-        }
-        _ => Vec::new(),
-    }
-}
-
-/// What a finding is about, as an id (an ingredient, condition, medication, or `mix`).
-pub fn finding_subject(catalog: &Catalog, f: &Finding) -> String {
-    match f.kind {
-        FindingKind::Status { ingredient }
-        | FindingKind::Solo { ingredient }
-        | FindingKind::SessionLimit { ingredient }
-        | FindingKind::NotInZone { ingredient, .. }
-        | FindingKind::Contraindication { ingredient, .. }
-        | FindingKind::Allergy { ingredient, .. }
-        | FindingKind::Interaction { ingredient, .. } => id(catalog, ingredient).to_owned(),
-        FindingKind::TooManyComponents { .. } => "mix".to_owned(),
-        FindingKind::Condition { condition } => catalog.conditions()[condition].id.clone(),
-        FindingKind::MedicationGeneral { medication } => {
-            catalog.medications()[medication].id.clone()
-        }
-    }
-}
-
-pub fn finding_kind(f: &Finding) -> &'static str {
-    match f.kind {
-        FindingKind::Status { .. } => "status",
-        FindingKind::Solo { .. } => "solo",
-        FindingKind::TooManyComponents { .. } => "too_many_components",
-        FindingKind::SessionLimit { .. } => "session_limit",
-        FindingKind::NotInZone { .. } => "not_in_zone",
-        FindingKind::Condition { .. } => "condition",
-        FindingKind::Contraindication { .. } => "contraindication",
-        FindingKind::Allergy { .. } => "allergy",
-        FindingKind::MedicationGeneral { .. } => "medication",
-        FindingKind::Interaction { .. } => "interaction",
-    }
-}
-
-/// The note of a finding in both languages, built from the catalog's own texts.
-pub fn finding_note(catalog: &Catalog, f: &Finding) -> Text {
-    let each = |make: &dyn Fn(Lang) -> String| text(make(Lang::En), make(Lang::Ru));
-    match f.kind {
-        FindingKind::Status { ingredient } => {
-            let status = &catalog.ingredients()[ingredient].status;
-            let note = match status {
-                Status::Available => None,
-                Status::Withdrawn { note, .. }
-                | Status::NotInjectable { note, .. }
-                | Status::Unapproved { note, .. } => Some(note),
-            };
-            each(&|l| {
-                format!(
-                    "{}: {}",
-                    lang::status(status, l),
-                    note.map_or("", |n| l.text(n))
-                )
-            })
-        }
-        FindingKind::Solo { ingredient } => {
-            let solo = catalog.ingredients()[ingredient].solo.as_ref();
-            each(&|l| {
-                format!(
-                    "{}: {}",
-                    Msg::Solo.get(l),
-                    solo.map_or("", |s| l.text(&s.note))
-                )
-            })
-        }
-        FindingKind::TooManyComponents { count, max } => {
-            each(&|l| fill(Msg::TooManyComponents.get(l), &[&count, &max]))
-        }
-        FindingKind::SessionLimit { ingredient } => {
-            let limit = catalog.ingredients()[ingredient].session_limit.as_ref();
-            each(&|l| {
-                format!(
-                    "{}: {}",
-                    Msg::SessionLimit.get(l),
-                    limit.map_or("", |s| l.text(&s.text))
-                )
-            })
-        }
-        FindingKind::NotInZone { ingredient, zone } => {
-            let ing = &catalog.ingredients()[ingredient];
-            let zone = &catalog.zones()[zone];
-            each(&|l| {
-                let mut s = fill(Msg::NotInZone.get(l), &[&l.text(&zone.name)]);
-                if let Some(n) = &ing.zone_note {
-                    s.push_str(": ");
-                    s.push_str(l.text(&n.text));
-                }
-                s
-            })
-        }
-        FindingKind::Condition { condition } => {
-            let cond = &catalog.conditions()[condition];
-            each(&|l| {
-                let mut s = format!(
-                    "{} \u{2014} {}",
-                    l.text(&cond.name),
-                    lang::scope(cond.scope, l)
-                );
-                if cond.scope == Scope::Zone {
-                    s.push_str(Msg::ZoneConditionHint.get(l));
-                }
-                if let Some(n) = &cond.note {
-                    s.push_str(". ");
-                    s.push_str(l.text(n));
-                }
-                s
-            })
-        }
-        FindingKind::Contraindication {
-            ingredient,
-            condition,
-            contraindication,
-        } => {
-            let contra = &catalog.ingredients()[ingredient].contraindications[contraindication];
-            let cond = &catalog.conditions()[condition];
-            each(&|l| {
-                let what = if contra.rating == crate::catalog::model::Rating::Incompatible {
-                    Msg::RuledOutBy
-                } else {
-                    Msg::CautionIn
-                };
-                let mut s = fill(what.get(l), &[&l.text(&cond.name)]);
-                if let Some(n) = &contra.note {
-                    s.push_str(": ");
-                    s.push_str(l.text(n));
-                }
-                s
-            })
-        }
-        FindingKind::Allergy { allergen, .. } => each(&|l| {
-            let name = match allergen {
-                Allergen::Ingredient(i) => l.text(&catalog.ingredients()[i].name).to_owned(),
-                Allergen::Class(c) => l.text(&catalog.classes()[c].name).to_owned(),
-                Allergen::Condition(c) => l.text(&catalog.conditions()[c].name).to_owned(),
-            };
-            fill(Msg::AllergicTo.get(l), &[&name])
-        }),
-        FindingKind::MedicationGeneral { medication } => {
-            let med = &catalog.medications()[medication];
-            each(&|l| {
-                format!(
-                    "{}: {}",
-                    l.text(&med.name),
-                    med.general.as_ref().map_or("", |g| l.text(&g.note))
-                )
-            })
-        }
-        FindingKind::Interaction {
-            medication,
-            ingredient,
-            interaction,
-        } => {
-            let med = &catalog.medications()[medication];
-            let inter = &catalog.ingredients()[ingredient].interactions[interaction];
-            each(&|l| format!("{}: {}", l.text(&med.name), l.text(&inter.note)))
-        }
-    }
-}
+use crate::catalog::model::{Evidence, Mechanism, Text};
+use crate::check::{CheckReport, Finding, Pair, Severity, Suggestions, Verdict};
+use crate::compat::{PairRating, Via};
+use crate::patient::Patient;
 
 // ---------------------------------------------------------------------------------------------
 // JSON
+//
+// These types are the JSON Schema that `mesomix schema check` prints: a `///` comment on one
+// of them is part of that output.
 
 /// `mesomix check --format json`.
 #[derive(Debug, Serialize, JsonSchema)]
@@ -336,25 +56,14 @@ pub struct PatientJson<'c> {
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct TextJson {
-    pub en: String,
-    pub ru: String,
-}
-
-impl From<Text> for TextJson {
-    fn from(t: Text) -> Self {
-        TextJson { en: t.en, ru: t.ru }
-    }
-}
-
-#[derive(Debug, Serialize, JsonSchema)]
 pub struct PairJson {
     pub a: String,
     pub b: String,
     pub rating: PairRating,
     pub via: Via,
     pub mechanism: Option<Mechanism>,
-    pub note: TextJson,
+    #[schemars(with = "TextSchema")]
+    pub note: Text,
     /// Evidence grade; `null` for a pair with no data.
     pub evidence: Option<Evidence>,
     pub sources: Vec<String>,
@@ -369,7 +78,8 @@ pub struct FindingJson {
     pub subject: String,
     /// `info` findings are there to be read and do not change the verdict.
     pub rating: Severity,
-    pub note: TextJson,
+    #[schemars(with = "TextSchema")]
+    pub note: Text,
     pub evidence: Option<Evidence>,
     pub sources: Vec<String>,
 }
@@ -401,6 +111,7 @@ pub struct AlternativeJson<'c> {
     pub worst: PairRating,
 }
 
+/// The patient as JSON gives it: condition and medication ids, allergens by kind and id.
 pub fn patient_json<'c>(catalog: &'c Catalog, patient: &Patient) -> PatientJson<'c> {
     PatientJson {
         conditions: patient
@@ -416,15 +127,12 @@ pub fn patient_json<'c>(catalog: &'c Catalog, patient: &Patient) -> PatientJson<
         allergies: patient
             .allergies
             .iter()
-            .map(|a| match *a {
-                Allergen::Ingredient(i) => format!("ingredient:{}", id(catalog, i)),
-                Allergen::Class(c) => format!("class:{}", catalog.classes()[c].id),
-                Allergen::Condition(c) => format!("condition:{}", catalog.conditions()[c].id),
-            })
+            .map(|&a| allergen_id(catalog, a))
             .collect(),
     }
 }
 
+/// One resolved pair as JSON.
 pub fn pair_json(catalog: &Catalog, p: &Pair) -> PairJson {
     PairJson {
         a: id(catalog, p.a).to_owned(),
@@ -432,40 +140,61 @@ pub fn pair_json(catalog: &Catalog, p: &Pair) -> PairJson {
         rating: p.rating,
         via: p.via,
         mechanism: pair_mechanism(catalog, p),
-        note: pair_note(catalog, p).into(),
+        note: pair_note(catalog, p),
         evidence: pair_evidence(catalog, p),
         sources: pair_sources(catalog, p),
     }
 }
 
+/// One finding as JSON.
 pub fn finding_json(catalog: &Catalog, f: &Finding) -> FindingJson {
     FindingJson {
         kind: finding_kind(f),
         subject: finding_subject(catalog, f),
         rating: f.severity,
-        note: finding_note(catalog, f).into(),
+        note: finding_note(catalog, f),
         evidence: f.evidence,
         sources: f.sources.clone(),
     }
 }
 
+fn suggestions_json<'c>(catalog: &'c Catalog, s: &Suggestions) -> SuggestionsJson<'c> {
+    SuggestionsJson {
+        remove: s.remove.iter().map(|set| ids(catalog, set)).collect(),
+        split: s
+            .split
+            .iter()
+            .map(|syringe| SyringeJson {
+                ingredients: ids(catalog, &syringe.ingredients),
+                goals: goal_ids(catalog, &syringe.goals),
+            })
+            .collect(),
+        split_exact: s.split_exact,
+        alternatives: s
+            .alternatives
+            .iter()
+            .map(|a| AlternativeJson {
+                replaces: id(catalog, a.replaces),
+                ingredient: id(catalog, a.ingredient),
+                goals: goal_ids(catalog, &a.goals),
+                worst: a.worst,
+            })
+            .collect(),
+    }
+}
+
+/// The whole `check` report as a JSON value (also embedded in `formulate`'s JSON).
 pub fn check_value<'c>(
     catalog: &'c Catalog,
     report: &CheckReport,
     zone: Option<usize>,
     patient: &Patient,
 ) -> CheckJson<'c> {
-    let ids = |list: &[usize]| list.iter().map(|&i| id(catalog, i)).collect::<Vec<_>>();
-    let goal_ids = |list: &[usize]| {
-        list.iter()
-            .map(|&g| catalog.goals()[g].id.as_str())
-            .collect::<Vec<_>>()
-    };
     CheckJson {
         schema: "mesomix.check/1",
         catalog: CatalogRef::of(catalog),
         verdict: report.verdict,
-        mix: ids(&report.mix),
+        mix: ids(catalog, &report.mix),
         zone: zone.map(|z| catalog.zones()[z].id.as_str()),
         patient: patient_json(catalog, patient),
         pairs: report.pairs.iter().map(|p| pair_json(catalog, p)).collect(),
@@ -474,33 +203,11 @@ pub fn check_value<'c>(
             .iter()
             .map(|f| finding_json(catalog, f))
             .collect(),
-        suggestions: SuggestionsJson {
-            remove: report.suggestions.remove.iter().map(|s| ids(s)).collect(),
-            split: report
-                .suggestions
-                .split
-                .iter()
-                .map(|s| SyringeJson {
-                    ingredients: ids(&s.ingredients),
-                    goals: goal_ids(&s.goals),
-                })
-                .collect(),
-            split_exact: report.suggestions.split_exact,
-            alternatives: report
-                .suggestions
-                .alternatives
-                .iter()
-                .map(|a| AlternativeJson {
-                    replaces: id(catalog, a.replaces),
-                    ingredient: id(catalog, a.ingredient),
-                    goals: goal_ids(&a.goals),
-                    worst: a.worst,
-                })
-                .collect(),
-        },
+        suggestions: suggestions_json(catalog, &report.suggestions),
     }
 }
 
+/// `mesomix check --format json`, as text.
 pub fn check_json(
     catalog: &Catalog,
     report: &CheckReport,
@@ -513,6 +220,8 @@ pub fn check_json(
 // ---------------------------------------------------------------------------------------------
 // Document (table and Markdown)
 
+/// The `check` document: title and fields, the verdict sentence, pairs, findings,
+/// suggestions, the mix as a picture (Markdown only) and the disclaimer.
 pub fn check_doc(
     catalog: &Catalog,
     report: &CheckReport,
@@ -520,35 +229,23 @@ pub fn check_doc(
     patient: &Patient,
     lang: Lang,
 ) -> Doc {
-    let names = |list: &[usize]| {
-        list.iter()
-            .map(|&i| lang.text(&catalog.ingredients()[i].name))
-            .collect::<Vec<_>>()
-            .join(" + ")
-    };
-    let mut doc = Doc::new(format!(
-        "{}: {}",
-        Msg::CheckTitle.get(lang),
-        names(&report.mix)
-    ));
-    let mut fields = vec![(
-        Msg::Verdict.get(lang).to_owned(),
-        Styled::new(
-            verdict_word(report.verdict, lang).to_uppercase(),
-            verdict_tone(report.verdict),
+    let names = report
+        .mix
+        .iter()
+        .map(|&i| lang.text(&catalog.ingredients()[i].name))
+        .collect::<Vec<_>>()
+        .join(" + ");
+    let mut doc = Doc::new(format!("{}: {names}", Msg::CheckTitle.get(lang)));
+    let mut fields = vec![
+        (
+            Msg::Verdict.get(lang).to_owned(),
+            verdict_cell(report.verdict, lang),
         ),
-    )];
-    fields.push((
-        Msg::Mix.get(lang).to_owned(),
-        Styled::from(
-            report
-                .mix
-                .iter()
-                .map(|&i| id(catalog, i))
-                .collect::<Vec<_>>()
-                .join(", "),
+        (
+            Msg::Mix.get(lang).to_owned(),
+            Styled::from(id_list(catalog, &report.mix, ", ")),
         ),
-    ));
+    ];
     if let Some(z) = zone {
         fields.push((
             Msg::Zone.get(lang).to_owned(),
@@ -563,192 +260,168 @@ pub fn check_doc(
     }
     doc.fields(fields);
     doc.paragraph(Styled::new(
-        verdict_explanation(report.verdict, lang),
+        lang::verdict_sentence(report.verdict, lang),
         verdict_tone(report.verdict),
     ));
-
-    if !report.pairs.is_empty() {
-        doc.heading(Msg::PairsWorstFirst.get(lang));
-        let rows = report
-            .pairs
-            .iter()
-            .map(|p| {
-                vec![
-                    Styled::from(format!("{} × {}", id(catalog, p.a), id(catalog, p.b))),
-                    Styled::new(lang::pair_rating(p.rating, lang), tone(p.rating)),
-                    Styled::from(lang::via(p.via, lang)),
-                    Styled::from(
-                        pair_mechanism(catalog, p)
-                            .map_or(Msg::None_.get(lang), |m| lang::mechanism(m, lang)),
-                    ),
-                    Styled::from(
-                        pair_evidence(catalog, p)
-                            .map_or(Msg::None_.get(lang), |e| lang::evidence(e, lang)),
-                    ),
-                    Styled::from(lang.text(&pair_note(catalog, p)).to_owned()),
-                    Styled::from(pair_sources(catalog, p).join(", ")),
-                ]
-            })
-            .collect();
-        doc.table(
-            header(
-                &[
-                    Msg::Pair,
-                    Msg::Rating,
-                    Msg::Via,
-                    Msg::Mechanism,
-                    Msg::Evidence,
-                    Msg::Note,
-                    Msg::Sources,
-                ],
-                lang,
-            ),
-            rows,
-        );
-    }
-
-    if !report.findings.is_empty() {
-        doc.heading(Msg::Findings.get(lang));
-        let rows = report
-            .findings
-            .iter()
-            .map(|f| {
-                vec![
-                    Styled::from(finding_subject(catalog, f)),
-                    Styled::new(severity_word(f.severity, lang), severity_tone(f.severity)),
-                    Styled::from(lang.text(&finding_note(catalog, f)).to_owned()),
-                    Styled::from(
-                        f.evidence
-                            .map_or(Msg::None_.get(lang), |e| lang::evidence(e, lang)),
-                    ),
-                    Styled::from(f.sources.join(", ")),
-                ]
-            })
-            .collect();
-        doc.table(
-            header(
-                &[
-                    Msg::Subject,
-                    Msg::Rating,
-                    Msg::Note,
-                    Msg::Evidence,
-                    Msg::Sources,
-                ],
-                lang,
-            ),
-            rows,
-        );
-    }
-
-    let s = &report.suggestions;
-    if !s.remove.is_empty() || !s.split.is_empty() {
-        doc.heading(Msg::Suggestions.get(lang));
-        let mut items = Vec::new();
-        if !s.remove.is_empty() {
-            let sets: Vec<String> = s
-                .remove
-                .iter()
-                .map(|set| {
-                    format!(
-                        "{{{}}}",
-                        set.iter()
-                            .map(|&i| id(catalog, i))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    )
-                })
-                .collect();
-            items.push(Styled::from(format!(
-                "{} {}",
-                Msg::RemoveOneOf.get(lang),
-                sets.join(&format!(" {} ", Msg::Or.get(lang)))
-            )));
-        }
-        let mut syringes = Vec::new();
-        if s.split.len() > 1 {
-            let exact = if s.split_exact {
-                ""
-            } else {
-                Msg::NotProvenMinimal.get(lang)
-            };
-            items.push(Styled::from(fill(
-                Msg::SplitInto.get(lang),
-                &[&s.split.len(), &exact],
-            )));
-            for (n, syringe) in s.split.iter().enumerate() {
-                let goals: Vec<&str> = syringe
-                    .goals
-                    .iter()
-                    .map(|&g| lang.text(&catalog.goals()[g].name))
-                    .collect();
-                syringes.push(Styled::from(format!(
-                    "{} {}: {} \u{2014} {}: {}",
-                    Msg::Syringe.get(lang),
-                    n + 1,
-                    syringe
-                        .ingredients
-                        .iter()
-                        .map(|&i| id(catalog, i))
-                        .collect::<Vec<_>>()
-                        .join(" + "),
-                    Msg::Goals.get(lang),
-                    if goals.is_empty() {
-                        Msg::None_.get(lang).to_owned()
-                    } else {
-                        goals.join(", ")
-                    }
-                )));
-            }
-        }
-        doc.list(items);
-        doc.sublist(syringes);
-        if !s.alternatives.is_empty() {
-            doc.heading(Msg::Alternatives.get(lang));
-            let rows = s
-                .alternatives
-                .iter()
-                .map(|a| {
-                    vec![
-                        Styled::from(id(catalog, a.replaces)),
-                        Styled::from(format!(
-                            "{} ({})",
-                            lang.text(&catalog.ingredients()[a.ingredient].name),
-                            id(catalog, a.ingredient)
-                        )),
-                        Styled::from(
-                            a.goals
-                                .iter()
-                                .map(|&g| catalog.goals()[g].id.as_str())
-                                .collect::<Vec<_>>()
-                                .join(", "),
-                        ),
-                        Styled::new(lang::pair_rating(a.worst, lang), tone(a.worst)),
-                    ]
-                })
-                .collect();
-            doc.table(
-                header(
-                    &[
-                        Msg::Replaces,
-                        Msg::Alternative,
-                        Msg::Goals,
-                        Msg::WorstWithRest,
-                    ],
-                    lang,
-                ),
-                rows,
-            );
-        }
-    }
+    pairs_table(&mut doc, catalog, &report.pairs, lang);
+    findings_table(&mut doc, catalog, &report.findings, lang);
+    suggestions(&mut doc, catalog, &report.suggestions, lang);
     // The mix as a picture, for Markdown (terminals skip it).
     if report.mix.len() > 1 {
-        doc.blocks.push(super::doc::Block::Fenced {
+        doc.blocks.push(Block::Fenced {
             info: "mermaid".into(),
             text: mix_picture(catalog, &report.mix, lang),
         });
     }
     doc.paragraph(Styled::new(Msg::Disclaimer.get(lang), Tone::Muted));
     doc
+}
+
+fn pairs_table(doc: &mut Doc, catalog: &Catalog, pairs: &[Pair], lang: Lang) {
+    if pairs.is_empty() {
+        return;
+    }
+    doc.heading(Msg::PairsWorstFirst.get(lang));
+    let none = Msg::None_.get(lang);
+    let rows = pairs
+        .iter()
+        .map(|p| {
+            vec![
+                Styled::from(format!("{} × {}", id(catalog, p.a), id(catalog, p.b))),
+                Styled::new(lang::pair_rating(p.rating, lang), tone(p.rating)),
+                Styled::from(lang::via(p.via, lang)),
+                Styled::from(pair_mechanism(catalog, p).map_or(none, |m| lang::mechanism(m, lang))),
+                Styled::from(pair_evidence(catalog, p).map_or(none, |e| lang::evidence(e, lang))),
+                Styled::from(lang.text(&pair_note(catalog, p)).to_owned()),
+                Styled::from(pair_sources(catalog, p).join(", ")),
+            ]
+        })
+        .collect();
+    let columns = [
+        Msg::Pair,
+        Msg::Rating,
+        Msg::Via,
+        Msg::Mechanism,
+        Msg::Evidence,
+        Msg::Note,
+        Msg::Sources,
+    ];
+    doc.table(header(&columns, lang), rows);
+}
+
+fn findings_table(doc: &mut Doc, catalog: &Catalog, findings: &[Finding], lang: Lang) {
+    if findings.is_empty() {
+        return;
+    }
+    doc.heading(Msg::Findings.get(lang));
+    let rows = findings
+        .iter()
+        .map(|f| {
+            vec![
+                Styled::from(finding_subject(catalog, f)),
+                Styled::new(lang::severity(f.severity, lang), severity_tone(f.severity)),
+                Styled::from(lang.text(&finding_note(catalog, f)).to_owned()),
+                Styled::from(
+                    f.evidence
+                        .map_or(Msg::None_.get(lang), |e| lang::evidence(e, lang)),
+                ),
+                Styled::from(f.sources.join(", ")),
+            ]
+        })
+        .collect();
+    let columns = [
+        Msg::Subject,
+        Msg::Rating,
+        Msg::Note,
+        Msg::Evidence,
+        Msg::Sources,
+    ];
+    doc.table(header(&columns, lang), rows);
+}
+
+/// The suggestions: sets to remove, syringes to split into, and alternatives.
+fn suggestions(doc: &mut Doc, catalog: &Catalog, s: &Suggestions, lang: Lang) {
+    if s.remove.is_empty() && s.split.is_empty() {
+        return;
+    }
+    doc.heading(Msg::Suggestions.get(lang));
+    let mut items = Vec::new();
+    if !s.remove.is_empty() {
+        let sets: Vec<String> = s
+            .remove
+            .iter()
+            .map(|set| format!("{{{}}}", id_list(catalog, set, ", ")))
+            .collect();
+        items.push(Styled::from(format!(
+            "{} {}",
+            Msg::RemoveOneOf.get(lang),
+            sets.join(&format!(" {} ", Msg::Or.get(lang)))
+        )));
+    }
+    let mut syringes = Vec::new();
+    if s.split.len() > 1 {
+        let exact = if s.split_exact {
+            ""
+        } else {
+            Msg::NotProvenMinimal.get(lang)
+        };
+        items.push(Styled::from(fill(
+            Msg::SplitInto.get(lang),
+            &[&s.split.len(), &exact],
+        )));
+        for (n, syringe) in s.split.iter().enumerate() {
+            let goals: Vec<&str> = syringe
+                .goals
+                .iter()
+                .map(|&g| lang.text(&catalog.goals()[g].name))
+                .collect();
+            syringes.push(Styled::from(format!(
+                "{} {}: {} \u{2014} {}: {}",
+                Msg::Syringe.get(lang),
+                n + 1,
+                id_list(catalog, &syringe.ingredients, " + "),
+                Msg::Goals.get(lang),
+                if goals.is_empty() {
+                    Msg::None_.get(lang).to_owned()
+                } else {
+                    goals.join(", ")
+                }
+            )));
+        }
+    }
+    doc.list(items);
+    doc.sublist(syringes);
+    alternatives_table(doc, catalog, s, lang);
+}
+
+fn alternatives_table(doc: &mut Doc, catalog: &Catalog, s: &Suggestions, lang: Lang) {
+    if s.alternatives.is_empty() {
+        return;
+    }
+    doc.heading(Msg::Alternatives.get(lang));
+    let rows = s
+        .alternatives
+        .iter()
+        .map(|a| {
+            vec![
+                Styled::from(id(catalog, a.replaces)),
+                Styled::from(format!(
+                    "{} ({})",
+                    lang.text(&catalog.ingredients()[a.ingredient].name),
+                    id(catalog, a.ingredient)
+                )),
+                Styled::from(goal_ids(catalog, &a.goals).join(", ")),
+                Styled::new(lang::pair_rating(a.worst, lang), tone(a.worst)),
+            ]
+        })
+        .collect();
+    let columns = [
+        Msg::Replaces,
+        Msg::Alternative,
+        Msg::Goals,
+        Msg::WorstWithRest,
+    ];
+    doc.table(header(&columns, lang), rows);
 }
 
 /// A Mermaid picture of a mix: every pair, unknown ones included (they block approval).
@@ -759,297 +432,4 @@ pub fn mix_picture(catalog: &Catalog, mix: &[usize], lang: Lang) -> String {
         show_unknown: true,
     };
     super::graph::mermaid(catalog, &crate::graph::build(catalog, &request), lang)
-}
-
-fn verdict_explanation(v: Verdict, lang: Lang) -> &'static str {
-    match v {
-        Verdict::Compatible => Msg::VerdictCompatible.get(lang),
-        Verdict::Caution => Msg::VerdictCaution.get(lang),
-        Verdict::Unknown => Msg::VerdictUnknown.get(lang),
-        Verdict::Incompatible => Msg::VerdictIncompatible.get(lang),
-        Verdict::Postpone => Msg::VerdictPostpone.get(lang),
-        Verdict::Refused => Msg::VerdictRefused.get(lang),
-    }
-}
-
-pub fn patient_line(catalog: &Catalog, patient: &Patient, lang: Lang) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    parts.extend(
-        patient
-            .conditions
-            .iter()
-            .map(|&c| lang.text(&catalog.conditions()[c].name).to_owned()),
-    );
-    parts.extend(
-        patient
-            .medications
-            .iter()
-            .map(|&m| lang.text(&catalog.medications()[m].name).to_owned()),
-    );
-    parts.extend(patient.allergies.iter().map(|a| {
-        let name = match *a {
-            Allergen::Ingredient(i) => lang.text(&catalog.ingredients()[i].name),
-            Allergen::Class(c) => lang.text(&catalog.classes()[c].name),
-            Allergen::Condition(c) => lang.text(&catalog.conditions()[c].name),
-        };
-        fill(Msg::AllergicTo.get(lang), &[&name])
-    }));
-    parts.join("; ")
-}
-
-// ---------------------------------------------------------------------------------------------
-// explain
-
-#[derive(Debug, Serialize)]
-struct EdgeJson<'c> {
-    a: &'c str,
-    b: &'c str,
-    rating: crate::catalog::model::Rating,
-    mechanism: Mechanism,
-    note: &'c Text,
-    evidence: Evidence,
-    sources: &'c [String],
-}
-
-fn edge_json(e: &Edge) -> EdgeJson<'_> {
-    EdgeJson {
-        a: &e.a,
-        b: &e.b,
-        rating: e.rating,
-        mechanism: e.mechanism,
-        note: &e.note,
-        evidence: e.evidence,
-        sources: &e.sources,
-    }
-}
-
-pub fn explain_json(catalog: &Catalog, a: usize, b: usize, r: &Resolution<'_>) -> String {
-    #[derive(Serialize)]
-    struct Ph {
-        a: Option<[f64; 2]>,
-        b: Option<[f64; 2]>,
-        gap: Option<f64>,
-        /// Whether the gap alone would rate the pair `caution`.
-        decisive: bool,
-    }
-    #[derive(Serialize)]
-    struct ClassStep<'c> {
-        classes: [&'c str; 2],
-        edge: Option<EdgeJson<'c>>,
-        overridden: bool,
-    }
-    #[derive(Serialize)]
-    struct Body<'c> {
-        schema: &'static str,
-        catalog: CatalogRef<'c>,
-        a: &'c str,
-        b: &'c str,
-        rating: PairRating,
-        via: Via,
-        ingredient_edge: Option<EdgeJson<'c>>,
-        class_edge: ClassStep<'c>,
-        ph: Ph,
-        sources: Vec<SourceJson<'c>>,
-    }
-    let ing = |i: usize| &catalog.ingredients()[i];
-    let ph_of = |i: usize| ing(i).ph.as_ref().map(|p| [p.min, p.max]);
-    let body = Body {
-        schema: "mesomix.explain/1",
-        catalog: CatalogRef::of(catalog),
-        a: &ing(a).id,
-        b: &ing(b).id,
-        rating: r.rating,
-        via: r.via,
-        ingredient_edge: r.ingredient_edge.map(edge_json),
-        class_edge: ClassStep {
-            classes: [&ing(a).class, &ing(b).class],
-            edge: r.class_edge.map(edge_json),
-            overridden: r.class_edge.is_some() && r.ingredient_edge.is_some(),
-        },
-        ph: Ph {
-            a: ph_of(a),
-            b: ph_of(b),
-            gap: r.ph.map(|p| p.gap),
-            decisive: r.ph.is_some_and(|p| p.decides()),
-        },
-        sources: explain_sources(catalog, a, b, r),
-    };
-    to_string(&body)
-}
-
-#[derive(Debug, Serialize)]
-struct SourceJson<'c> {
-    id: &'c str,
-    title: &'c str,
-    citation: &'c str,
-    grade: crate::catalog::model::Grade,
-}
-
-fn explain_sources<'c>(
-    catalog: &'c Catalog,
-    a: usize,
-    b: usize,
-    r: &Resolution<'c>,
-) -> Vec<SourceJson<'c>> {
-    let mut ids: Vec<&str> = Vec::new();
-    for e in [r.ingredient_edge, r.class_edge].into_iter().flatten() {
-        ids.extend(e.sources.iter().map(String::as_str));
-    }
-    for i in [a, b] {
-        if let Some(ph) = &catalog.ingredients()[i].ph {
-            ids.extend(ph.sources.iter().map(String::as_str));
-        }
-    }
-    ids.sort_unstable();
-    ids.dedup();
-    ids.into_iter()
-        .filter_map(|s| catalog.source(s))
-        .map(|s| SourceJson {
-            id: &s.id,
-            title: &s.title,
-            citation: &s.citation,
-            grade: s.grade,
-        })
-        .collect()
-}
-
-pub fn explain_doc(catalog: &Catalog, a: usize, b: usize, r: &Resolution<'_>, lang: Lang) -> Doc {
-    let ing = |i: usize| &catalog.ingredients()[i];
-    let mut doc = Doc::new(format!(
-        "{}: {} × {}",
-        Msg::ExplainTitle.get(lang),
-        lang.text(&ing(a).name),
-        lang.text(&ing(b).name)
-    ));
-    doc.fields(vec![
-        (
-            Msg::Rating.get(lang).to_owned(),
-            Styled::new(
-                lang::pair_rating(r.rating, lang).to_uppercase(),
-                tone(r.rating),
-            ),
-        ),
-        (
-            Msg::Via.get(lang).to_owned(),
-            Styled::from(lang::via(r.via, lang)),
-        ),
-    ]);
-    let edge_line = |e: &Edge| {
-        format!(
-            "{} ({}, {}): {} [{}]",
-            lang::rating(e.rating, lang),
-            lang::mechanism(e.mechanism, lang),
-            lang::evidence(e.evidence, lang),
-            lang.text(&e.note),
-            e.sources.join(", ")
-        )
-    };
-    let mut steps = Vec::new();
-    // Step 1: ingredient edge.
-    steps.push(match r.ingredient_edge {
-        Some(e) => Styled::new(
-            format!("1. {}: {}", Msg::StepIngredientEdge.get(lang), edge_line(e)),
-            tone(e.rating.into()),
-        ),
-        None => Styled::from(format!(
-            "1. {}: {}",
-            Msg::StepIngredientEdge.get(lang),
-            Msg::NoEdge.get(lang)
-        )),
-    });
-    // Step 2: class edge.
-    let classes = format!("{} × {}", ing(a).class, ing(b).class);
-    steps.push(match (r.class_edge, r.ingredient_edge.is_some()) {
-        (Some(e), true) => Styled::new(
-            format!(
-                "2. {} ({classes}): {} \u{2014} {}",
-                Msg::StepClassEdge.get(lang),
-                edge_line(e),
-                Msg::Overridden.get(lang)
-            ),
-            Tone::Muted,
-        ),
-        (Some(e), false) => Styled::new(
-            format!(
-                "2. {} ({classes}): {} \u{2014} {}",
-                Msg::StepClassEdge.get(lang),
-                edge_line(e),
-                Msg::Decides.get(lang)
-            ),
-            tone(e.rating.into()),
-        ),
-        (None, _) => Styled::from(format!(
-            "2. {} ({classes}): {}",
-            Msg::StepClassEdge.get(lang),
-            Msg::NoEdge.get(lang)
-        )),
-    });
-    // Step 3: pH inference.
-    let ph_desc = |i: usize| {
-        ing(i).ph.as_ref().map_or_else(
-            || Msg::PhUnknown.get(lang).to_owned(),
-            |p| range((p.min, p.max)),
-        )
-    };
-    let ph_line = format!("{} {}, {} {}", ing(a).id, ph_desc(a), ing(b).id, ph_desc(b));
-    let decided_before = r.ingredient_edge.is_some() || r.class_edge.is_some();
-    steps.push(match r.ph {
-        Some(p) => {
-            let verdict = if p.decides() {
-                fill(
-                    Msg::PhGapDecisive.get(lang),
-                    &[&round(p.gap), &crate::compat::PH_GAP],
-                )
-            } else {
-                fill(
-                    Msg::PhGapSmall.get(lang),
-                    &[&round(p.gap), &crate::compat::PH_GAP],
-                )
-            };
-            let used = if decided_before {
-                format!(" \u{2014} {}", Msg::NotUsed.get(lang))
-            } else {
-                String::new()
-            };
-            Styled::from(format!(
-                "3. {}: {ph_line}; {verdict}{used}",
-                Msg::StepPh.get(lang)
-            ))
-        }
-        None => Styled::from(format!(
-            "3. {}: {ph_line}; {}",
-            Msg::StepPh.get(lang),
-            Msg::PhNotApplicable.get(lang)
-        )),
-    });
-    steps.push(Styled::new(
-        format!(
-            "4. {}: {} ({})",
-            Msg::StepResult.get(lang),
-            lang::pair_rating(r.rating, lang),
-            lang::via(r.via, lang)
-        ),
-        tone(r.rating),
-    ));
-    doc.heading(Msg::Steps.get(lang));
-    doc.list(steps);
-    if r.rating == PairRating::Unknown {
-        doc.paragraph(Styled::new(Msg::NoDataPair.get(lang), Tone::Muted));
-    }
-    let sources = explain_sources(catalog, a, b, r);
-    if !sources.is_empty() {
-        doc.heading(Msg::SourcesTitle.get(lang));
-        let rows = sources
-            .iter()
-            .map(|s| {
-                vec![
-                    Styled::from(s.id),
-                    Styled::from(lang::grade(s.grade, lang)),
-                    Styled::from(format!("{} \u{2014} {}", s.title, s.citation)),
-                ]
-            })
-            .collect();
-        doc.table(header(&[Msg::Id, Msg::Evidence, Msg::Name], lang), rows);
-    }
-    doc
 }

@@ -20,6 +20,20 @@ impl<'c> CatalogRef<'c> {
     }
 }
 
+// The JSON Schema of a `Text` in an output document, for `#[schemars(with = "TextSchema")]`
+// on a `Text` field: the documents serialise the catalog's own `Text`, whose schema (named
+// `Text`, with its description and `additionalProperties: false` from the catalog model's
+// `deny_unknown_fields`) would change what `mesomix schema` prints. This gives the schema the
+// documents have always published. No `///` comment here: it would become the schema's
+// description.
+#[derive(schemars::JsonSchema)]
+#[schemars(rename = "TextJson")]
+#[allow(dead_code)]
+pub(crate) struct TextSchema {
+    en: String,
+    ru: String,
+}
+
 /// The shared top of every JSON document.
 #[derive(Debug, Serialize)]
 pub struct Envelope<'c, T: Serialize> {

@@ -4,7 +4,10 @@
 use clap::ValueEnum;
 use serde::Serialize;
 
+use jiff::civil::Weekday;
+
 use crate::catalog::model::{Depth, Evidence, Grade, Mechanism, Rating, Region, Scope, Text};
+use crate::check::{Severity, Verdict};
 use crate::compat::{PairRating, Via};
 
 /// Output language.
@@ -242,6 +245,65 @@ messages! {
     PhNotApplicable => ("not applicable: both pH ranges must be known", "неприменимо: нужны оба диапазона pH"),
     NotUsed => ("not used, an edge decided first", "не использован: оценку уже дала связь"),
     BadPatientFile => ("invalid patient file", "неверный файл пациента"),
+}
+
+/// The word for a verdict.
+pub fn verdict(v: Verdict, lang: Lang) -> &'static str {
+    match (v, lang) {
+        (Verdict::Compatible, Lang::En) => "compatible",
+        (Verdict::Compatible, Lang::Ru) => "совместимо",
+        (Verdict::Caution, Lang::En) => "caution",
+        (Verdict::Caution, Lang::Ru) => "с осторожностью",
+        (Verdict::Unknown, Lang::En) => "unknown",
+        (Verdict::Unknown, Lang::Ru) => "нет данных",
+        (Verdict::Incompatible, Lang::En) => "incompatible",
+        (Verdict::Incompatible, Lang::Ru) => "несовместимо",
+        (Verdict::Postpone, Lang::En) => "postpone",
+        (Verdict::Postpone, Lang::Ru) => "отложить",
+        (Verdict::Refused, Lang::En) => "refused",
+        (Verdict::Refused, Lang::Ru) => "отказ",
+    }
+}
+
+/// The sentence that explains a verdict.
+pub fn verdict_sentence(v: Verdict, lang: Lang) -> &'static str {
+    match v {
+        Verdict::Compatible => Msg::VerdictCompatible.get(lang),
+        Verdict::Caution => Msg::VerdictCaution.get(lang),
+        Verdict::Unknown => Msg::VerdictUnknown.get(lang),
+        Verdict::Incompatible => Msg::VerdictIncompatible.get(lang),
+        Verdict::Postpone => Msg::VerdictPostpone.get(lang),
+        Verdict::Refused => Msg::VerdictRefused.get(lang),
+    }
+}
+
+/// The word for a finding's severity: its verdict's word, or "info".
+pub fn severity(s: Severity, lang: Lang) -> &'static str {
+    match (s.verdict(), lang) {
+        (Some(v), _) => verdict(v, lang),
+        (None, Lang::En) => "info",
+        (None, Lang::Ru) => "к сведению",
+    }
+}
+
+/// The name of a day of the week.
+pub fn weekday(w: Weekday, lang: Lang) -> &'static str {
+    match (w, lang) {
+        (Weekday::Monday, Lang::En) => "Monday",
+        (Weekday::Monday, Lang::Ru) => "понедельник",
+        (Weekday::Tuesday, Lang::En) => "Tuesday",
+        (Weekday::Tuesday, Lang::Ru) => "вторник",
+        (Weekday::Wednesday, Lang::En) => "Wednesday",
+        (Weekday::Wednesday, Lang::Ru) => "среда",
+        (Weekday::Thursday, Lang::En) => "Thursday",
+        (Weekday::Thursday, Lang::Ru) => "четверг",
+        (Weekday::Friday, Lang::En) => "Friday",
+        (Weekday::Friday, Lang::Ru) => "пятница",
+        (Weekday::Saturday, Lang::En) => "Saturday",
+        (Weekday::Saturday, Lang::Ru) => "суббота",
+        (Weekday::Sunday, Lang::En) => "Sunday",
+        (Weekday::Sunday, Lang::Ru) => "воскресенье",
+    }
 }
 
 pub fn rating(r: Rating, lang: Lang) -> &'static str {

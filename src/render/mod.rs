@@ -1,7 +1,17 @@
-//! Rendering at the edge: one module per output format, plus the language table.
+//! Rendering at the edge. Nothing here reads or writes files.
 //!
 //! Commands build their data in the core; here it becomes a [`doc::Doc`] (for `table` and
-//! `markdown`) or a JSON document. Nothing here reads or writes files.
+//! `markdown`) or a JSON document. Three kinds of module:
+//!
+//! - the shared vocabulary: [`lang`] (fixed words in both languages), [`vocab`] (texts, names,
+//!   tones and notes built from the catalog) and [`query`] (questions the views ask of the
+//!   catalog);
+//! - one view per command: [`catalog`] (the catalog commands), [`check`], [`explain`],
+//!   [`formulate`] and [`plan`], each with its document and its JSON;
+//! - one writer per format: [`table`], [`markdown`], [`json`], [`ics`], [`graph`] (DOT,
+//!   Mermaid, SVG) and [`diagnostics`] (catalog problems);
+//! - [`emit`], the one place a report meets a format (which formats each command writes, and
+//!   the bytes), and [`errors`], the words of every error in both languages.
 
 pub mod catalog;
 pub mod check;
@@ -9,13 +19,17 @@ pub mod diagnostics;
 pub mod doc;
 pub mod emit;
 pub mod errors;
+pub mod explain;
 pub mod formulate;
 pub mod graph;
+pub mod ics;
 pub mod json;
 pub mod lang;
 pub mod markdown;
 pub mod plan;
+pub mod query;
 pub mod table;
+pub mod vocab;
 
 use clap::ValueEnum;
 

@@ -1,45 +1,18 @@
-//! `plan` output: a dated course as a document, JSON (`mesomix.plan/1`) and an RFC 5545
-//! calendar. The calendar is written by hand so that it is reproducible: UIDs come from the
-//! content and DTSTAMP from the plan, never from the clock.
+//! `plan` output: a dated course as a document, JSON (`mesomix.plan/1`) and the events of an
+//! RFC 5545 calendar (written by [`super::ics`]: UIDs come from the content and DTSTAMP from
+//! the plan, never from the clock).
 
-use jiff::civil::{Date, Weekday};
 use schemars::JsonSchema;
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 
-use super::check::TextJson;
 use super::doc::{Doc, Styled, Tone};
-use super::json::CatalogRef;
+use super::ics::{self, Event};
+use super::json::{CatalogRef, TextSchema};
 use super::lang::{self, Lang, Msg, fill, header};
+use super::vocab::{id_list, ids};
 use crate::catalog::Catalog;
 use crate::catalog::model::{Evidence, Text};
-use crate::plan::{Plan, RuleSource, Ruled};
-
-fn weekday(w: Weekday, lang: Lang) -> &'static str {
-    let en = [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ];
-    let ru = [
-        "понедельник",
-        "вторник",
-        "среда",
-        "четверг",
-        "пятница",
-        "суббота",
-        "воскресенье",
-    ];
-    let i = usize::from(w.to_monday_zero_offset().unsigned_abs());
-    match lang {
-        Lang::En => en[i],
-        Lang::Ru => ru[i],
-    }
-}
+use crate::plan::{Plan, RuleSource, Ruled, Session};
 
 /// Who set a number, in words.
 fn rule_text(catalog: &Catalog, r: &Ruled, lang: Lang) -> String {
@@ -116,7 +89,8 @@ pub struct WindowJson<'c> {
     pub rule: &'c str,
     pub from: String,
     pub to: String,
-    pub text: TextJson,
+    #[schemars(with = "TextSchema")]
+    pub text: &'c Text,
     /// False when no source gives the rule's duration (the window is the session day).
     pub sourced_duration: bool,
     pub evidence: Evidence,
@@ -132,7 +106,8 @@ pub struct DatedRuleJson {
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct ExpectationJson<'c> {
     pub id: &'c str,
-    pub text: TextJson,
+    #[schemars(with = "TextSchema")]
+    pub text: &'c Text,
     pub evidence: Evidence,
     pub sources: &'c [String],
 }
@@ -152,24 +127,14 @@ fn rule_json(catalog: &Catalog, r: &Ruled) -> RuleJson {
     }
 }
 
-fn text_json(t: &Text) -> TextJson {
-    TextJson {
-        en: t.en.clone(),
-        ru: t.ru.clone(),
-    }
-}
-
+/// The plan as a JSON value (also embedded in `formulate --plan`'s JSON).
 pub fn plan_value<'c>(catalog: &'c Catalog, plan: &Plan) -> PlanJson<'c> {
     let file = catalog.file();
     PlanJson {
         schema: "mesomix.plan/1",
         catalog: CatalogRef::of(catalog),
         zone: &catalog.zones()[plan.zone].id,
-        ingredients: plan
-            .ingredients
-            .iter()
-            .map(|&i| catalog.ingredients()[i].id.as_str())
-            .collect(),
+        ingredients: ids(catalog, &plan.ingredients),
         start: plan.start.to_string(),
         start_in_past: plan.start_in_past,
         rules: RulesJson {
@@ -183,7 +148,7 @@ pub fn plan_value<'c>(catalog: &'c Catalog, plan: &Plan) -> PlanJson<'c> {
             .map(|s| SessionJson {
                 n: s.n,
                 date: s.date.to_string(),
-                weekday: weekday(s.weekday, Lang::En).to_owned(),
+                weekday: lang::weekday(s.weekday, Lang::En).to_owned(),
             })
             .collect(),
         aftercare: plan
@@ -197,7 +162,7 @@ pub fn plan_value<'c>(catalog: &'c Catalog, plan: &Plan) -> PlanJson<'c> {
                         rule: &rule.id,
                         from: w.from.to_string(),
                         to: w.to.to_string(),
-                        text: text_json(&rule.text),
+                        text: &rule.text,
                         sourced_duration: w.sourced_duration,
                         evidence: rule.evidence,
                         sources: &rule.sources,
@@ -220,7 +185,7 @@ pub fn plan_value<'c>(catalog: &'c Catalog, plan: &Plan) -> PlanJson<'c> {
                 let x = &file.expectations[e];
                 ExpectationJson {
                     id: &x.id,
-                    text: text_json(&x.text),
+                    text: &x.text,
                     evidence: x.evidence,
                     sources: &x.sources,
                 }
@@ -232,59 +197,16 @@ pub fn plan_value<'c>(catalog: &'c Catalog, plan: &Plan) -> PlanJson<'c> {
 // ---------------------------------------------------------------------------------------------
 // Document
 
+/// The `plan` document: the numbers and who set them, the sessions with their aftercare,
+/// what follows the course, and what to expect.
 pub fn plan_doc(catalog: &Catalog, plan: &Plan, lang: Lang) -> Doc {
-    let file = catalog.file();
     let zone = &catalog.zones()[plan.zone];
     let mut doc = Doc::new(format!(
         "{}: {}",
         Msg::PlanTitle.get(lang),
         lang.text(&zone.name)
     ));
-    let mut fields = vec![
-        (
-            Msg::Start.get(lang).to_owned(),
-            Styled::from(plan.start.to_string()),
-        ),
-        (
-            Msg::Sessions.get(lang).to_owned(),
-            Styled::from(format!(
-                "{} \u{2014} {}",
-                plan.count.value,
-                rule_text(catalog, &plan.count, lang)
-            )),
-        ),
-        (
-            Msg::IntervalDays.get(lang).to_owned(),
-            Styled::from(format!(
-                "{} \u{2014} {}",
-                plan.interval.value,
-                rule_text(catalog, &plan.interval, lang)
-            )),
-        ),
-    ];
-    if let Some(m) = &plan.interval_max {
-        fields.push((
-            Msg::MaxIntervalDays.get(lang).to_owned(),
-            Styled::from(format!(
-                "{} \u{2014} {}",
-                m.value,
-                rule_text(catalog, m, lang)
-            )),
-        ));
-    }
-    if !plan.ingredients.is_empty() {
-        fields.push((
-            Msg::Cocktail.get(lang).to_owned(),
-            Styled::from(
-                plan.ingredients
-                    .iter()
-                    .map(|&i| catalog.ingredients()[i].id.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" + "),
-            ),
-        ));
-    }
-    doc.fields(fields);
+    doc.fields(plan_fields(catalog, plan, lang));
     if plan.start_in_past {
         doc.paragraph(Styled::new(Msg::StartInPast.get(lang), Tone::Warn));
     }
@@ -292,35 +214,10 @@ pub fn plan_doc(catalog: &Catalog, plan: &Plan, lang: Lang) -> Doc {
     let rows = plan
         .sessions
         .iter()
-        .map(|s| {
-            let care: Vec<String> = s
-                .aftercare
-                .iter()
-                .map(|w| {
-                    let rule = &file.aftercare[w.rule];
-                    let span = if w.from == w.to {
-                        w.from.to_string()
-                    } else {
-                        format!("{} \u{2026} {}", w.from, w.to)
-                    };
-                    format!("{span}: {}", lang.text(&rule.text))
-                })
-                .collect();
-            vec![
-                Styled::from(s.n.to_string()),
-                Styled::from(s.date.to_string()),
-                Styled::from(weekday(s.weekday, lang)),
-                Styled::from(care.join("\n")),
-            ]
-        })
+        .map(|s| session_row(catalog, s, lang))
         .collect();
-    doc.table(
-        header(
-            &[Msg::Number, Msg::Date, Msg::Weekday, Msg::Aftercare],
-            lang,
-        ),
-        rows,
-    );
+    let columns = [Msg::Number, Msg::Date, Msg::Weekday, Msg::Aftercare];
+    doc.table(header(&columns, lang), rows);
     let mut after = Vec::new();
     if let Some((date, r)) = &plan.maintenance {
         after.push(Styled::from(fill(
@@ -340,6 +237,7 @@ pub fn plan_doc(catalog: &Catalog, plan: &Plan, lang: Lang) -> Doc {
     }
     if !plan.expectations.is_empty() {
         doc.heading(Msg::Expectations.get(lang));
+        let file = catalog.file();
         doc.list(
             plan.expectations
                 .iter()
@@ -359,63 +257,88 @@ pub fn plan_doc(catalog: &Catalog, plan: &Plan, lang: Lang) -> Doc {
     doc
 }
 
+/// Start, session count, interval and longest interval (each with who set it), and the cocktail.
+fn plan_fields(catalog: &Catalog, plan: &Plan, lang: Lang) -> Vec<(String, Styled)> {
+    let ruled = |label: Msg, r: &Ruled| {
+        (
+            label.get(lang).to_owned(),
+            Styled::from(format!(
+                "{} \u{2014} {}",
+                r.value,
+                rule_text(catalog, r, lang)
+            )),
+        )
+    };
+    let mut fields = vec![
+        (
+            Msg::Start.get(lang).to_owned(),
+            Styled::from(plan.start.to_string()),
+        ),
+        ruled(Msg::Sessions, &plan.count),
+        ruled(Msg::IntervalDays, &plan.interval),
+    ];
+    if let Some(m) = &plan.interval_max {
+        fields.push(ruled(Msg::MaxIntervalDays, m));
+    }
+    if !plan.ingredients.is_empty() {
+        fields.push((
+            Msg::Cocktail.get(lang).to_owned(),
+            Styled::from(id_list(catalog, &plan.ingredients, " + ")),
+        ));
+    }
+    fields
+}
+
+/// A session: number, date, weekday and its aftercare windows, one per line.
+fn session_row(catalog: &Catalog, s: &Session, lang: Lang) -> Vec<Styled> {
+    let care: Vec<String> = s
+        .aftercare
+        .iter()
+        .map(|w| {
+            let rule = &catalog.file().aftercare[w.rule];
+            let span = if w.from == w.to {
+                w.from.to_string()
+            } else {
+                format!("{} \u{2026} {}", w.from, w.to)
+            };
+            format!("{span}: {}", lang.text(&rule.text))
+        })
+        .collect();
+    vec![
+        Styled::from(s.n.to_string()),
+        Styled::from(s.date.to_string()),
+        Styled::from(lang::weekday(s.weekday, lang)),
+        Styled::from(care.join("\n")),
+    ]
+}
+
 // ---------------------------------------------------------------------------------------------
-// iCalendar (RFC 5545)
+// Calendar
 
-/// Escapes a TEXT value (RFC 5545 §3.3.11).
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            ';' => out.push_str("\\;"),
-            ',' => out.push_str("\\,"),
-            '\n' => out.push_str("\\n"),
-            '\r' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// Folds a content line at 75 octets without splitting a UTF-8 character (RFC 5545 §3.1), and
-/// ends every physical line with CRLF.
-fn fold(line: &str, out: &mut String) {
-    let mut width = 0;
-    for c in line.chars() {
-        let len = c.len_utf8();
-        // The first line holds 75 octets; continuation lines start with a space, so 74 more.
-        if width + len > 75 {
-            out.push_str("\r\n ");
-            width = 1;
-        }
-        out.push(c);
-        width += len;
-    }
-    out.push_str("\r\n");
-}
-
-fn ics_date(d: Date) -> String {
-    format!("{:04}{:02}{:02}", d.year(), d.month(), d.day())
-}
-
-/// All-day events in the plan: (uid seed, first day, last day inclusive, summary, description).
-fn events(catalog: &Catalog, plan: &Plan, lang: Lang) -> Vec<(String, Date, Date, String, String)> {
-    let file = catalog.file();
+/// The plan's all-day events: each session (with the cocktail), each aftercare window, the
+/// first maintenance session and the next course.
+fn events(catalog: &Catalog, plan: &Plan, lang: Lang) -> Vec<Event> {
     let zone = &catalog.zones()[plan.zone];
-    let mut out = Vec::new();
+    let event = |seed: String, first, last, summary, description| Event {
+        seed,
+        first,
+        last,
+        summary,
+        description,
+    };
     let cocktail = plan
         .ingredients
         .iter()
         .map(|&i| lang.text(&catalog.ingredients()[i].name))
         .collect::<Vec<_>>()
         .join(" + ");
+    let mut out = Vec::new();
     for s in &plan.sessions {
         let summary = fill(
             Msg::IcsSession.get(lang),
             &[&s.n, &plan.sessions.len(), &lang.text(&zone.name)],
         );
-        out.push((
+        out.push(event(
             format!("session-{}", s.n),
             s.date,
             s.date,
@@ -423,7 +346,7 @@ fn events(catalog: &Catalog, plan: &Plan, lang: Lang) -> Vec<(String, Date, Date
             cocktail.clone(),
         ));
         for w in &s.aftercare {
-            let rule = &file.aftercare[w.rule];
+            let rule = &catalog.file().aftercare[w.rule];
             let summary = format!(
                 "{} ({} {})",
                 lang.text(&rule.text),
@@ -435,91 +358,43 @@ fn events(catalog: &Catalog, plan: &Plan, lang: Lang) -> Vec<(String, Date, Date
                 lang::evidence(rule.evidence, lang),
                 rule.sources.join(", ")
             );
-            out.push((
-                format!("aftercare-{}-{}", s.n, rule.id),
-                w.from,
-                w.to,
-                summary,
-                description,
-            ));
+            let seed = format!("aftercare-{}-{}", s.n, rule.id);
+            out.push(event(seed, w.from, w.to, summary, description));
         }
     }
     if let Some((date, r)) = &plan.maintenance {
-        out.push((
+        let summary = fill(Msg::IcsMaintenance.get(lang), &[&r.value]);
+        let description = rule_text(catalog, r, lang);
+        out.push(event(
             "maintenance".into(),
             *date,
             *date,
-            fill(Msg::IcsMaintenance.get(lang), &[&r.value]),
-            rule_text(catalog, r, lang),
+            summary,
+            description,
         ));
     }
     if let Some((date, r)) = &plan.next_course_by {
-        out.push((
+        let summary = Msg::IcsNextCourse.get(lang).to_owned();
+        let description = rule_text(catalog, r, lang);
+        out.push(event(
             "next-course".into(),
             *date,
             *date,
-            Msg::IcsNextCourse.get(lang).to_owned(),
-            rule_text(catalog, r, lang),
+            summary,
+            description,
         ));
     }
     out
 }
 
-/// The plan as an iCalendar file: CRLF line ends, folded lines, escaped text, UIDs derived from
-/// the content and a DTSTAMP derived from the plan's start, so the same plan gives the same bytes.
+/// The plan as an iCalendar file: UIDs derived from the zone, the start and each event, and a
+/// DTSTAMP derived from the plan's start, so the same plan gives the same bytes.
 pub fn plan_ics(catalog: &Catalog, plan: &Plan, lang: Lang) -> String {
-    let mut out = String::new();
-    let line = |out: &mut String, text: &str| fold(text, out);
-    line(&mut out, "BEGIN:VCALENDAR");
-    line(&mut out, "VERSION:2.0");
-    line(&mut out, "PRODID:-//mesomix//mesomix plan//EN");
-    line(&mut out, "CALSCALE:GREGORIAN");
-    let stamp = format!("{}T000000Z", ics_date(plan.start));
-    let zone = &catalog.zones()[plan.zone].id;
-    for (seed, from, to, summary, description) in events(catalog, plan, lang) {
-        let mut hasher = Sha256::new();
-        hasher.update(format!("{zone}|{}|{seed}|{from}|{to}|{summary}", plan.start).as_bytes());
-        let uid: String = hasher
-            .finalize()
-            .iter()
-            .take(16)
-            .map(|b| format!("{b:02x}"))
-            .collect();
-        // All-day events end on the day after their last day (DTEND is exclusive).
-        let end = to.tomorrow().unwrap_or(to);
-        line(&mut out, "BEGIN:VEVENT");
-        line(&mut out, &format!("UID:{uid}@mesomix"));
-        line(&mut out, &format!("DTSTAMP:{stamp}"));
-        line(&mut out, &format!("DTSTART;VALUE=DATE:{}", ics_date(from)));
-        line(&mut out, &format!("DTEND;VALUE=DATE:{}", ics_date(end)));
-        line(&mut out, &format!("SUMMARY:{}", escape(&summary)));
-        if !description.is_empty() {
-            line(&mut out, &format!("DESCRIPTION:{}", escape(&description)));
-        }
-        line(&mut out, "TRANSP:TRANSPARENT");
-        line(&mut out, "END:VEVENT");
-    }
-    line(&mut out, "END:VCALENDAR");
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn folds_at_75_octets_without_splitting_characters() {
-        let mut out = String::new();
-        fold(&format!("SUMMARY:{}", "ж".repeat(60)), &mut out);
-        for physical in out.split("\r\n").filter(|l| !l.is_empty()) {
-            assert!(physical.len() <= 75, "{} octets", physical.len());
-        }
-        let unfolded = out.replace("\r\n ", "");
-        assert_eq!(unfolded, format!("SUMMARY:{}\r\n", "ж".repeat(60)));
-    }
-
-    #[test]
-    fn escapes_text() {
-        assert_eq!(escape("a, b; c\\d\ne"), "a\\, b\\; c\\\\d\\ne");
-    }
+    let uid_key = format!("{}|{}", catalog.zones()[plan.zone].id, plan.start);
+    ics::calendar(
+        "-//mesomix//mesomix plan//EN",
+        plan.start,
+        &uid_key,
+        &events(catalog, plan, lang),
+    )
 }

@@ -1,0 +1,491 @@
+//! `ingredients` (the list, optionally by class or goal) and `show` (one ingredient in full:
+//! record, goals, contraindications, interactions, notes, known pairs and every source cited),
+//! as documents and as JSON.
+
+use serde::Serialize;
+
+use crate::catalog::Catalog;
+use crate::catalog::model::{
+    Contraindication, CourseLimit, Depth, Evidence, Fact, Ingredient, Mechanism,
+    MedicationInteraction, Ph, Region, Solo, Text,
+};
+use crate::compat::{PairRating, Resolution, Via};
+use crate::render::doc::{Doc, Styled, Tone};
+use crate::render::json::{envelope, to_string};
+use crate::render::lang::{self, Lang, Msg, fill, header};
+use crate::render::query::{
+    allowed_zones, cited_sources, deciding_edge, known_pairs, ph_sources, status_note,
+};
+use crate::render::vocab::{
+    SourceJson, joined, ph_note, rating_cell, source_list, sources, sources_table, span, status_id,
+    status_tone, tone,
+};
+
+// ---------------------------------------------------------------------------------------------
+// ingredients
+
+/// The `ingredients` document: one row per ingredient; with a goal filter, that goal's
+/// efficacy comes first in each row.
+pub fn ingredients_doc(catalog: &Catalog, list: &[usize], goal: Option<usize>, lang: Lang) -> Doc {
+    let mut doc = Doc::new(Msg::IngredientsTitle.get(lang));
+    if list.is_empty() {
+        doc.paragraph(Msg::NoMatch.get(lang));
+        return doc;
+    }
+    let goal_id = goal.map(|g| catalog.goals()[g].id.as_str());
+    let rows = list
+        .iter()
+        .map(|&i| {
+            let ing = &catalog.ingredients()[i];
+            let mut goals: Vec<_> = ing.goals.iter().collect();
+            // With a goal filter, the best for that goal comes through clearest.
+            goals.sort_by_key(|g| {
+                (
+                    Some(g.goal.as_str()) != goal_id,
+                    std::cmp::Reverse(g.efficacy),
+                    g.goal.clone(),
+                )
+            });
+            vec![
+                Styled::from(ing.id.as_str()),
+                Styled::from(lang.text(&ing.name)),
+                Styled::from(lang.text(&catalog.classes()[catalog.class_of(i)].name)),
+                Styled::new(lang::status(&ing.status, lang), status_tone(&ing.status)),
+                Styled::from(joined(&goals, |g| format!("{} {}", g.goal, g.efficacy))),
+                Styled::from(joined(&ing.depth, |d| lang::depth(*d, lang).to_owned())),
+            ]
+        })
+        .collect();
+    let columns = [
+        Msg::Id,
+        Msg::Name,
+        Msg::Class,
+        Msg::Status,
+        Msg::Goals,
+        Msg::Depth,
+    ];
+    doc.table(header(&columns, lang), rows);
+    doc
+}
+
+#[derive(Debug, Serialize)]
+struct IngredientRow<'c> {
+    id: &'c str,
+    name: &'c Text,
+    class: &'c str,
+    status: &'static str,
+    aliases: &'c [String],
+    goals: Vec<GoalRow<'c>>,
+    depth: &'c [Depth],
+}
+
+#[derive(Debug, Serialize)]
+struct GoalRow<'c> {
+    goal: &'c str,
+    efficacy: u8,
+    evidence: Evidence,
+    sources: &'c [String],
+}
+
+fn goal_rows(ing: &Ingredient) -> Vec<GoalRow<'_>> {
+    ing.goals
+        .iter()
+        .map(|g| GoalRow {
+            goal: &g.goal,
+            efficacy: g.efficacy,
+            evidence: g.evidence,
+            sources: &g.sources,
+        })
+        .collect()
+}
+
+/// `mesomix ingredients --format json` (`mesomix.ingredients/1`).
+pub fn ingredients_json(catalog: &Catalog, list: &[usize]) -> String {
+    #[derive(Serialize)]
+    struct Body<'c> {
+        ingredients: Vec<IngredientRow<'c>>,
+    }
+    let body = Body {
+        ingredients: list
+            .iter()
+            .map(|&i| {
+                let ing = &catalog.ingredients()[i];
+                IngredientRow {
+                    id: &ing.id,
+                    name: &ing.name,
+                    class: &ing.class,
+                    status: status_id(&ing.status),
+                    aliases: &ing.aliases,
+                    goals: goal_rows(ing),
+                    depth: &ing.depth,
+                }
+            })
+            .collect(),
+    };
+    to_string(&envelope("mesomix.ingredients/1", catalog, body))
+}
+
+// ---------------------------------------------------------------------------------------------
+// show: JSON
+
+/// One known pair of an ingredient, as `show --format json` lists it.
+#[derive(Debug, Serialize)]
+pub struct PairRow<'c> {
+    pub with: &'c str,
+    pub rating: PairRating,
+    pub via: Via,
+    pub mechanism: Option<Mechanism>,
+    /// The deciding edge's note; `None` for a pH inference.
+    pub note: Option<&'c Text>,
+    pub evidence: Evidence,
+    pub sources: &'c [String],
+}
+
+impl<'c> PairRow<'c> {
+    /// The row of the pair with ingredient `with`, from its resolution.
+    fn of(catalog: &'c Catalog, with: usize, r: &Resolution<'c>) -> PairRow<'c> {
+        let edge = deciding_edge(r);
+        PairRow {
+            with: &catalog.ingredients()[with].id,
+            rating: r.rating,
+            via: r.via,
+            mechanism: edge.map(|e| e.mechanism),
+            note: edge.map(|e| &e.note),
+            evidence: edge.map_or(Evidence::Inference, |e| e.evidence),
+            sources: edge.map_or(&[], |e| &e.sources),
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+struct Detail<'c> {
+    id: &'c str,
+    name: &'c Text,
+    aliases: &'c [String],
+    class: &'c str,
+    status: &'static str,
+    status_note: Option<&'c Text>,
+    status_sources: &'c [String],
+    goals: Vec<GoalRow<'c>>,
+    ph: Option<&'c Ph>,
+    concentration: Option<&'c Fact>,
+    session_limit: Option<&'c Fact>,
+    depth: &'c [Depth],
+    regions: &'c [Region],
+    zones: Vec<&'c str>,
+    zone_note: Option<&'c Fact>,
+    course: Option<&'c CourseLimit>,
+    contraindications: &'c [Contraindication],
+    interactions: &'c [MedicationInteraction],
+    solo: Option<&'c Solo>,
+    notes: &'c [Fact],
+    sources: &'c [String],
+}
+
+/// `mesomix show ID --format json` (`mesomix.ingredient/1`): the record, its known pairs and
+/// every source it cites.
+pub fn show_json(catalog: &Catalog, i: usize) -> String {
+    #[derive(Serialize)]
+    struct Body<'c> {
+        ingredient: Detail<'c>,
+        pairs: Vec<PairRow<'c>>,
+        sources: Vec<SourceJson<'c>>,
+    }
+    let ing = &catalog.ingredients()[i];
+    let (status_note, status_sources) = match status_note(&ing.status) {
+        Some((n, s)) => (Some(n), s),
+        None => (None, &[][..]),
+    };
+    let detail = Detail {
+        id: &ing.id,
+        name: &ing.name,
+        aliases: &ing.aliases,
+        class: &ing.class,
+        status: status_id(&ing.status),
+        status_note,
+        status_sources,
+        goals: goal_rows(ing),
+        ph: ing.ph.as_ref(),
+        concentration: ing.concentration.as_ref(),
+        session_limit: ing.session_limit.as_ref(),
+        depth: &ing.depth,
+        regions: &ing.regions,
+        zones: allowed_zones(catalog, i)
+            .into_iter()
+            .map(|z| catalog.zones()[z].id.as_str())
+            .collect(),
+        zone_note: ing.zone_note.as_ref(),
+        course: ing.course.as_ref(),
+        contraindications: &ing.contraindications,
+        interactions: &ing.interactions,
+        solo: ing.solo.as_ref(),
+        notes: &ing.notes,
+        sources: &ing.sources,
+    };
+    let cited = cited_sources(catalog, i);
+    let body = Body {
+        ingredient: detail,
+        pairs: known_pairs(catalog, i)
+            .iter()
+            .map(|(j, r)| PairRow::of(catalog, *j, r))
+            .collect(),
+        sources: source_list(catalog, cited.iter().map(String::as_str)),
+    };
+    to_string(&envelope("mesomix.ingredient/1", catalog, body))
+}
+
+// ---------------------------------------------------------------------------------------------
+// show: document
+
+/// The `show` document: the record's fields, goals, solo rule, contraindications,
+/// interactions, notes, known pairs and sources.
+pub fn show_doc(catalog: &Catalog, i: usize, lang: Lang) -> Doc {
+    let ing = &catalog.ingredients()[i];
+    let mut doc = Doc::new(format!("{} ({})", lang.text(&ing.name), ing.id));
+    doc.fields(show_fields(catalog, i, lang));
+    doc.heading(Msg::GoalsTitle.get(lang));
+    let rows = ing
+        .goals
+        .iter()
+        .map(|g| {
+            let name = catalog
+                .goal_index(&g.goal)
+                .map_or(g.goal.as_str(), |x| lang.text(&catalog.goals()[x].name));
+            vec![
+                Styled::from(name),
+                Styled::from(g.efficacy.to_string()),
+                Styled::from(lang::evidence(g.evidence, lang)),
+                Styled::from(sources(&g.sources)),
+            ]
+        })
+        .collect();
+    let columns = [Msg::Goal, Msg::Efficacy, Msg::Evidence, Msg::Sources];
+    doc.table(header(&columns, lang), rows);
+    if let Some(solo) = &ing.solo {
+        doc.heading(Msg::Solo.get(lang));
+        doc.paragraph(solo_text(solo, lang));
+    }
+    let columns = [
+        Msg::Name,
+        Msg::Rating,
+        Msg::Evidence,
+        Msg::Note,
+        Msg::Sources,
+    ];
+    if !ing.contraindications.is_empty() {
+        doc.heading(Msg::Contraindications.get(lang));
+        let rows = ing
+            .contraindications
+            .iter()
+            .map(|c| contraindication_row(catalog, c, lang))
+            .collect();
+        doc.table(header(&columns, lang), rows);
+    }
+    if !ing.interactions.is_empty() {
+        doc.heading(Msg::Interactions.get(lang));
+        let rows = ing
+            .interactions
+            .iter()
+            .map(|m| interaction_row(catalog, m, lang))
+            .collect();
+        doc.table(header(&columns, lang), rows);
+    }
+    if !ing.notes.is_empty() {
+        doc.heading(Msg::Notes.get(lang));
+        doc.list(ing.notes.iter().map(|n| fact(n, lang)).collect());
+    }
+    pairs_table(&mut doc, catalog, i, lang);
+    let cited = cited_sources(catalog, i);
+    sources_table(
+        &mut doc,
+        &source_list(catalog, cited.iter().map(String::as_str)),
+        lang,
+    );
+    doc
+}
+
+/// Class, status (and its note), aliases, depth, zones, pH, limits, course and sources.
+fn show_fields(catalog: &Catalog, i: usize, lang: Lang) -> Vec<(String, Styled)> {
+    let ing = &catalog.ingredients()[i];
+    let field = |label: Msg, value: Styled| (label.get(lang).to_owned(), value);
+    let mut fields = vec![
+        field(
+            Msg::Class,
+            Styled::from(lang.text(&catalog.classes()[catalog.class_of(i)].name)),
+        ),
+        field(
+            Msg::Status,
+            Styled::new(lang::status(&ing.status, lang), status_tone(&ing.status)),
+        ),
+    ];
+    if let Some((note, srcs)) = status_note(&ing.status) {
+        let text = format!("{} [{}]", lang.text(note), sources(srcs));
+        fields.push(field(Msg::Note, Styled::new(text, Tone::Bad)));
+    }
+    if !ing.aliases.is_empty() {
+        fields.push(field(Msg::Aliases, Styled::from(ing.aliases.join(", "))));
+    }
+    fields.push(field(
+        Msg::Depth,
+        Styled::from(joined(&ing.depth, |d| lang::depth(*d, lang).to_owned())),
+    ));
+    fields.push(field(
+        Msg::AllowedZones,
+        Styled::from(zones_text(catalog, i, lang)),
+    ));
+    if let Some(z) = &ing.zone_note {
+        let label =
+            String::new() + Msg::AllowedZones.get(lang) + " \u{2014} " + Msg::Note.get(lang);
+        fields.push((label, fact(z, lang)));
+    }
+    if let Some(ph) = &ing.ph {
+        let text = format!("{} ({})", span(ph.min, ph.max), sources(&ph.sources));
+        fields.push(field(Msg::Ph, Styled::from(text)));
+    }
+    if let Some(c) = &ing.concentration {
+        fields.push(field(Msg::Concentration, fact(c, lang)));
+    }
+    if let Some(s) = &ing.session_limit {
+        fields.push(field(Msg::SessionLimit, fact(s, lang)));
+    }
+    if let Some(c) = &ing.course {
+        fields.push(field(Msg::Course, Styled::from(course_text(c, lang))));
+    }
+    fields.push(field(Msg::Sources, Styled::from(sources(&ing.sources))));
+    fields
+}
+
+/// The zones an ingredient is allowed in, by name; "any zone" when it is allowed in all.
+fn zones_text(catalog: &Catalog, i: usize, lang: Lang) -> String {
+    let zones = allowed_zones(catalog, i);
+    if zones.len() == catalog.zones().len() {
+        Msg::AnyZone.get(lang).to_owned()
+    } else {
+        let names: Vec<&str> = zones
+            .iter()
+            .map(|&z| lang.text(&catalog.zones()[z].name))
+            .collect();
+        names.join(", ")
+    }
+}
+
+/// Every known pair, worst first; a pH inference gives its reasoning and both pH sources.
+fn pairs_table(doc: &mut Doc, catalog: &Catalog, i: usize, lang: Lang) {
+    doc.heading(Msg::PairsTitle.get(lang));
+    let pairs = known_pairs(catalog, i);
+    if pairs.is_empty() {
+        doc.paragraph(Msg::PairsNone.get(lang));
+        return;
+    }
+    let rows = pairs
+        .iter()
+        .map(|(j, r)| {
+            let p = PairRow::of(catalog, *j, r);
+            let (note, srcs) = match p.note {
+                Some(note) => (lang.text(note).to_owned(), sources(p.sources)),
+                // A pH inference: its reasoning, and the sources of both pH ranges.
+                None => (
+                    r.ph.as_ref()
+                        .map_or_else(String::new, |ph| lang.text(&ph_note(ph)).to_owned()),
+                    sources(&ph_sources(catalog, i, *j)),
+                ),
+            };
+            let other = &catalog.ingredients()[*j];
+            vec![
+                Styled::from(format!("{} ({})", lang.text(&other.name), other.id)),
+                Styled::new(lang::pair_rating(p.rating, lang), tone(p.rating)),
+                Styled::from(lang::via(p.via, lang)),
+                Styled::from(
+                    p.mechanism
+                        .map_or(Msg::None_.get(lang), |m| lang::mechanism(m, lang)),
+                ),
+                Styled::from(lang::evidence(p.evidence, lang)),
+                Styled::from(note),
+                Styled::from(srcs),
+            ]
+        })
+        .collect();
+    let columns = [
+        Msg::With,
+        Msg::Rating,
+        Msg::Via,
+        Msg::Mechanism,
+        Msg::Evidence,
+        Msg::Note,
+        Msg::Sources,
+    ];
+    doc.table(header(&columns, lang), rows);
+}
+
+/// A sourced fact: its text, evidence and sources.
+fn fact(f: &Fact, lang: Lang) -> Styled {
+    Styled::from(format!(
+        "{} ({}; {})",
+        lang.text(&f.text),
+        lang::evidence(f.evidence, lang),
+        sources(&f.sources)
+    ))
+}
+
+fn course_text(c: &CourseLimit, lang: Lang) -> String {
+    let mut parts = Vec::new();
+    if let Some(n) = c.max_sessions {
+        parts.push(fill(Msg::MaxSessions.get(lang), &[&n]));
+    }
+    if let Some(d) = c.min_interval_days {
+        parts.push(fill(Msg::MinInterval.get(lang), &[&d]));
+    }
+    if let Some(d) = c.max_interval_days {
+        parts.push(fill(Msg::MaxInterval.get(lang), &[&d]));
+    }
+    format!(
+        "{}; {} ({}; {})",
+        parts.join(", "),
+        lang.text(&c.note),
+        lang::evidence(c.evidence, lang),
+        sources(&c.sources)
+    )
+}
+
+fn solo_text(solo: &Solo, lang: Lang) -> Styled {
+    Styled::new(
+        format!(
+            "{}: {} ({}; {})",
+            lang::rating(solo.rating, lang),
+            lang.text(&solo.note),
+            lang::evidence(solo.evidence, lang),
+            sources(&solo.sources)
+        ),
+        tone(solo.rating.into()),
+    )
+}
+
+fn contraindication_row(catalog: &Catalog, c: &Contraindication, lang: Lang) -> Vec<Styled> {
+    let name = catalog
+        .conditions()
+        .iter()
+        .find(|x| x.id == c.condition)
+        .map_or(c.condition.as_str(), |x| lang.text(&x.name));
+    vec![
+        Styled::from(format!("{name} ({})", c.condition)),
+        rating_cell(c.rating, lang),
+        Styled::from(lang::evidence(c.evidence, lang)),
+        Styled::from(c.note.as_ref().map_or("", |n| lang.text(n))),
+        Styled::from(sources(&c.sources)),
+    ]
+}
+
+fn interaction_row(catalog: &Catalog, m: &MedicationInteraction, lang: Lang) -> Vec<Styled> {
+    let name = catalog
+        .medications()
+        .iter()
+        .find(|x| x.id == m.medication)
+        .map_or(m.medication.as_str(), |x| lang.text(&x.name));
+    vec![
+        Styled::from(format!("{name} ({})", m.medication)),
+        rating_cell(m.rating, lang),
+        Styled::from(lang::evidence(m.evidence, lang)),
+        Styled::from(lang.text(&m.note)),
+        Styled::from(sources(&m.sources)),
+    ]
+}

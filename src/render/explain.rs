@@ -1,0 +1,254 @@
+//! `explain` output: how one pair's rating was reached, layer by layer (ingredient edge, class
+//! edge, pH inference), with the sources; as a document and as JSON (`mesomix.explain/1`).
+
+use serde::Serialize;
+
+use super::doc::{Doc, Styled, Tone};
+use super::json::{CatalogRef, to_string};
+use super::lang::{self, Lang, Msg, fill};
+use super::vocab::{SourceJson, round, source_list, sources_table, span, tone};
+use crate::catalog::Catalog;
+use crate::catalog::model::{Edge, Evidence, Ingredient, Mechanism, Rating, Text};
+use crate::compat::{PH_GAP, PairRating, Resolution, Via};
+
+// ---------------------------------------------------------------------------------------------
+// JSON
+
+#[derive(Debug, Serialize)]
+struct EdgeJson<'c> {
+    a: &'c str,
+    b: &'c str,
+    rating: Rating,
+    mechanism: Mechanism,
+    note: &'c Text,
+    evidence: Evidence,
+    sources: &'c [String],
+}
+
+fn edge_json(e: &Edge) -> EdgeJson<'_> {
+    EdgeJson {
+        a: &e.a,
+        b: &e.b,
+        rating: e.rating,
+        mechanism: e.mechanism,
+        note: &e.note,
+        evidence: e.evidence,
+        sources: &e.sources,
+    }
+}
+
+#[derive(Debug, Serialize)]
+struct PhJson {
+    a: Option<[f64; 2]>,
+    b: Option<[f64; 2]>,
+    gap: Option<f64>,
+    /// Whether the gap alone would rate the pair `caution`.
+    decisive: bool,
+}
+
+#[derive(Debug, Serialize)]
+struct ClassStepJson<'c> {
+    classes: [&'c str; 2],
+    edge: Option<EdgeJson<'c>>,
+    overridden: bool,
+}
+
+#[derive(Debug, Serialize)]
+struct ExplainJson<'c> {
+    schema: &'static str,
+    catalog: CatalogRef<'c>,
+    a: &'c str,
+    b: &'c str,
+    rating: PairRating,
+    via: Via,
+    ingredient_edge: Option<EdgeJson<'c>>,
+    class_edge: ClassStepJson<'c>,
+    ph: PhJson,
+    sources: Vec<SourceJson<'c>>,
+}
+
+/// `mesomix explain --format json`: every layer of the resolution of pair `a` × `b`.
+pub fn explain_json(catalog: &Catalog, a: usize, b: usize, r: &Resolution<'_>) -> String {
+    let ing = |i: usize| &catalog.ingredients()[i];
+    let ph_of = |i: usize| ing(i).ph.as_ref().map(|p| [p.min, p.max]);
+    let body = ExplainJson {
+        schema: "mesomix.explain/1",
+        catalog: CatalogRef::of(catalog),
+        a: &ing(a).id,
+        b: &ing(b).id,
+        rating: r.rating,
+        via: r.via,
+        ingredient_edge: r.ingredient_edge.map(edge_json),
+        class_edge: ClassStepJson {
+            classes: [&ing(a).class, &ing(b).class],
+            edge: r.class_edge.map(edge_json),
+            overridden: r.class_edge.is_some() && r.ingredient_edge.is_some(),
+        },
+        ph: PhJson {
+            a: ph_of(a),
+            b: ph_of(b),
+            gap: r.ph.map(|p| p.gap),
+            decisive: r.ph.is_some_and(|p| p.decides()),
+        },
+        sources: explain_sources(catalog, a, b, r),
+    };
+    to_string(&body)
+}
+
+/// Every source the layers cite (both edges and both pH ranges), sorted and without repeats.
+fn explain_sources<'c>(
+    catalog: &'c Catalog,
+    a: usize,
+    b: usize,
+    r: &Resolution<'c>,
+) -> Vec<SourceJson<'c>> {
+    let mut ids: Vec<&str> = Vec::new();
+    for e in [r.ingredient_edge, r.class_edge].into_iter().flatten() {
+        ids.extend(e.sources.iter().map(String::as_str));
+    }
+    for i in [a, b] {
+        if let Some(ph) = &catalog.ingredients()[i].ph {
+            ids.extend(ph.sources.iter().map(String::as_str));
+        }
+    }
+    ids.sort_unstable();
+    ids.dedup();
+    source_list(catalog, ids)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Document
+
+/// The `explain` document: the rating, then one numbered step per layer and the result.
+pub fn explain_doc(catalog: &Catalog, a: usize, b: usize, r: &Resolution<'_>, lang: Lang) -> Doc {
+    let (ia, ib) = (&catalog.ingredients()[a], &catalog.ingredients()[b]);
+    let mut doc = Doc::new(format!(
+        "{}: {} × {}",
+        Msg::ExplainTitle.get(lang),
+        lang.text(&ia.name),
+        lang.text(&ib.name)
+    ));
+    doc.fields(vec![
+        (
+            Msg::Rating.get(lang).to_owned(),
+            Styled::new(
+                lang::pair_rating(r.rating, lang).to_uppercase(),
+                tone(r.rating),
+            ),
+        ),
+        (
+            Msg::Via.get(lang).to_owned(),
+            Styled::from(lang::via(r.via, lang)),
+        ),
+    ]);
+    let steps = vec![
+        ingredient_step(r, lang),
+        class_step(ia, ib, r, lang),
+        ph_step(ia, ib, r, lang),
+        Styled::new(
+            format!(
+                "4. {}: {} ({})",
+                Msg::StepResult.get(lang),
+                lang::pair_rating(r.rating, lang),
+                lang::via(r.via, lang)
+            ),
+            tone(r.rating),
+        ),
+    ];
+    doc.heading(Msg::Steps.get(lang));
+    doc.list(steps);
+    if r.rating == PairRating::Unknown {
+        doc.paragraph(Styled::new(Msg::NoDataPair.get(lang), Tone::Muted));
+    }
+    let sources = explain_sources(catalog, a, b, r);
+    if !sources.is_empty() {
+        sources_table(&mut doc, &sources, lang);
+    }
+    doc
+}
+
+/// An edge in one line: rating, mechanism, evidence, note and sources.
+fn edge_line(e: &Edge, lang: Lang) -> String {
+    format!(
+        "{} ({}, {}): {} [{}]",
+        lang::rating(e.rating, lang),
+        lang::mechanism(e.mechanism, lang),
+        lang::evidence(e.evidence, lang),
+        lang.text(&e.note),
+        e.sources.join(", ")
+    )
+}
+
+/// Step 1: the ingredient edge, if any.
+fn ingredient_step(r: &Resolution<'_>, lang: Lang) -> Styled {
+    let step = Msg::StepIngredientEdge.get(lang);
+    match r.ingredient_edge {
+        Some(e) => Styled::new(
+            format!("1. {step}: {}", edge_line(e, lang)),
+            tone(e.rating.into()),
+        ),
+        None => Styled::from(format!("1. {step}: {}", Msg::NoEdge.get(lang))),
+    }
+}
+
+/// Step 2: the class edge, if any, and whether it decided or was overridden.
+fn class_step(a: &Ingredient, b: &Ingredient, r: &Resolution<'_>, lang: Lang) -> Styled {
+    let step = format!(
+        "2. {} ({} × {})",
+        Msg::StepClassEdge.get(lang),
+        a.class,
+        b.class
+    );
+    match (r.class_edge, r.ingredient_edge.is_some()) {
+        (Some(e), true) => Styled::new(
+            format!(
+                "{step}: {} \u{2014} {}",
+                edge_line(e, lang),
+                Msg::Overridden.get(lang)
+            ),
+            Tone::Muted,
+        ),
+        (Some(e), false) => Styled::new(
+            format!(
+                "{step}: {} \u{2014} {}",
+                edge_line(e, lang),
+                Msg::Decides.get(lang)
+            ),
+            tone(e.rating.into()),
+        ),
+        (None, _) => Styled::from(format!("{step}: {}", Msg::NoEdge.get(lang))),
+    }
+}
+
+/// Step 3: the pH inference: both ranges, the gap, and whether it was used.
+fn ph_step(a: &Ingredient, b: &Ingredient, r: &Resolution<'_>, lang: Lang) -> Styled {
+    let ph_desc = |i: &Ingredient| {
+        i.ph.as_ref().map_or_else(
+            || Msg::PhUnknown.get(lang).to_owned(),
+            |p| span(p.min, p.max),
+        )
+    };
+    let ph_line = format!("{} {}, {} {}", a.id, ph_desc(a), b.id, ph_desc(b));
+    let step = Msg::StepPh.get(lang);
+    match r.ph {
+        Some(p) => {
+            let gap = if p.decides() {
+                Msg::PhGapDecisive
+            } else {
+                Msg::PhGapSmall
+            };
+            let verdict = fill(gap.get(lang), &[&round(p.gap), &PH_GAP]);
+            let decided_before = r.ingredient_edge.is_some() || r.class_edge.is_some();
+            let used = if decided_before {
+                format!(" \u{2014} {}", Msg::NotUsed.get(lang))
+            } else {
+                String::new()
+            };
+            Styled::from(format!("3. {step}: {ph_line}; {verdict}{used}"))
+        }
+        None => Styled::from(format!(
+            "3. {step}: {ph_line}; {}",
+            Msg::PhNotApplicable.get(lang)
+        )),
+    }
+}

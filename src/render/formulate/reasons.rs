@@ -1,0 +1,138 @@
+//! Why `formulate` left something out, in both languages: excluded ingredients, uncovered
+//! goals and candidates not chosen. The document and the JSON give the same reasons.
+
+use crate::catalog::Catalog;
+use crate::catalog::model::Text;
+use crate::check::{Finding, FindingKind, Severity};
+use crate::formulate::{ExclusionReason, NotChosenReason, UncoveredReason};
+use crate::render::lang::{self, Msg, fill};
+use crate::render::query::status_note;
+use crate::render::vocab::{both, each, finding_note, id};
+
+/// The kind of an exclusion as JSON names it.
+pub fn exclusion_kind(reason: &ExclusionReason) -> &'static str {
+    match reason {
+        ExclusionReason::Status => "status",
+        ExclusionReason::Zone { .. } => "zone",
+        ExclusionReason::Patient(f) => match f.kind {
+            FindingKind::Contraindication { .. } => "condition",
+            FindingKind::Allergy { .. } => "allergy",
+            FindingKind::Interaction { .. } => "medication",
+            _ => "patient",
+        },
+        ExclusionReason::ByUser => "excluded_by_user",
+    }
+}
+
+/// The full note, filling in the status text the catalog gives.
+pub fn exclusion_text(catalog: &Catalog, ingredient: usize, reason: &ExclusionReason) -> Text {
+    let finding = |kind| Finding {
+        kind,
+        severity: Severity::Incompatible,
+        evidence: None,
+        sources: Vec::new(),
+    };
+    match reason {
+        ExclusionReason::Status => {
+            finding_note(catalog, &finding(FindingKind::Status { ingredient }))
+        }
+        ExclusionReason::Zone { zone } => finding_note(
+            catalog,
+            &finding(FindingKind::NotInZone {
+                ingredient,
+                zone: *zone,
+            }),
+        ),
+        ExclusionReason::Patient(f) => finding_note(catalog, f),
+        ExclusionReason::ByUser => both(Msg::ExcludedByUser),
+    }
+}
+
+/// The sources behind an exclusion: the finding's, the status note's or the zone note's.
+pub fn exclusion_sources(
+    catalog: &Catalog,
+    ingredient: usize,
+    reason: &ExclusionReason,
+) -> Vec<String> {
+    let ing = &catalog.ingredients()[ingredient];
+    match reason {
+        ExclusionReason::Patient(f) => f.sources.clone(),
+        ExclusionReason::Status => {
+            status_note(&ing.status).map_or_else(Vec::new, |(_, s)| s.to_vec())
+        }
+        ExclusionReason::Zone { .. } => ing
+            .zone_note
+            .as_ref()
+            .map_or_else(Vec::new, |n| n.sources.clone()),
+        ExclusionReason::ByUser => Vec::new(),
+    }
+}
+
+/// The kind of an uncovered goal's reason as JSON names it.
+pub fn uncovered_kind(reason: &UncoveredReason) -> &'static str {
+    match reason {
+        UncoveredReason::NoEligible { .. } => "no_eligible_ingredient",
+        UncoveredReason::Conflicts { .. } => "conflicts",
+        UncoveredReason::NoRoom { .. } => "no_room",
+    }
+}
+
+/// Why a goal is not covered: no eligible ingredient (and why each candidate is out), every
+/// candidate conflicts, or no room is left.
+pub fn uncovered_text(catalog: &Catalog, reason: &UncoveredReason) -> Text {
+    match reason {
+        UncoveredReason::NoEligible { candidates } => each(&|l| {
+            if candidates.is_empty() {
+                return Msg::NoIngredientServes.get(l).to_owned();
+            }
+            let list: Vec<String> = candidates
+                .iter()
+                .map(|e| {
+                    let why: Vec<String> = e
+                        .reasons
+                        .iter()
+                        .map(|r| l.text(&exclusion_text(catalog, e.ingredient, r)).to_owned())
+                        .collect();
+                    format!("{} ({})", id(catalog, e.ingredient), why.join("; "))
+                })
+                .collect();
+            format!("{}: {}", Msg::NoEligibleServes.get(l), list.join(", "))
+        }),
+        UncoveredReason::Conflicts { pairs } => each(&|l| {
+            let list: Vec<String> = pairs
+                .iter()
+                .map(|(a, b, r)| {
+                    format!(
+                        "{} × {} ({})",
+                        id(catalog, *a),
+                        id(catalog, *b),
+                        lang::pair_rating(*r, l)
+                    )
+                })
+                .collect();
+            format!(
+                "{}: {}",
+                Msg::EveryCandidateConflicts.get(l),
+                list.join(", ")
+            )
+        }),
+        UncoveredReason::NoRoom { candidates } => each(&|l| {
+            let list: Vec<&str> = candidates.iter().map(|&c| id(catalog, c)).collect();
+            format!("{}: {}", Msg::NoRoomFor.get(l), list.join(", "))
+        }),
+    }
+}
+
+/// Why an eligible candidate is not in the cocktail.
+pub fn not_chosen_text(catalog: &Catalog, reason: &NotChosenReason) -> Text {
+    match *reason {
+        NotChosenReason::Conflicts { with, rating } => each(&|l| {
+            fill(
+                Msg::ConflictsWith.get(l),
+                &[&id(catalog, with), &lang::pair_rating(rating, l)],
+            )
+        }),
+        NotChosenReason::NoRoom => both(Msg::NoRoomLeft),
+        NotChosenReason::AddsNothing => both(Msg::AddsNothing),
+    }
+}

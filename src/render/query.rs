@@ -1,0 +1,201 @@
+//! Questions the views ask of the catalog: pure functions over [`Catalog`] that return indices,
+//! ids and records, never words. They live here until the catalog grows a home for them; the
+//! rules themselves (such as whether an ingredient is allowed in a zone) are the core's, called
+//! and never copied.
+
+use crate::catalog::Catalog;
+use crate::catalog::model::{
+    Contraindication, Edge, Evidence, MedicationInteraction, Rating, Status, Text,
+};
+use crate::check::allowed_in_zone;
+use crate::compat::{Resolution, Via, resolve};
+
+/// Ingredients of `class` serving `goal` (indices), in catalog order.
+pub fn filter_ingredients(
+    catalog: &Catalog,
+    class: Option<usize>,
+    goal: Option<usize>,
+) -> Vec<usize> {
+    let goal_id = goal.map(|g| catalog.goals()[g].id.as_str());
+    (0..catalog.ingredients().len())
+        .filter(|&i| class.is_none_or(|c| catalog.class_of(i) == c))
+        .filter(|&i| {
+            goal_id.is_none_or(|g| {
+                catalog.ingredients()[i]
+                    .goals
+                    .iter()
+                    .any(|claim| claim.goal == g)
+            })
+        })
+        .collect()
+}
+
+/// The zones ingredient `i` may be used in (indices, catalog order), by the core's zone rule.
+pub fn allowed_zones(catalog: &Catalog, i: usize) -> Vec<usize> {
+    (0..catalog.zones().len())
+        .filter(|&z| allowed_in_zone(catalog, i, z))
+        .collect()
+}
+
+/// Every pair of ingredient `i` that has data (an edge or a pH inference), as the other
+/// ingredient and the resolution, worst first and then by the other's id.
+pub fn known_pairs(catalog: &Catalog, i: usize) -> Vec<(usize, Resolution<'_>)> {
+    let mut pairs: Vec<(usize, Resolution<'_>)> = (0..catalog.ingredients().len())
+        .filter(|&j| j != i)
+        .map(|j| (j, resolve(catalog, i, j)))
+        .filter(|(_, r)| r.via == Via::Ph || deciding_edge(r).is_some())
+        .collect();
+    let id = |j: usize| catalog.ingredients()[j].id.as_str();
+    pairs.sort_by(|(a, ra), (b, rb)| rb.rating.cmp(&ra.rating).then_with(|| id(*a).cmp(id(*b))));
+    pairs
+}
+
+/// The pH sources of two ingredients, sorted and without repeats: what a pH inference rests on.
+pub fn ph_sources(catalog: &Catalog, a: usize, b: usize) -> Vec<String> {
+    let mut s: Vec<String> = [a, b]
+        .iter()
+        .filter_map(|&i| catalog.ingredients()[i].ph.as_ref())
+        .flat_map(|ph| ph.sources.iter().cloned())
+        .collect();
+    s.sort();
+    s.dedup();
+    s
+}
+
+/// The class-by-class matrix: `matrix[a][b]` is the class edge's rating, if any.
+pub fn class_matrix(catalog: &Catalog) -> Vec<Vec<Option<Rating>>> {
+    let n = catalog.classes().len();
+    (0..n)
+        .map(|a| {
+            (0..n)
+                .map(|b| {
+                    catalog
+                        .compat()
+                        .class_link(a, b)
+                        .map(|e| catalog.file().class_edges[e].rating)
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The ids of the ingredients of `class`, in catalog order.
+pub fn members(catalog: &Catalog, class: usize) -> Vec<&str> {
+    (0..catalog.ingredients().len())
+        .filter(|&i| catalog.class_of(i) == class)
+        .map(|i| catalog.ingredients()[i].id.as_str())
+        .collect()
+}
+
+/// Ingredients serving `goal` (id, efficacy, evidence), best efficacy first, then by id.
+pub fn served_by<'c>(catalog: &'c Catalog, goal: &str) -> Vec<(&'c str, u8, Evidence)> {
+    let mut out: Vec<_> = catalog
+        .ingredients()
+        .iter()
+        .filter_map(|i| {
+            i.goals
+                .iter()
+                .find(|g| g.goal == goal)
+                .map(|g| (i.id.as_str(), g.efficacy, g.evidence))
+        })
+        .collect();
+    out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    out
+}
+
+/// Ingredients whose contraindications name `condition`, with the contraindication.
+pub fn affected_by_condition<'c>(
+    catalog: &'c Catalog,
+    condition: &str,
+) -> Vec<(&'c str, &'c Contraindication)> {
+    catalog
+        .ingredients()
+        .iter()
+        .flat_map(|i| {
+            i.contraindications
+                .iter()
+                .filter(|c| c.condition == condition)
+                .map(move |c| (i.id.as_str(), c))
+        })
+        .collect()
+}
+
+/// Ingredients that interact with `medication`, with the interaction.
+pub fn affected_by_medication<'c>(
+    catalog: &'c Catalog,
+    medication: &str,
+) -> Vec<(&'c str, &'c MedicationInteraction)> {
+    catalog
+        .ingredients()
+        .iter()
+        .flat_map(|i| {
+            i.interactions
+                .iter()
+                .filter(|m| m.medication == medication)
+                .map(move |m| (i.id.as_str(), m))
+        })
+        .collect()
+}
+
+/// The note and sources of a status other than `available`.
+pub fn status_note(status: &Status) -> Option<(&Text, &[String])> {
+    match status {
+        Status::Available => None,
+        Status::Withdrawn { note, sources }
+        | Status::NotInjectable { note, sources }
+        | Status::Unapproved { note, sources } => Some((note, sources)),
+    }
+}
+
+/// Every source an ingredient's record and its pairs cite, sorted and without repeats.
+pub fn cited_sources(catalog: &Catalog, i: usize) -> Vec<String> {
+    let ing = &catalog.ingredients()[i];
+    let mut all: Vec<String> = ing.sources.clone();
+    if let Some((_, s)) = status_note(&ing.status) {
+        all.extend(s.iter().cloned());
+    }
+    for g in &ing.goals {
+        all.extend(g.sources.iter().cloned());
+    }
+    if let Some(ph) = &ing.ph {
+        all.extend(ph.sources.iter().cloned());
+    }
+    for f in [&ing.concentration, &ing.session_limit, &ing.zone_note]
+        .into_iter()
+        .flatten()
+        .chain(&ing.notes)
+    {
+        all.extend(f.sources.iter().cloned());
+    }
+    if let Some(c) = &ing.course {
+        all.extend(c.sources.iter().cloned());
+    }
+    for c in &ing.contraindications {
+        all.extend(c.sources.iter().cloned());
+    }
+    for m in &ing.interactions {
+        all.extend(m.sources.iter().cloned());
+    }
+    if let Some(s) = &ing.solo {
+        all.extend(s.sources.iter().cloned());
+    }
+    for (j, r) in known_pairs(catalog, i) {
+        match deciding_edge(&r) {
+            Some(edge) => all.extend(edge.sources.iter().cloned()),
+            None => all.extend(ph_sources(catalog, i, j)),
+        }
+    }
+    all.sort();
+    all.dedup();
+    all
+}
+
+/// The edge that decided a resolved pair: the ingredient edge or the class edge; `None` for a
+/// pH inference or a pair without data.
+pub fn deciding_edge<'c>(r: &Resolution<'c>) -> Option<&'c Edge> {
+    match r.via {
+        Via::Ingredient => r.ingredient_edge,
+        Via::Class => r.class_edge,
+        Via::Ph | Via::None => None,
+    }
+}

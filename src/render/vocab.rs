@@ -1,0 +1,441 @@
+//! The vocabulary every view shares: texts in both languages, ids and names, tones, number
+//! spans, the pH sentence, the notes of pairs and findings, and source lists. Words that never
+//! change live in [`super::lang`]; what is here is built from the catalog's own texts.
+
+use serde::Serialize;
+
+use super::doc::{Doc, Styled, Tone};
+use super::lang::{self, Lang, Msg, fill, header};
+use super::query;
+use crate::catalog::Catalog;
+use crate::catalog::model::{Edge, Evidence, Grade, Mechanism, Rating, Scope, Status, Text};
+use crate::check::{Finding, FindingKind, Pair, Severity, Verdict};
+use crate::compat::{PH_GAP, PairRating, PhInference, Via};
+use crate::patient::{Allergen, Patient};
+
+// ---------------------------------------------------------------------------------------------
+// Texts in both languages
+
+/// A text from its English and Russian.
+pub fn text(en: String, ru: String) -> Text {
+    Text { en, ru }
+}
+
+/// Both languages of a fixed message.
+pub fn both(msg: Msg) -> Text {
+    text(msg.get(Lang::En).to_owned(), msg.get(Lang::Ru).to_owned())
+}
+
+/// A text made once per language.
+pub fn each(make: &dyn Fn(Lang) -> String) -> Text {
+    text(make(Lang::En), make(Lang::Ru))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ids, names and lists
+
+/// The id of ingredient `i`.
+pub fn id(catalog: &Catalog, i: usize) -> &str {
+    &catalog.ingredients()[i].id
+}
+
+/// The id of goal `g`.
+pub fn goal_id(catalog: &Catalog, g: usize) -> &str {
+    &catalog.goals()[g].id
+}
+
+/// The ids of ingredients, in the order given.
+pub fn ids<'c>(catalog: &'c Catalog, list: &[usize]) -> Vec<&'c str> {
+    list.iter().map(|&i| id(catalog, i)).collect()
+}
+
+/// The ids of goals, in the order given.
+pub fn goal_ids<'c>(catalog: &'c Catalog, list: &[usize]) -> Vec<&'c str> {
+    list.iter().map(|&g| goal_id(catalog, g)).collect()
+}
+
+/// The ids of ingredients joined by `sep` (`", "` for a list, `" + "` for a syringe).
+pub fn id_list(catalog: &Catalog, list: &[usize], sep: &str) -> String {
+    ids(catalog, list).join(sep)
+}
+
+/// A list of source ids as one cell.
+pub fn sources(ids: &[String]) -> String {
+    ids.join(", ")
+}
+
+/// Items joined by commas after `f` describes each.
+pub fn joined<T>(items: &[T], f: impl Fn(&T) -> String) -> String {
+    items.iter().map(f).collect::<Vec<_>>().join(", ")
+}
+
+/// The name of what a patient is allergic to.
+pub fn allergen_name(catalog: &Catalog, allergen: Allergen, lang: Lang) -> &str {
+    match allergen {
+        Allergen::Ingredient(i) => lang.text(&catalog.ingredients()[i].name),
+        Allergen::Class(c) => lang.text(&catalog.classes()[c].name),
+        Allergen::Condition(c) => lang.text(&catalog.conditions()[c].name),
+    }
+}
+
+/// An allergen as JSON names it: `ingredient:ID`, `class:ID` or `condition:ID`.
+pub fn allergen_id(catalog: &Catalog, allergen: Allergen) -> String {
+    match allergen {
+        Allergen::Ingredient(i) => format!("ingredient:{}", id(catalog, i)),
+        Allergen::Class(c) => format!("class:{}", catalog.classes()[c].id),
+        Allergen::Condition(c) => format!("condition:{}", catalog.conditions()[c].id),
+    }
+}
+
+/// The patient in one line: conditions, medications and allergies by name.
+pub fn patient_line(catalog: &Catalog, patient: &Patient, lang: Lang) -> String {
+    let conditions = patient
+        .conditions
+        .iter()
+        .map(|&c| lang.text(&catalog.conditions()[c].name).to_owned());
+    let medications = patient
+        .medications
+        .iter()
+        .map(|&m| lang.text(&catalog.medications()[m].name).to_owned());
+    let allergies = patient.allergies.iter().map(|&a| {
+        fill(
+            Msg::AllergicTo.get(lang),
+            &[&allergen_name(catalog, a, lang)],
+        )
+    });
+    conditions
+        .chain(medications)
+        .chain(allergies)
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+// ---------------------------------------------------------------------------------------------
+// Numbers
+
+/// `min` alone when it equals `max`, else `min–max`.
+pub fn span<T: std::fmt::Display + PartialEq>(min: T, max: T) -> String {
+    if min == max {
+        format!("{min}")
+    } else {
+        format!("{min}–{max}")
+    }
+}
+
+/// A number to one decimal place, without trailing zeros.
+pub fn round(x: f64) -> String {
+    format!("{}", (x * 10.0).round() / 10.0)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tones and cells
+
+/// The tone a rating is shown in.
+pub fn tone(rating: PairRating) -> Tone {
+    match rating {
+        PairRating::Compatible => Tone::Good,
+        PairRating::Caution => Tone::Warn,
+        PairRating::Unknown => Tone::Muted,
+        PairRating::Incompatible => Tone::Bad,
+    }
+}
+
+/// A catalog rating as a cell, in its tone.
+pub fn rating_cell(r: Rating, lang: Lang) -> Styled {
+    Styled::new(lang::rating(r, lang), tone(r.into()))
+}
+
+/// The tone a verdict is shown in.
+pub fn verdict_tone(v: Verdict) -> Tone {
+    match v {
+        Verdict::Compatible => Tone::Good,
+        Verdict::Caution => Tone::Warn,
+        Verdict::Unknown => Tone::Muted,
+        Verdict::Incompatible | Verdict::Postpone | Verdict::Refused => Tone::Bad,
+    }
+}
+
+/// A verdict as a field value: the word in capitals, in its tone.
+pub fn verdict_cell(v: Verdict, lang: Lang) -> Styled {
+    Styled::new(lang::verdict(v, lang).to_uppercase(), verdict_tone(v))
+}
+
+/// The tone a finding's severity is shown in (plain for `info`).
+pub fn severity_tone(s: Severity) -> Tone {
+    s.verdict().map_or(Tone::Plain, verdict_tone)
+}
+
+/// The tone an ingredient's status is shown in.
+pub fn status_tone(status: &Status) -> Tone {
+    match status {
+        Status::Available => Tone::Plain,
+        _ => Tone::Bad,
+    }
+}
+
+/// The status as JSON names it.
+pub fn status_id(status: &Status) -> &'static str {
+    match status {
+        Status::Available => "available",
+        Status::Withdrawn { .. } => "withdrawn",
+        Status::NotInjectable { .. } => "not_injectable",
+        Status::Unapproved { .. } => "unapproved",
+    }
+}
+
+/// The tone a condition's scope is shown in.
+pub fn scope_tone(scope: Scope) -> Tone {
+    match scope {
+        Scope::Absolute => Tone::Bad,
+        Scope::Postpone | Scope::Zone => Tone::Warn,
+        Scope::Ingredient => Tone::Plain,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pairs
+
+/// Why a pair is rated by pH: both ranges, the gap and the threshold. The one sentence every
+/// view gives for a pH inference.
+pub fn ph_note(ph: &PhInference) -> Text {
+    text(
+        format!(
+            "pH {} and {} are {} units apart (more than {}): one may precipitate or degrade the other. Inference; no source tested this pair.",
+            span(ph.a.0, ph.a.1),
+            span(ph.b.0, ph.b.1),
+            round(ph.gap),
+            PH_GAP
+        ),
+        format!(
+            "pH {} и {} различаются на {} ед. (более {}): возможны осаждение или разрушение. Вывод; эту пару ни один источник не проверял.",
+            span(ph.a.0, ph.a.1),
+            span(ph.b.0, ph.b.1),
+            round(ph.gap),
+            PH_GAP
+        ),
+    )
+}
+
+/// The note of a pair: the edge's note, the pH reasoning, or why it is unknown.
+pub fn pair_note(catalog: &Catalog, pair: &Pair) -> Text {
+    match (pair.via, pair_edge(catalog, pair)) {
+        (Via::Ingredient, Some(edge)) => edge.note.clone(),
+        (Via::Class, Some(edge)) => text(
+            format!("class edge {} × {}: {}", edge.a, edge.b, edge.note.en),
+            format!("связь классов {} × {}: {}", edge.a, edge.b, edge.note.ru),
+        ),
+        (Via::Ph, _) => pair
+            .ph
+            .as_ref()
+            .map_or_else(|| both(Msg::NoDataPair), ph_note),
+        _ => both(Msg::NoDataPair),
+    }
+}
+
+/// The edge that rated a pair (ingredient or class), if an edge did.
+fn pair_edge<'c>(catalog: &'c Catalog, pair: &Pair) -> Option<&'c Edge> {
+    let file = catalog.file();
+    match (pair.via, pair.edge) {
+        (Via::Ingredient, Some(e)) => Some(&file.edges[e]),
+        (Via::Class, Some(e)) => Some(&file.class_edges[e]),
+        _ => None,
+    }
+}
+
+/// The evidence behind a pair's rating; `None` for a pair without data.
+pub fn pair_evidence(catalog: &Catalog, pair: &Pair) -> Option<Evidence> {
+    match pair.via {
+        Via::Ph => Some(Evidence::Inference),
+        _ => pair_edge(catalog, pair).map(|e| e.evidence),
+    }
+}
+
+/// The mechanism of the edge that rated a pair, if an edge did.
+pub fn pair_mechanism(catalog: &Catalog, pair: &Pair) -> Option<Mechanism> {
+    pair_edge(catalog, pair).map(|e| e.mechanism)
+}
+
+/// The sources of a pair's rating: the edge's, or both pH sources for an inference.
+pub fn pair_sources(catalog: &Catalog, pair: &Pair) -> Vec<String> {
+    match pair.via {
+        Via::Ph => query::ph_sources(catalog, pair.a, pair.b),
+        _ => pair_edge(catalog, pair).map_or_else(Vec::new, |e| e.sources.clone()),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Findings
+
+/// What a finding is about, as an id (an ingredient, condition, medication, or `mix`).
+pub fn finding_subject(catalog: &Catalog, f: &Finding) -> String {
+    match f.kind {
+        FindingKind::Status { ingredient }
+        | FindingKind::Solo { ingredient }
+        | FindingKind::SessionLimit { ingredient }
+        | FindingKind::NotInZone { ingredient, .. }
+        | FindingKind::Contraindication { ingredient, .. }
+        | FindingKind::Allergy { ingredient, .. }
+        | FindingKind::Interaction { ingredient, .. } => id(catalog, ingredient).to_owned(),
+        FindingKind::TooManyComponents { .. } => "mix".to_owned(),
+        FindingKind::Condition { condition } => catalog.conditions()[condition].id.clone(),
+        FindingKind::MedicationGeneral { medication } => {
+            catalog.medications()[medication].id.clone()
+        }
+    }
+}
+
+/// The kind of a finding as JSON names it.
+pub fn finding_kind(f: &Finding) -> &'static str {
+    match f.kind {
+        FindingKind::Status { .. } => "status",
+        FindingKind::Solo { .. } => "solo",
+        FindingKind::TooManyComponents { .. } => "too_many_components",
+        FindingKind::SessionLimit { .. } => "session_limit",
+        FindingKind::NotInZone { .. } => "not_in_zone",
+        FindingKind::Condition { .. } => "condition",
+        FindingKind::Contraindication { .. } => "contraindication",
+        FindingKind::Allergy { .. } => "allergy",
+        FindingKind::MedicationGeneral { .. } => "medication",
+        FindingKind::Interaction { .. } => "interaction",
+    }
+}
+
+/// The note of a finding in both languages, built from the catalog's own texts.
+pub fn finding_note(catalog: &Catalog, f: &Finding) -> Text {
+    let ing = |i: usize| &catalog.ingredients()[i];
+    match f.kind {
+        FindingKind::Status { ingredient } => {
+            let status = &ing(ingredient).status;
+            let note = query::status_note(status).map(|(n, _)| n);
+            labelled(&|l| lang::status(status, l), note)
+        }
+        FindingKind::Solo { ingredient } => {
+            let note = ing(ingredient).solo.as_ref().map(|s| &s.note);
+            labelled(&|l| Msg::Solo.get(l), note)
+        }
+        FindingKind::TooManyComponents { count, max } => {
+            each(&|l| fill(Msg::TooManyComponents.get(l), &[&count, &max]))
+        }
+        FindingKind::SessionLimit { ingredient } => {
+            let note = ing(ingredient).session_limit.as_ref().map(|s| &s.text);
+            labelled(&|l| Msg::SessionLimit.get(l), note)
+        }
+        FindingKind::NotInZone { ingredient, zone } => {
+            let zone = &catalog.zones()[zone].name;
+            let note = ing(ingredient).zone_note.as_ref().map(|n| &n.text);
+            each(&|l| with_note(fill(Msg::NotInZone.get(l), &[&l.text(zone)]), ": ", note, l))
+        }
+        FindingKind::Condition { condition } => condition_note(catalog, condition),
+        FindingKind::Contraindication {
+            ingredient,
+            condition,
+            contraindication,
+        } => {
+            let contra = &ing(ingredient).contraindications[contraindication];
+            let what = if contra.rating == Rating::Incompatible {
+                Msg::RuledOutBy
+            } else {
+                Msg::CautionIn
+            };
+            let name = &catalog.conditions()[condition].name;
+            let note = contra.note.as_ref();
+            each(&|l| with_note(fill(what.get(l), &[&l.text(name)]), ": ", note, l))
+        }
+        FindingKind::Allergy { allergen, .. } => each(&|l| {
+            fill(
+                Msg::AllergicTo.get(l),
+                &[&allergen_name(catalog, allergen, l)],
+            )
+        }),
+        FindingKind::MedicationGeneral { medication } => {
+            let med = &catalog.medications()[medication];
+            labelled(
+                &|l| l.text(&med.name),
+                med.general.as_ref().map(|g| &g.note),
+            )
+        }
+        FindingKind::Interaction {
+            medication,
+            ingredient,
+            interaction,
+        } => {
+            let med = &catalog.medications()[medication];
+            let note = &ing(ingredient).interactions[interaction].note;
+            labelled(&|l| l.text(&med.name), Some(note))
+        }
+    }
+}
+
+/// "label: note", the shape of most finding notes (an empty note when there is none).
+fn labelled<'a>(label: &dyn Fn(Lang) -> &'a str, note: Option<&Text>) -> Text {
+    each(&|l| format!("{}: {}", label(l), note.map_or("", |n| l.text(n))))
+}
+
+/// `head`, then `sep` and the note when there is one.
+fn with_note(mut head: String, sep: &str, note: Option<&Text>, lang: Lang) -> String {
+    if let Some(n) = note {
+        head.push_str(sep);
+        head.push_str(lang.text(n));
+    }
+    head
+}
+
+/// A session-wide condition: its name, its scope, and its note.
+fn condition_note(catalog: &Catalog, condition: usize) -> Text {
+    let cond = &catalog.conditions()[condition];
+    each(&|l| {
+        let mut s = format!(
+            "{} \u{2014} {}",
+            l.text(&cond.name),
+            lang::scope(cond.scope, l)
+        );
+        if cond.scope == Scope::Zone {
+            s.push_str(Msg::ZoneConditionHint.get(l));
+        }
+        with_note(s, ". ", cond.note.as_ref(), l)
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sources
+
+/// A cited source, as `show` and `explain` list them.
+#[derive(Debug, Serialize)]
+pub struct SourceJson<'c> {
+    pub id: &'c str,
+    pub title: &'c str,
+    pub citation: &'c str,
+    pub grade: Grade,
+}
+
+/// The catalog's records of the sources `ids` names (unknown ids are skipped), in that order.
+pub fn source_list<'c, 'i>(
+    catalog: &'c Catalog,
+    ids: impl IntoIterator<Item = &'i str>,
+) -> Vec<SourceJson<'c>> {
+    ids.into_iter()
+        .filter_map(|s| catalog.source(s))
+        .map(|s| SourceJson {
+            id: &s.id,
+            title: &s.title,
+            citation: &s.citation,
+            grade: s.grade,
+        })
+        .collect()
+}
+
+/// The "Sources" heading and a table of `sources`: id, grade, title and citation.
+pub fn sources_table(doc: &mut Doc, sources: &[SourceJson<'_>], lang: Lang) {
+    doc.heading(Msg::SourcesTitle.get(lang));
+    let rows = sources
+        .iter()
+        .map(|s| {
+            vec![
+                Styled::from(s.id),
+                Styled::from(lang::grade(s.grade, lang)),
+                Styled::from(format!("{} \u{2014} {}", s.title, s.citation)),
+            ]
+        })
+        .collect();
+    doc.table(header(&[Msg::Id, Msg::Evidence, Msg::Name], lang), rows);
+}
