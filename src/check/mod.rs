@@ -204,18 +204,46 @@ pub struct Alternative {
     pub worst: PairRating,
 }
 
-/// The smallest fixes of a mix that is not approved; empty when no pair or solo rule blocks.
+/// The smallest fixes of a mix that is not approved; empty when the verdict is `compatible` or
+/// `caution`. Every syringe offered (the rest after a `remove` set, each `split` syringe, the
+/// rest with an alternative in) passes a new check with the same zone and patient: its verdict
+/// is `compatible` or `caution`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Suggestions {
-    /// Every smallest set of ingredients whose removal leaves no blocking pair.
+    /// Every smallest set of ingredients whose removal leaves an approvable mix; each holds
+    /// every ingredient of `blocked_alone`.
     pub remove: Vec<Vec<usize>>,
-    /// The fewest syringes in which no pair blocks.
+    /// The fewest syringes for the ingredients not in `blocked_alone`, in which no pair blocks.
+    /// One syringe when only `blocked_alone` had to go; empty when nothing remains.
     pub split: Vec<Syringe>,
-    /// Whether `split` is proven to use the fewest syringes (exact up to 12 ingredients).
+    /// Whether `split` is proven to use the fewest syringes (exact up to 12 ingredients);
+    /// `false` when `split` is empty.
     pub split_exact: bool,
-    /// Replacements for the ingredients the `remove` sets take out: per replaced ingredient,
-    /// best efficacy first, then the safer, then by id.
+    /// Replacements for the ingredients the `remove` sets take out (`blocked_alone` included):
+    /// per replaced ingredient, best efficacy first, then the safer, then by id. Each goes into
+    /// the rest of the first `remove` set that takes its ingredient out.
     pub alternatives: Vec<Alternative>,
+    /// Ingredients of the mix (in mix order) that no approvable syringe may hold for this
+    /// patient and zone: not available, not for the zone, or ruled out for this patient (a
+    /// contraindication, allergy or interaction rated `incompatible`). The findings about them
+    /// say why.
+    pub blocked_alone: Vec<usize>,
+    /// Set when no syringe made from the mix's ingredients can be approved, with why; then
+    /// `remove` and `split` are empty.
+    pub none_approvable: Option<NoneApprovable>,
+}
+
+/// Why a check offers no syringe made from the mix's ingredients.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum NoneApprovable {
+    /// A finding about the patient rules out every syringe in this session (an absolute or
+    /// zone condition, a postpone condition, or a medication's general warning rated
+    /// incompatible): nothing is suggested.
+    Session,
+    /// No syringe made from the mix's ingredients passes a check for this patient and zone:
+    /// each is ruled out on its own (see `blocked_alone` and the findings).
+    Ingredients,
 }
 
 /// What to check.
@@ -242,7 +270,7 @@ pub struct CheckReport {
     pub pairs: Vec<Pair>,
     /// Worst first, in a stable order.
     pub findings: Vec<Finding>,
-    /// Fixes, computed only when a pair or a solo rule blocks.
+    /// Fixes, computed only when the verdict is worse than `caution`.
     pub suggestions: Suggestions,
 }
 
@@ -270,13 +298,33 @@ pub fn blocks(rating: PairRating) -> bool {
 /// Guarantees: the report does not depend on the order of `request.mix` (it is sorted by id);
 /// every pair is resolved (worst first, then by ids) and every finding listed (worst first, in a
 /// stable order); the verdict is the worst pair rating or finding severity, `compatible` only
-/// when nothing is worse; suggestions are computed when, and only when, a pair blocks or an
-/// incompatible solo ingredient shares the syringe.
+/// when nothing is worse; suggestions are computed when, and only when, the verdict is worse
+/// than `caution`, and every syringe they offer passes [`assess`] (compatible or caution) with
+/// the same zone and patient.
 ///
 /// # Errors
 /// [`CheckError::Empty`] for an empty mix, [`CheckError::Duplicate`] for an ingredient named
 /// twice.
 pub fn check(catalog: &Catalog, request: &CheckRequest) -> Result<CheckReport, CheckError> {
+    let mut report = assess(catalog, request)?;
+    if !approved(report.verdict) {
+        report.suggestions = suggest::suggest(catalog, &report.mix, request);
+    }
+    Ok(report)
+}
+
+/// Whether a verdict approves the syringe: `compatible` or `caution`.
+pub fn approved(verdict: Verdict) -> bool {
+    verdict <= Verdict::Caution
+}
+
+/// [`check`] without suggestions: the verdict, mix, pairs and findings, with
+/// `suggestions` left empty. The suggestions re-check their syringes with it, so a re-check
+/// never computes suggestions of its own.
+///
+/// # Errors
+/// As [`check`].
+pub fn assess(catalog: &Catalog, request: &CheckRequest) -> Result<CheckReport, CheckError> {
     if request.mix.is_empty() {
         return Err(CheckError::Empty);
     }
@@ -308,19 +356,12 @@ pub fn check(catalog: &Catalog, request: &CheckRequest) -> Result<CheckReport, C
         .chain(findings.iter().filter_map(|f| f.severity.verdict()))
         .max()
         .unwrap_or(Verdict::Compatible);
-
-    let solo_blocks_mix = mix.len() > 1 && mix.iter().any(|&i| solo_blocks(catalog, i));
-    let suggestions = if pairs.iter().any(|p| blocks(p.rating)) || solo_blocks_mix {
-        suggest::suggest(catalog, &mix, request)
-    } else {
-        Suggestions::default()
-    };
     Ok(CheckReport {
         verdict,
         mix,
         pairs,
         findings,
-        suggestions,
+        suggestions: Suggestions::default(),
     })
 }
 
@@ -359,7 +400,7 @@ pub fn resolve_pairs(catalog: &Catalog, mix: &[usize]) -> Vec<Pair> {
 
 /// Whether ingredient `i` has a solo rule rated incompatible: it blocks any mix with another
 /// ingredient, whatever the pair ratings say. The one place the solo rule is read as blocking
-/// (the verdict's suggestions and the blocking graph both ask here).
+/// (the blocking graph of the suggestions asks here).
 fn solo_blocks(catalog: &Catalog, i: usize) -> bool {
     catalog.ingredients()[i]
         .solo

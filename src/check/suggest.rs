@@ -1,11 +1,13 @@
-//! Suggestions for a mix that is not approved: every smallest remove set (minimum vertex covers
-//! of the blocking graph), the fewest syringes (exact colouring up to
-//! [`EXACT_SPLIT_LIMIT`](super::EXACT_SPLIT_LIMIT) ingredients, DSatur beyond) and alternatives
-//! for what a remove set takes out.
+//! Suggestions for a mix that is not approved. Ingredients ruled out on their own for this
+//! patient and zone (not [`eligible`]) are set apart and left out of every suggestion; over the
+//! rest: every smallest remove set (minimum vertex covers of the blocking graph), the fewest
+//! syringes (exact colouring up to [`EXACT_SPLIT_LIMIT`](super::EXACT_SPLIT_LIMIT)
+//! ingredients, DSatur beyond) and alternatives for what a remove set takes out. Every syringe
+//! offered is checked again with [`assess`] (which never suggests) and kept only when approved.
 
 use super::{
-    Alternative, CheckRequest, EXACT_REMOVE_LIMIT, EXACT_SPLIT_LIMIT, Suggestions, Syringe, blocks,
-    eligible, solo_blocks,
+    Alternative, CheckRequest, EXACT_REMOVE_LIMIT, EXACT_SPLIT_LIMIT, NoneApprovable, Severity,
+    Suggestions, Syringe, approved, assess, blocks, eligible, session_findings, solo_blocks,
 };
 use crate::catalog::Catalog;
 use crate::catalog::model::GoalClaim;
@@ -28,43 +30,118 @@ fn blocking_graph(catalog: &Catalog, mix: &[usize]) -> Vec<Vec<bool>> {
     adj
 }
 
-/// The suggestions for a mix (sorted as [`super::check`] sorts it) that does not pass.
+/// Whether `syringe`, checked again with the request's zone and patient, is approved
+/// (`compatible` or `caution`). An empty syringe is not.
+fn passes(catalog: &Catalog, request: &CheckRequest, syringe: &[usize]) -> bool {
+    let request = CheckRequest {
+        mix: syringe.to_vec(),
+        ..request.clone()
+    };
+    assess(catalog, &request).is_ok_and(|report| approved(report.verdict))
+}
+
+/// `mix` without the ingredients of `set`, in `mix` order.
+fn rest_of(mix: &[usize], set: &[usize]) -> Vec<usize> {
+    mix.iter().copied().filter(|i| !set.contains(i)).collect()
+}
+
+/// The suggestions for a mix (sorted as [`super::check`] sorts it) that is not approved.
 pub(super) fn suggest(catalog: &Catalog, mix: &[usize], request: &CheckRequest) -> Suggestions {
-    let adj = blocking_graph(catalog, mix);
-    // Every minimum cover is enumerated exactly, which is exponential: beyond
-    // `EXACT_REMOVE_LIMIT` ingredients no `remove` suggestion is made (the split still is).
-    let covers = if mix.len() <= EXACT_REMOVE_LIMIT {
-        minimum_vertex_covers(&adj)
-    } else {
-        Vec::new()
-    };
-    let remove: Vec<Vec<usize>> = covers
+    // A finding about the whole session rules out every syringe: nothing to offer.
+    if session_findings(catalog, &request.patient)
+        .iter()
+        .any(|f| f.severity >= Severity::Incompatible)
+    {
+        return Suggestions {
+            none_approvable: Some(NoneApprovable::Session),
+            ..Suggestions::default()
+        };
+    }
+    let (usable, blocked_alone): (Vec<usize>, Vec<usize>) = mix
+        .iter()
+        .partition(|&&i| eligible(catalog, i, request.zone, &request.patient));
+    let adj = blocking_graph(catalog, &usable);
+    let remove: Vec<Vec<usize>> = remove_sets(mix, &usable, &blocked_alone, &adj)
         .into_iter()
-        .map(|set| set.into_iter().map(|p| mix[p]).collect())
+        .filter(|set| passes(catalog, request, &rest_of(mix, set)))
         .collect();
-    let (colouring, split_exact) = if mix.len() <= EXACT_SPLIT_LIMIT {
-        (exact_colouring(&adj), true)
-    } else {
-        (dsatur(&adj), false)
-    };
-    let colours = colouring.iter().copied().max().map_or(0, |m| m + 1);
-    let split = (0..colours)
-        .map(|c| {
-            let ingredients: Vec<usize> = (0..mix.len())
-                .filter(|&p| colouring[p] == c)
-                .map(|p| mix[p])
-                .collect();
-            let goals = goals_served(catalog, &ingredients);
-            Syringe { ingredients, goals }
-        })
-        .collect();
+    let (mut split, exact) = split(catalog, &usable, &adj);
+    // A split is one plan: offered whole, or not at all.
+    if !split
+        .iter()
+        .all(|s| passes(catalog, request, &s.ingredients))
+    {
+        split.clear();
+    }
+    let split_exact = exact && !split.is_empty();
     let alternatives = alternatives(catalog, mix, &remove, request);
+    let none_approvable =
+        (remove.is_empty() && split.is_empty()).then_some(NoneApprovable::Ingredients);
     Suggestions {
         remove,
         split,
         split_exact,
         alternatives,
+        blocked_alone,
+        none_approvable,
     }
+}
+
+/// The remove sets: `blocked_alone` with each minimum vertex cover of the blocking graph `adj`
+/// of `usable`, in `mix` order; just `blocked_alone` when no pair of `usable` blocks. None when
+/// nothing would remain, or when `usable` has more than [`EXACT_REMOVE_LIMIT`] ingredients and
+/// a blocking pair (every minimum cover is enumerated exactly, which is exponential).
+fn remove_sets(
+    mix: &[usize],
+    usable: &[usize],
+    blocked_alone: &[usize],
+    adj: &[Vec<bool>],
+) -> Vec<Vec<usize>> {
+    if usable.is_empty() {
+        return Vec::new();
+    }
+    let has_edge = adj.iter().any(|row| row.contains(&true));
+    if !has_edge {
+        return if blocked_alone.is_empty() {
+            Vec::new()
+        } else {
+            vec![blocked_alone.to_vec()]
+        };
+    }
+    if usable.len() > EXACT_REMOVE_LIMIT {
+        return Vec::new();
+    }
+    minimum_vertex_covers(adj)
+        .into_iter()
+        .map(|cover| {
+            mix.iter()
+                .copied()
+                .filter(|i| blocked_alone.contains(i) || cover.iter().any(|&p| usable[p] == *i))
+                .collect()
+        })
+        .collect()
+}
+
+/// The fewest syringes for `usable` given its blocking graph `adj`, each with the goals it
+/// serves, and whether the count is proven the fewest (exact up to [`EXACT_SPLIT_LIMIT`]).
+fn split(catalog: &Catalog, usable: &[usize], adj: &[Vec<bool>]) -> (Vec<Syringe>, bool) {
+    let (colouring, exact) = if usable.len() <= EXACT_SPLIT_LIMIT {
+        (exact_colouring(adj), true)
+    } else {
+        (dsatur(adj), false)
+    };
+    let colours = colouring.iter().copied().max().map_or(0, |m| m + 1);
+    let syringes = (0..colours)
+        .map(|c| {
+            let ingredients: Vec<usize> = (0..usable.len())
+                .filter(|&p| colouring[p] == c)
+                .map(|p| usable[p])
+                .collect();
+            let goals = goals_served(catalog, &ingredients);
+            Syringe { ingredients, goals }
+        })
+        .collect();
+    (syringes, exact)
 }
 
 /// Goal indices served by any of `ingredients` (a goal claim of one of them names the goal), in
@@ -191,8 +268,10 @@ fn dsatur(adj: &[Vec<bool>]) -> Vec<usize> {
     nodes.iter().map(|node| colouring[node]).collect()
 }
 
-/// For each ingredient a `remove` set takes out: eligible catalog ingredients that serve one of
-/// its goals and do not block with the rest of the mix.
+/// For each ingredient a `remove` set takes out (the first set that does): eligible catalog
+/// ingredients not in the mix that serve one of its goals and, put into the rest of the mix
+/// after that set, pass a new check. Per replaced ingredient, best efficacy first, then the
+/// safer, then by id.
 fn alternatives(
     catalog: &Catalog,
     mix: &[usize],
@@ -200,56 +279,20 @@ fn alternatives(
     request: &CheckRequest,
 ) -> Vec<Alternative> {
     let mut out: Vec<Alternative> = Vec::new();
+    let mut done: Vec<usize> = Vec::new();
     for set in remove {
-        let rest: Vec<usize> = mix.iter().copied().filter(|i| !set.contains(i)).collect();
+        let rest = rest_of(mix, set);
         for &removed in set {
-            if out.iter().any(|a| a.replaces == removed) {
+            // Only the first set that takes an ingredient out gives it alternatives, so each
+            // alternative goes with one known rest of the mix.
+            if done.contains(&removed) {
                 continue;
             }
-            let wanted: Vec<&str> = catalog.ingredients()[removed]
-                .goals
-                .iter()
-                .map(|g| g.goal.as_str())
+            done.push(removed);
+            let mut found: Vec<(u8, Alternative)> = (0..catalog.ingredients().len())
+                .filter(|cand| !mix.contains(cand))
+                .filter_map(|cand| replacement(catalog, removed, cand, &rest, request))
                 .collect();
-            let mut found: Vec<(u8, Alternative)> = Vec::new();
-            for cand in 0..catalog.ingredients().len() {
-                if mix.contains(&cand) || !eligible(catalog, cand, request.zone, &request.patient) {
-                    continue;
-                }
-                let ing = &catalog.ingredients()[cand];
-                if ing.solo.is_some() && !rest.is_empty() {
-                    continue;
-                }
-                let shared: Vec<&GoalClaim> = ing
-                    .goals
-                    .iter()
-                    .filter(|g| wanted.contains(&g.goal.as_str()))
-                    .collect();
-                if shared.is_empty() {
-                    continue;
-                }
-                let worst = rest
-                    .iter()
-                    .map(|&r| resolve(catalog, cand, r).rating)
-                    .max()
-                    .unwrap_or(PairRating::Compatible);
-                if blocks(worst) {
-                    continue;
-                }
-                let goals = (0..catalog.goals().len())
-                    .filter(|&g| shared.iter().any(|c| c.goal == catalog.goals()[g].id))
-                    .collect();
-                let best = shared.iter().map(|c| c.efficacy).max().unwrap_or(0);
-                found.push((
-                    best,
-                    Alternative {
-                        replaces: removed,
-                        ingredient: cand,
-                        goals,
-                        worst,
-                    },
-                ));
-            }
             // Best efficacy first, then safer, then by id.
             found.sort_by(|(ea, a), (eb, b)| {
                 eb.cmp(ea)
@@ -264,6 +307,57 @@ fn alternatives(
         }
     }
     out
+}
+
+/// `cand` as a replacement for `removed` next to `rest`, with its best efficacy for the goals
+/// they share: when it is eligible for the patient and zone, shares a goal, is no solo
+/// ingredient put next to others, blocks with nothing in `rest`, and `rest` with it passes a
+/// new check.
+fn replacement(
+    catalog: &Catalog,
+    removed: usize,
+    cand: usize,
+    rest: &[usize],
+    request: &CheckRequest,
+) -> Option<(u8, Alternative)> {
+    let ing = &catalog.ingredients()[cand];
+    if !eligible(catalog, cand, request.zone, &request.patient)
+        || (ing.solo.is_some() && !rest.is_empty())
+    {
+        return None;
+    }
+    let wanted = &catalog.ingredients()[removed].goals;
+    let shared: Vec<&GoalClaim> = ing
+        .goals
+        .iter()
+        .filter(|g| wanted.iter().any(|w| w.goal == g.goal))
+        .collect();
+    if shared.is_empty() {
+        return None;
+    }
+    let worst = rest
+        .iter()
+        .map(|&r| resolve(catalog, cand, r).rating)
+        .max()
+        .unwrap_or(PairRating::Compatible);
+    let mut syringe = rest.to_vec();
+    syringe.push(cand);
+    if blocks(worst) || !passes(catalog, request, &syringe) {
+        return None;
+    }
+    let goals = (0..catalog.goals().len())
+        .filter(|&g| shared.iter().any(|c| c.goal == catalog.goals()[g].id))
+        .collect();
+    let best = shared.iter().map(|c| c.efficacy).max().unwrap_or(0);
+    Some((
+        best,
+        Alternative {
+            replaces: removed,
+            ingredient: cand,
+            goals,
+            worst,
+        },
+    ))
 }
 
 #[cfg(test)]

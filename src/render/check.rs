@@ -19,7 +19,7 @@ use super::vocab::{
 };
 use crate::catalog::Catalog;
 use crate::catalog::model::{Evidence, Mechanism, Text};
-use crate::check::{CheckReport, Finding, Pair, Severity, Suggestions, Verdict};
+use crate::check::{CheckReport, Finding, NoneApprovable, Pair, Severity, Suggestions, Verdict};
 use crate::compat::{PairRating, Via};
 use crate::patient::Patient;
 
@@ -86,13 +86,28 @@ pub struct FindingJson {
 
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct SuggestionsJson<'c> {
-    /// Every smallest set of ingredients whose removal leaves no incompatible or unknown pair.
+    /// Every smallest set of ingredients whose removal leaves a mix that, checked again with
+    /// the same zone and patient, is `compatible` or `caution`; each set holds every
+    /// ingredient of `blocked_alone`.
     pub remove: Vec<Vec<&'c str>>,
-    /// The fewest syringes in which no pair is incompatible or unknown.
+    /// The fewest syringes for the ingredients not in `blocked_alone`, in which no pair is
+    /// incompatible or unknown; each, checked again with the same zone and patient, is
+    /// `compatible` or `caution`. A single syringe when only `blocked_alone` had to go.
     pub split: Vec<SyringeJson<'c>>,
-    /// Whether `split` is proven minimal (exact search up to 12 ingredients).
+    /// Whether `split` is proven minimal (exact search up to 12 ingredients); `false` when
+    /// `split` is empty.
     pub split_exact: bool,
+    /// Replacements for what a `remove` set takes out: the rest of the mix after the first
+    /// `remove` set that takes `replaces` out, with the alternative added, is `compatible` or
+    /// `caution` when checked again.
     pub alternatives: Vec<AlternativeJson<'c>>,
+    /// Ingredients of the mix that no approvable syringe may hold for this patient and zone
+    /// (not available, not for the zone, or ruled out for this patient: the findings about
+    /// them say why); left out of every `split` syringe and every remaining mix.
+    pub blocked_alone: Vec<&'c str>,
+    /// Why no syringe made from the mix's ingredients is offered, when none can be approved
+    /// (`remove` and `split` are then empty); `null` otherwise.
+    pub none_approvable: Option<NoneApprovable>,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
@@ -180,6 +195,8 @@ fn suggestions_json<'c>(catalog: &'c Catalog, s: &Suggestions) -> SuggestionsJso
                 worst: a.worst,
             })
             .collect(),
+        blocked_alone: ids(catalog, &s.blocked_alone),
+        none_approvable: s.none_approvable,
     }
 }
 
@@ -341,11 +358,28 @@ fn findings_table(doc: &mut Doc, catalog: &Catalog, findings: &[Finding], lang: 
 
 /// The suggestions: sets to remove, syringes to split into, and alternatives.
 fn suggestions(doc: &mut Doc, catalog: &Catalog, s: &Suggestions, lang: Lang) {
-    if s.remove.is_empty() && s.split.is_empty() {
+    if s.remove.is_empty()
+        && s.split.is_empty()
+        && s.blocked_alone.is_empty()
+        && s.none_approvable.is_none()
+    {
         return;
     }
     doc.heading(Msg::Suggestions.get(lang));
     let mut items = Vec::new();
+    if !s.blocked_alone.is_empty() {
+        let list: Vec<&str> = s.blocked_alone.iter().map(|&i| id(catalog, i)).collect();
+        items.push(Styled::from(fill(
+            Msg::BlockedAlone.get(lang),
+            &[&list.join(", ")],
+        )));
+    }
+    items.extend(s.none_approvable.map(|why| {
+        Styled::from(match why {
+            NoneApprovable::Session => Msg::NoneApprovableSession.get(lang),
+            NoneApprovable::Ingredients => Msg::NoneApprovableIngredients.get(lang),
+        })
+    }));
     if !s.remove.is_empty() {
         let sets: Vec<String> = s
             .remove

@@ -378,3 +378,174 @@ fn explain_walks_every_step() {
         .args(["explain", "ha", "hyaluronic_acid"])
         .status(2);
 }
+
+/// `check ARGS --format json`'s suggestions, with the expected exit code.
+fn suggestions_of(args: &[&str], code: i32) -> serde_json::Value {
+    let run = Test::new()
+        .args(["check"])
+        .args(args)
+        .args(["--format", "json"])
+        .status(code);
+    let value: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    value["suggestions"].clone()
+}
+
+/// `check ARGS` as a table in `lang`, from its suggestions heading on.
+fn suggestions_table(args: &[&str], lang: &str) -> String {
+    let run = Test::new()
+        .args(["check"])
+        .args(args)
+        .args(["--lang", lang, "--color", "never"])
+        .status(1);
+    let heading = if lang == "ru" {
+        "Предложения"
+    } else {
+        "Suggestions"
+    };
+    let at = run.stdout.find(heading).expect("a suggestions section");
+    run.stdout[at..].to_owned()
+}
+
+/// Ids of a JSON array of strings.
+fn strings(value: &serde_json::Value) -> Vec<&str> {
+    value
+        .as_array()
+        .expect("an array")
+        .iter()
+        .map(|v| v.as_str().expect("a string"))
+        .collect()
+}
+
+/// The ingredients of every `split` syringe.
+fn syringes(s: &serde_json::Value) -> Vec<Vec<&str>> {
+    s["split"]
+        .as_array()
+        .expect("split")
+        .iter()
+        .map(|syringe| strings(&syringe["ingredients"]))
+        .collect()
+}
+
+fn remove_sets(s: &serde_json::Value) -> Vec<Vec<&str>> {
+    s["remove"]
+        .as_array()
+        .expect("remove")
+        .iter()
+        .map(strings)
+        .collect()
+}
+
+#[test]
+fn a_not_injectable_ingredient_is_in_no_suggested_syringe() {
+    let args = ["vitamin_e", "hyaluronic_acid", "lidase"];
+    let s = suggestions_of(&args, 1);
+    assert_eq!(strings(&s["blocked_alone"]), ["vitamin_e"]);
+    assert_eq!(
+        remove_sets(&s),
+        [
+            ["hyaluronic_acid", "vitamin_e"],
+            ["hyaluronidase", "vitamin_e"]
+        ]
+    );
+    // Before: a syringe of hyaluronic acid + vitamin E was offered.
+    assert_eq!(syringes(&s), [["hyaluronic_acid"], ["hyaluronidase"]]);
+    assert!(s["none_approvable"].is_null());
+    let en = suggestions_table(&args, "en");
+    assert!(
+        en.contains(
+            "Ruled out on its own, so in no suggested syringe (see the findings): vitamin_e"
+        ),
+        "{en}"
+    );
+    assert!(
+        en.contains("one of: {hyaluronic_acid, vitamin_e} or {hyaluronidase, vitamin_e}"),
+        "{en}"
+    );
+    assert!(en.contains("syringe 1: hyaluronic_acid — goals"), "{en}");
+    assert!(en.contains("syringe 2: hyaluronidase — goals"), "{en}");
+    assert!(!en.contains("+ vitamin_e"), "{en}");
+    let ru = suggestions_table(&args, "ru");
+    assert!(
+        ru.contains("Недопустимо само по себе, поэтому не входит ни в один предложенный шприц (см. замечания): vitamin_e"),
+        "{ru}"
+    );
+    assert!(ru.contains("шприц 1: hyaluronic_acid — цели"), "{ru}");
+    assert!(!ru.contains("+ vitamin_e"), "{ru}");
+}
+
+#[test]
+fn an_allergen_is_in_no_suggested_syringe() {
+    let args = [
+        "hyaluronic_acid",
+        "lidase",
+        "lidocaine",
+        "--allergy",
+        "lidocaine",
+    ];
+    let s = suggestions_of(&args, 1);
+    assert_eq!(strings(&s["blocked_alone"]), ["lidocaine"]);
+    assert_eq!(
+        remove_sets(&s),
+        [
+            ["hyaluronic_acid", "lidocaine"],
+            ["hyaluronidase", "lidocaine"]
+        ]
+    );
+    // Before: syringe 1 was hyaluronic acid + lidocaine.
+    assert_eq!(syringes(&s), [["hyaluronic_acid"], ["hyaluronidase"]]);
+    for lang in ["en", "ru"] {
+        let table = suggestions_table(&args, lang);
+        assert!(table.contains("): lidocaine\n"), "{table}");
+        assert!(!table.contains("+ lidocaine"), "{table}");
+        assert!(!table.contains("{hyaluronic_acid}"), "{table}");
+    }
+}
+
+#[test]
+fn a_withdrawn_ingredient_is_removed_and_the_rest_offered() {
+    let args = ["buflomedil", "lidocaine"];
+    let s = suggestions_of(&args, 1);
+    // Before: nothing at all was offered.
+    assert_eq!(strings(&s["blocked_alone"]), ["buflomedil"]);
+    assert_eq!(remove_sets(&s), [["buflomedil"]]);
+    assert_eq!(syringes(&s), [["lidocaine"]]);
+    assert!(s["none_approvable"].is_null());
+    let en = suggestions_table(&args, "en");
+    assert!(en.contains("see the findings): buflomedil"), "{en}");
+    assert!(
+        en.contains("Remove the fewest ingredients, one of: {buflomedil}\n"),
+        "{en}"
+    );
+    let ru = suggestions_table(&args, "ru");
+    assert!(ru.contains("см. замечания): buflomedil"), "{ru}");
+    assert!(ru.contains("один из вариантов: {buflomedil}\n"), "{ru}");
+}
+
+#[test]
+fn nothing_approvable_is_said_so() {
+    // Every ingredient ruled out on its own.
+    let args = ["buflomedil", "vitamin_e"];
+    let s = suggestions_of(&args, 1);
+    assert_eq!(s["none_approvable"], "ingredients");
+    assert_eq!(strings(&s["blocked_alone"]), ["buflomedil", "vitamin_e"]);
+    assert!(remove_sets(&s).is_empty() && syringes(&s).is_empty());
+    assert!(strings(&s["alternatives"]).is_empty());
+    let en = suggestions_table(&args, "en");
+    assert!(en.contains("Nothing approvable remains"), "{en}");
+    assert!(!en.contains("Remove the fewest"), "{en}");
+    let ru = suggestions_table(&args, "ru");
+    assert!(ru.contains("Одобрить нечего"), "{ru}");
+    // A patient for whom no session is possible: no syringe at all, whatever the pairs.
+    let args = ["hyaluronic_acid", "lidase", "--condition", "pregnancy"];
+    let s = suggestions_of(&args, 1);
+    assert_eq!(s["none_approvable"], "session");
+    assert!(remove_sets(&s).is_empty() && syringes(&s).is_empty());
+    assert!(strings(&s["blocked_alone"]).is_empty());
+    let en = suggestions_table(&args, "en");
+    assert!(
+        en.contains("Nothing to suggest: a finding about the patient"),
+        "{en}"
+    );
+    let ru = suggestions_table(&args, "ru");
+    assert!(ru.contains("Предложить нечего"), "{ru}");
+}

@@ -79,20 +79,25 @@ proptest! {
     fn remove_sets_are_valid_and_smallest(mix in mix_strategy(7)) {
         let report = check(catalog(), &request(mix.clone())).expect("checks");
         let remove = &report.suggestions.remove;
-        let needs_fix = !no_blocking_pair(&mix);
-        prop_assert_eq!(needs_fix, !remove.is_empty());
+        // Without a patient or zone, an ingredient is ruled out on its own by its status alone.
+        let (usable, blocked) = by_status(&mix);
+        prop_assert_eq!(&report.suggestions.blocked_alone, &sorted_by_id(&blocked));
+        let needs_fix = !no_blocking_pair(&usable) || !blocked.is_empty();
+        prop_assert_eq!(needs_fix && !usable.is_empty(), !remove.is_empty());
         if let Some(first) = remove.first() {
             let size = first.len();
             for set in remove {
                 prop_assert_eq!(set.len(), size);
+                prop_assert!(blocked.iter().all(|i| set.contains(i)), "{:?} keeps a ruled-out ingredient", set);
                 let rest: Vec<usize> = mix.iter().copied().filter(|i| !set.contains(i)).collect();
+                prop_assert!(!rest.is_empty());
                 prop_assert!(no_blocking_pair(&rest), "removing {:?} leaves a blocking pair", set);
             }
-            // Brute force: no smaller removal works.
-            let n = mix.len();
+            // Brute force over the usable ingredients: no smaller removal works.
+            let n = usable.len();
             for bits in 0u32..(1 << n) {
-                if (bits.count_ones() as usize) < size {
-                    let rest: Vec<usize> = (0..n).filter(|&k| bits & (1 << k) == 0).map(|k| mix[k]).collect();
+                if ((bits.count_ones() as usize) + blocked.len()) < size {
+                    let rest: Vec<usize> = (0..n).filter(|&k| bits & (1 << k) == 0).map(|k| usable[k]).collect();
                     prop_assert!(!no_blocking_pair(&rest), "a smaller removal exists: keep {:?}", rest);
                 }
             }
@@ -103,32 +108,55 @@ proptest! {
     fn split_syringes_are_clean_and_fewest(mix in mix_strategy(7)) {
         let report = check(catalog(), &request(mix.clone())).expect("checks");
         let split = &report.suggestions.split;
+        let (usable, blocked) = by_status(&mix);
         if split.is_empty() {
-            prop_assert!(no_blocking_pair(&mix));
+            prop_assert!(usable.is_empty() || (blocked.is_empty() && no_blocking_pair(&usable)));
             return Ok(());
         }
         prop_assert!(report.suggestions.split_exact);
         let mut all: Vec<usize> = split.iter().flat_map(|s| s.ingredients.clone()).collect();
         all.sort_unstable();
-        let mut expected = mix.clone();
+        let mut expected = usable.clone();
         expected.sort_unstable();
-        prop_assert_eq!(all, expected, "every ingredient in exactly one syringe");
+        prop_assert_eq!(all, expected, "every usable ingredient in exactly one syringe");
         for s in split {
             prop_assert!(no_blocking_pair(&s.ingredients));
         }
         // Brute force: no assignment to fewer syringes is clean.
         let k = split.len() - 1;
-        let n = mix.len();
+        let n = usable.len();
         if k >= 1 {
             let total = (k as u64).pow(n as u32);
             for code in 0..total {
                 let mut c = code;
                 let colour: Vec<usize> = (0..n).map(|_| { let x = (c % k as u64) as usize; c /= k as u64; x }).collect();
-                let clean = (0..n).all(|x| (x + 1..n).all(|y| colour[x] != colour[y] || !pair_blocks(mix[x], mix[y])));
+                let clean = (0..n).all(|x| (x + 1..n).all(|y| colour[x] != colour[y] || !pair_blocks(usable[x], usable[y])));
                 prop_assert!(!clean, "{} syringes would do: {:?}", k, colour);
             }
         }
     }
+}
+
+/// `mix` split into the ingredients that are available and those that are not (withdrawn, not
+/// injectable, unapproved), each in `mix` order.
+fn by_status(mix: &[usize]) -> (Vec<usize>, Vec<usize>) {
+    mix.iter().partition(|&&i| {
+        matches!(
+            catalog().ingredients()[i].status,
+            mesomix::catalog::model::Status::Available
+        )
+    })
+}
+
+/// Ingredient indices sorted by id, as `check` lists them.
+fn sorted_by_id(list: &[usize]) -> Vec<usize> {
+    let mut out = list.to_vec();
+    out.sort_by(|&a, &b| {
+        catalog().ingredients()[a]
+            .id
+            .cmp(&catalog().ingredients()[b].id)
+    });
+    out
 }
 
 mod formulation {
@@ -400,6 +428,120 @@ mod safety_rules {
                 }
             }
             prop_assert_eq!(report.verdict, worst);
+        }
+    }
+}
+
+/// Every suggestion `check` offers is itself approvable for the same patient and zone, and no
+/// suggestion keeps an ingredient that is ruled out on its own.
+mod suggestions {
+    use super::{catalog, mix_strategy};
+    use mesomix::check::{CheckReport, CheckRequest, NoneApprovable, approved, check};
+    use mesomix::patient::{Allergen, Patient};
+    use proptest::prelude::*;
+
+    /// A few conditions, medications and allergies of the catalog (indices wrapped into range).
+    fn patient_strategy() -> impl Strategy<Value = Patient> {
+        let picks = || proptest::collection::vec(any::<usize>(), 0..=2);
+        (picks(), picks(), picks(), picks()).prop_map(
+            |(conditions, medications, kinds, allergens)| {
+                let c = catalog();
+                let mut patient = Patient {
+                    conditions: conditions
+                        .iter()
+                        .map(|x| x % c.conditions().len())
+                        .collect(),
+                    medications: medications
+                        .iter()
+                        .map(|x| x % c.medications().len())
+                        .collect(),
+                    allergies: kinds
+                        .iter()
+                        .zip(&allergens)
+                        .map(|(kind, x)| match kind % 3 {
+                            0 => Allergen::Ingredient(x % c.ingredients().len()),
+                            1 => Allergen::Class(x % c.classes().len()),
+                            _ => Allergen::Condition(x % c.conditions().len()),
+                        })
+                        .collect(),
+                };
+                patient.conditions.sort_unstable();
+                patient.conditions.dedup();
+                patient.medications.sort_unstable();
+                patient.medications.dedup();
+                patient.allergies.sort_unstable();
+                patient.allergies.dedup();
+                patient
+            },
+        )
+    }
+
+    /// The report of `mix` checked with `like`'s zone, patient and setting.
+    fn recheck(like: &CheckRequest, mix: &[usize]) -> CheckReport {
+        let request = CheckRequest {
+            mix: mix.to_vec(),
+            ..like.clone()
+        };
+        check(catalog(), &request).expect("a suggested syringe is a valid mix")
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 128, .. ProptestConfig::default() })]
+
+        #[test]
+        fn every_suggested_syringe_is_approvable(
+            mix in mix_strategy(6).prop_filter("2 to 6 ingredients", |m| m.len() >= 2),
+            patient in patient_strategy(),
+            zone in proptest::option::of(any::<usize>()),
+        ) {
+            let request = CheckRequest {
+                mix: mix.clone(),
+                zone: zone.map(|z| z % catalog().zones().len()),
+                patient,
+                max_components: 4,
+            };
+            let report = check(catalog(), &request).expect("checks");
+            let s = &report.suggestions;
+            if approved(report.verdict) {
+                prop_assert_eq!(s, &Default::default());
+                return Ok(());
+            }
+            // Ruled out on its own: checked alone, with the same patient and zone, not approved.
+            let alone_ok = |i: usize| approved(recheck(&request, &[i]).verdict);
+            let ruled_out: Vec<usize> = report.mix.iter().copied().filter(|&i| !alone_ok(i)).collect();
+            let usable = report.mix.len() - ruled_out.len();
+            let approvable = |syringe: &[usize]| -> Result<(), TestCaseError> {
+                prop_assert!(!syringe.is_empty());
+                let again = recheck(&request, syringe);
+                prop_assert!(approved(again.verdict), "{:?} is {:?}", syringe, again.verdict);
+                prop_assert!(syringe.iter().all(|i| !ruled_out.contains(i)), "{:?} keeps one of {:?}", syringe, ruled_out);
+                Ok(())
+            };
+            for set in &s.remove {
+                let rest: Vec<usize> = report.mix.iter().copied().filter(|i| !set.contains(i)).collect();
+                approvable(&rest)?;
+            }
+            for syringe in &s.split {
+                approvable(&syringe.ingredients)?;
+            }
+            for alt in &s.alternatives {
+                let set = s.remove.iter().find(|set| set.contains(&alt.replaces));
+                prop_assert!(set.is_some(), "{:?} replaces what no remove set takes out", alt);
+                let mut syringe: Vec<usize> = report.mix.iter().copied().filter(|i| set.is_some_and(|set| !set.contains(i))).collect();
+                syringe.push(alt.ingredient);
+                approvable(&syringe)?;
+            }
+            // What is left out everywhere, and saying so when nothing remains.
+            if s.none_approvable == Some(NoneApprovable::Session) {
+                prop_assert_eq!(usable, 0);
+                prop_assert!(s.remove.is_empty() && s.split.is_empty() && s.alternatives.is_empty());
+            } else {
+                prop_assert_eq!(&s.blocked_alone, &ruled_out);
+                prop_assert_eq!(s.none_approvable.is_some(), usable == 0);
+                // Something approvable remains: it is offered (a remove set and a split).
+                prop_assert_eq!(!s.remove.is_empty(), usable > 0);
+                prop_assert_eq!(!s.split.is_empty(), usable > 0);
+            }
         }
     }
 }
