@@ -1,10 +1,15 @@
 //! The compatibility graph and pair resolution.
 //!
 //! Nodes are ingredients. An ingredient edge links its two ingredients; a class edge is
-//! inherited by every pair of members of its two classes unless an ingredient edge already
-//! covers that pair (ingredient edges override). Edges are undirected. A pair with no edge is
-//! rated by pH inference when both pH ranges are known and far apart, and is otherwise
-//! `unknown`: no data is never read as compatible.
+//! inherited by every pair of members of its two classes. Edges are undirected.
+//!
+//! A pair is rated by its claims (DESIGN §2): those of its ingredient edge and the solo rules
+//! ("do not mix with other drugs") of both ingredients. The strongest grade wins (`label` >
+//! `peer` > `weak` > `inference`); among claims of one grade the more severe wins; the others
+//! are kept as conflicting evidence. A solo rule is a "do not mix", not evidence that a pair
+//! mixes: it can make a pair more severe, never milder than its edge claims alone would. Only a pair with no such claim falls to its class edge,
+//! then to pH inference (both ranges known and far apart), and is otherwise `unknown`: no data
+//! is never read as compatible.
 
 use std::collections::HashMap;
 
@@ -12,7 +17,7 @@ use petgraph::graph::{NodeIndex, UnGraph};
 use serde::Serialize;
 
 use crate::catalog::Catalog;
-use crate::catalog::model::{CatalogFile, Edge, Rating};
+use crate::catalog::model::{CatalogFile, Edge, Evidence, Mechanism, Rating, Text};
 
 /// Two pH ranges further apart than this many units make a pair `caution` by inference.
 pub const PH_GAP: f64 = 2.0;
@@ -46,6 +51,8 @@ impl From<Rating> for PairRating {
 #[serde(rename_all = "snake_case")]
 pub enum Via {
     Ingredient,
+    /// A solo rule: one ingredient's own "do not mix with other drugs".
+    Rule,
     Class,
     Ph,
     /// No data: the pair is unknown.
@@ -69,16 +76,162 @@ pub struct CompatGraph {
     class_count: usize,
 }
 
-/// Every layer of a pair's resolution, for `explain`; `rating` and `via` are the first match.
+/// Every layer of a pair's resolution, for `explain`; `rating` and `via` are the decision.
 #[derive(Debug, Clone)]
 pub struct Resolution<'c> {
     pub rating: PairRating,
     pub via: Via,
+    /// Every claim on the pair (edge claims, then solo rules), the deciding one first, then
+    /// by strength of grade and severity. Empty when no edge or solo rule speaks of the pair.
+    pub claims: Vec<PairClaim<'c>>,
+    /// The class edge's claim, whether or not it decided the rating.
+    pub class_claim: Option<PairClaim<'c>>,
     pub ingredient_edge: Option<&'c Edge>,
     /// The class edge between the two classes, whether or not it decided the rating.
     pub class_edge: Option<&'c Edge>,
     /// Both pH ranges when both are known, and the gap between them.
     pub ph: Option<PhInference>,
+}
+
+/// Where a claim on a pair is written in the catalog.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClaimAt {
+    /// The ingredient edge `edges[edge]`: its own claim (`also: None`) or `also[i]`.
+    Edge { edge: usize, also: Option<usize> },
+    /// The solo rule of ingredient `ingredient`.
+    Rule { ingredient: usize },
+    /// The class edge `class_edges[edge]`.
+    Class { edge: usize },
+}
+
+impl ClaimAt {
+    /// The claim written there; `None` when nothing is (an index out of range, or a `Rule` of
+    /// an ingredient without a solo rule).
+    pub fn get(self, catalog: &Catalog) -> Option<PairClaim<'_>> {
+        let file = catalog.file();
+        match self {
+            ClaimAt::Edge { edge, also: None } => file.edges.get(edge).map(|e| self.of_edge(e)),
+            ClaimAt::Edge {
+                edge,
+                also: Some(i),
+            } => {
+                let c = file.edges.get(edge)?.also.get(i)?;
+                Some(PairClaim {
+                    at: self,
+                    rating: c.rating,
+                    mechanism: Some(c.mechanism),
+                    note: &c.note,
+                    evidence: c.evidence,
+                    sources: &c.sources,
+                    condition: c.condition.as_ref(),
+                })
+            }
+            ClaimAt::Class { edge } => file.class_edges.get(edge).map(|e| self.of_edge(e)),
+            ClaimAt::Rule { ingredient } => {
+                let s = file.ingredients.get(ingredient)?.solo.as_ref()?;
+                Some(PairClaim {
+                    at: self,
+                    rating: s.pair_rating(),
+                    mechanism: None,
+                    note: &s.note,
+                    evidence: s.evidence,
+                    sources: &s.sources,
+                    condition: None,
+                })
+            }
+        }
+    }
+
+    /// An edge's own claim.
+    fn of_edge(self, e: &Edge) -> PairClaim<'_> {
+        PairClaim {
+            at: self,
+            rating: e.rating,
+            mechanism: Some(e.mechanism),
+            note: &e.note,
+            evidence: e.evidence,
+            sources: &e.sources,
+            condition: e.condition.as_ref(),
+        }
+    }
+}
+
+/// One claim on a pair, wherever it is written.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PairClaim<'c> {
+    /// Where it is written.
+    pub at: ClaimAt,
+    pub rating: Rating,
+    /// The edge's mechanism; `None` for a solo rule (it names no partner).
+    pub mechanism: Option<Mechanism>,
+    pub note: &'c Text,
+    pub evidence: Evidence,
+    pub sources: &'c [String],
+    pub condition: Option<&'c Text>,
+}
+
+impl PairClaim<'_> {
+    /// Which of two claims decides: the stronger grade, then the more severe rating.
+    fn weight(&self) -> (u8, Rating) {
+        (self.evidence.strength(), self.rating)
+    }
+}
+
+impl<'c> Resolution<'c> {
+    /// The claim that decided the pair: its first claim, or its class edge; `None` for a pH
+    /// inference or a pair without data.
+    pub fn decision(&self) -> Option<PairClaim<'c>> {
+        match self.via {
+            Via::Ingredient | Via::Rule => self.claims.first().copied(),
+            Via::Class => self.class_claim,
+            Via::Ph | Via::None => None,
+        }
+    }
+
+    /// The claims that did not decide the pair and rate it otherwise: conflicting evidence.
+    pub fn conflicting(&self) -> impl Iterator<Item = &PairClaim<'c>> {
+        let decided = self.claims.first().map(|c| c.rating);
+        self.claims
+            .iter()
+            .skip(1)
+            .filter(move |c| Some(c.rating) != decided)
+    }
+}
+
+/// Every claim on the pair `a`, `b`: its ingredient edge's (index `edge`), then the solo rules
+/// of `a` and `b`, the deciding claim first.
+fn claims(catalog: &Catalog, edge: Option<usize>, a: usize, b: usize) -> Vec<PairClaim<'_>> {
+    let mut at = Vec::new();
+    if let Some(edge) = edge {
+        at.push(ClaimAt::Edge { edge, also: None });
+        let more = catalog.file().edges[edge].also.len();
+        at.extend((0..more).map(|i| ClaimAt::Edge {
+            edge,
+            also: Some(i),
+        }));
+    }
+    for ingredient in [a, b] {
+        if catalog.ingredients()[ingredient].solo.is_some() {
+            at.push(ClaimAt::Rule { ingredient });
+        }
+    }
+    let mut out: Vec<PairClaim<'_>> = at.into_iter().filter_map(|c| c.get(catalog)).collect();
+    // Stable: among equal claims the edge's come first, then `a`'s rule, then `b`'s.
+    out.sort_by_key(|c| std::cmp::Reverse(c.weight()));
+    // A solo rule says "do not mix"; it is no evidence that the pair mixes. So it can make a
+    // pair more severe, never milder than the pair's own edge claims would rate it: when a
+    // rule wins on grade but the edge's deciding claim is more severe, the edge's decides.
+    let first_edge = out
+        .iter()
+        .position(|c| !matches!(c.at, ClaimAt::Rule { .. }));
+    if let (Some(first), Some(e)) = (out.first(), first_edge)
+        && matches!(first.at, ClaimAt::Rule { .. })
+        && out[e].rating > first.rating
+    {
+        let edge = out.remove(e);
+        out.insert(0, edge);
+    }
+    out
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -197,14 +350,16 @@ impl CompatGraph {
     }
 }
 
-/// Resolves a pair: ingredient edge, then class edge, then pH inference, then unknown.
+/// Resolves a pair: its claims (ingredient edge and solo rules: strongest grade, then most
+/// severe), else the class edge, else pH inference, else unknown.
 pub fn resolve(catalog: &Catalog, a: usize, b: usize) -> Resolution<'_> {
     let file = catalog.file();
     let compat = catalog.compat();
-    let ingredient_edge = compat.ingredient_edge(a, b).map(|e| &file.edges[e]);
-    let class_edge = compat
-        .class_link(catalog.class_of(a), catalog.class_of(b))
-        .map(|e| &file.class_edges[e]);
+    let edge_index = compat.ingredient_edge(a, b);
+    let ingredient_edge = edge_index.map(|e| &file.edges[e]);
+    let class_index = compat.class_link(catalog.class_of(a), catalog.class_of(b));
+    let class_edge = class_index.map(|e| &file.class_edges[e]);
+    let class_claim = class_index.and_then(|edge| ClaimAt::Class { edge }.get(catalog));
     let ph = match (&file.ingredients[a].ph, &file.ingredients[b].ph) {
         (Some(pa), Some(pb)) => {
             let gap = (pa.min - pb.max).max(pb.min - pa.max).max(0.0);
@@ -216,8 +371,13 @@ pub fn resolve(catalog: &Catalog, a: usize, b: usize) -> Resolution<'_> {
         }
         _ => None,
     };
-    let (rating, via) = if let Some(edge) = ingredient_edge {
-        (edge.rating.into(), Via::Ingredient)
+    let claims = claims(catalog, edge_index, a, b);
+    let (rating, via) = if let Some(first) = claims.first() {
+        let via = match first.at {
+            ClaimAt::Rule { .. } => Via::Rule,
+            _ => Via::Ingredient,
+        };
+        (first.rating.into(), via)
     } else if let Some(edge) = class_edge {
         (edge.rating.into(), Via::Class)
     } else if ph.is_some_and(|p| p.decides()) {
@@ -228,6 +388,8 @@ pub fn resolve(catalog: &Catalog, a: usize, b: usize) -> Resolution<'_> {
     Resolution {
         rating,
         via,
+        claims,
+        class_claim,
         ingredient_edge,
         class_edge,
         ph,

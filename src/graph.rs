@@ -99,14 +99,12 @@ pub fn build(catalog: &Catalog, request: &GraphRequest) -> UnGraph<Node, Link> {
             if rating == PairRating::Unknown && (!request.show_unknown || is_neighbour_pair) {
                 continue;
             }
-            if is_neighbour_pair && !matches!(via, Via::Ingredient | Via::Class) {
+            if is_neighbour_pair && !matches!(via, Via::Ingredient | Via::Rule | Via::Class) {
                 continue;
             }
             let mechanism = match via {
-                Via::Ingredient => r.ingredient_edge.map(|e| e.mechanism),
-                Via::Class => r.class_edge.map(|e| e.mechanism),
                 Via::Ph => Some(Mechanism::PhPrecipitation),
-                Via::None => None,
+                _ => r.decision().and_then(|c| c.mechanism),
             };
             g.add_edge(
                 nodes[a],

@@ -219,6 +219,8 @@ pub fn model(shape: &Shape) -> CatalogFile {
         note: text("synthetic"),
         evidence: Evidence::Weak,
         sources: vec!["s_weak".into()],
+        condition: None,
+        also: Vec::new(),
     };
     let mut class_edges = Vec::new();
     for a in 0..shape.classes {

@@ -498,6 +498,10 @@ pub enum Mechanism {
     LabelAdmixture,
 }
 
+/// A compatibility edge between two ingredients or two classes: its own claim (rating,
+/// mechanism, note, grade, sources) and any further claims on the same pair that sources make
+/// (DESIGN §2 "Claims": the strongest grade rates the pair, ties go to the more severe, the
+/// others are shown as conflicting evidence).
 #[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Edge {
@@ -508,4 +512,48 @@ pub struct Edge {
     pub note: Text,
     pub evidence: Evidence,
     pub sources: Vec<String>,
+    /// When the claim holds, if not always ("mixed just before use, within 8 h").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub condition: Option<Text>,
+    /// Further claims on the same pair from other sources.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<Claim>,
+}
+
+/// One source's claim about a pair.
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Claim {
+    pub rating: Rating,
+    pub mechanism: Mechanism,
+    pub note: Text,
+    pub evidence: Evidence,
+    pub sources: Vec<String>,
+    /// When the claim holds, if not always.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub condition: Option<Text>,
+}
+
+impl Evidence {
+    /// How strongly the grade speaks: `label` 3 > `peer` 2 > `weak` 1 > `inference` 0.
+    pub fn strength(self) -> u8 {
+        match self {
+            Evidence::Label => 3,
+            Evidence::Peer => 2,
+            Evidence::Weak => 1,
+            Evidence::Inference => 0,
+        }
+    }
+}
+
+impl Solo {
+    /// The rating a solo rule gives every pair with its ingredient: a `label` "do not mix" is
+    /// `incompatible`, a weaker one `caution` (DESIGN §2 "Resolution").
+    pub fn pair_rating(&self) -> Rating {
+        if self.evidence == Evidence::Label {
+            Rating::Incompatible
+        } else {
+            Rating::Caution
+        }
+    }
 }

@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use crate::catalog::Catalog;
 use crate::catalog::model::{Evidence, Rating};
-use crate::compat::{PairRating, PhInference, Via, resolve};
+use crate::compat::{ClaimAt, PairRating, PhInference, Via, resolve};
 use crate::patient::{Allergen, Patient};
 
 pub use findings::{allowed_in_zone, eligible, ingredient_patient_findings, session_findings};
@@ -176,8 +176,9 @@ pub struct Pair {
     pub rating: PairRating,
     /// The layer that decided the rating (ingredient edge, class edge, pH, none).
     pub via: Via,
-    /// Index of the deciding edge in `edges` (via ingredient) or `class_edges` (via class).
-    pub edge: Option<usize>,
+    /// Where the deciding claim is written (ingredient edge, solo rule, class edge); `None` for
+    /// a pH inference or no data.
+    pub decided_by: Option<ClaimAt>,
     /// The pH comparison, when both ingredients have a pH range.
     pub ph: Option<PhInference>,
 }
@@ -373,18 +374,12 @@ pub fn resolve_pairs(catalog: &Catalog, mix: &[usize]) -> Vec<Pair> {
     for (n, &a) in mix.iter().enumerate() {
         for &b in &mix[n + 1..] {
             let r = resolve(catalog, a, b);
-            let compat = catalog.compat();
-            let edge = match r.via {
-                Via::Ingredient => compat.ingredient_edge(a, b),
-                Via::Class => compat.class_link(catalog.class_of(a), catalog.class_of(b)),
-                Via::Ph | Via::None => None,
-            };
             pairs.push(Pair {
                 a,
                 b,
                 rating: r.rating,
                 via: r.via,
-                edge,
+                decided_by: r.decision().map(|c| c.at),
                 ph: r.ph,
             });
         }

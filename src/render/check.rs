@@ -1,5 +1,5 @@
 //! `check` output: the verdict first, then pairs worst-first, findings and suggestions; as a
-//! document (table, Markdown) and as JSON (`mesomix.check/1`, with its JSON Schema).
+//! document (table, Markdown) and as JSON (`mesomix.check/2`, with its JSON Schema).
 //!
 //! `explain` has its own module; its entry points are re-exported here, where callers have
 //! always found them.
@@ -13,14 +13,14 @@ use super::doc::{Block, Doc, Styled, Tone};
 use super::json::{CatalogRef, TextSchema, to_string};
 use super::lang::{self, Lang, Msg, fill, header};
 use super::vocab::{
-    allergen_id, finding_kind, finding_note, finding_subject, goal_ids, id, id_list, ids,
-    pair_evidence, pair_mechanism, pair_note, pair_sources, patient_line, severity_tone, tone,
-    verdict_cell, verdict_tone,
+    ClaimJson, allergen_id, claim_line, claims_json, finding_kind, finding_note, finding_subject,
+    goal_ids, id, id_list, ids, pair_evidence, pair_mechanism, pair_note, pair_sources,
+    patient_line, severity_tone, tone, verdict_cell, verdict_tone,
 };
 use crate::catalog::Catalog;
 use crate::catalog::model::{Evidence, Mechanism, Text};
 use crate::check::{CheckReport, Finding, NoneApprovable, Pair, Severity, Suggestions, Verdict};
-use crate::compat::{PairRating, Via};
+use crate::compat::{PairRating, Via, resolve};
 use crate::patient::Patient;
 
 // ---------------------------------------------------------------------------------------------
@@ -32,7 +32,7 @@ use crate::patient::Patient;
 /// `mesomix check --format json`.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct CheckJson<'c> {
-    /// Always `mesomix.check/1`.
+    /// Always `mesomix.check/2`.
     pub schema: &'static str,
     pub catalog: CatalogRef<'c>,
     pub verdict: Verdict,
@@ -41,7 +41,7 @@ pub struct CheckJson<'c> {
     pub zone: Option<&'c str>,
     pub patient: PatientJson<'c>,
     /// Every pair, worst first.
-    pub pairs: Vec<PairJson>,
+    pub pairs: Vec<PairJson<'c>>,
     /// Mix-level and patient-level findings, worst first.
     pub findings: Vec<FindingJson>,
     pub suggestions: SuggestionsJson<'c>,
@@ -56,7 +56,7 @@ pub struct PatientJson<'c> {
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
-pub struct PairJson {
+pub struct PairJson<'c> {
     pub a: String,
     pub b: String,
     pub rating: PairRating,
@@ -67,6 +67,12 @@ pub struct PairJson {
     /// Evidence grade; `null` for a pair with no data.
     pub evidence: Option<Evidence>,
     pub sources: Vec<String>,
+    /// When the deciding claim holds, if not always ("mixed just before use").
+    #[schemars(with = "Option<TextSchema>")]
+    pub condition: Option<Text>,
+    /// Claims on the pair that rate it otherwise than the deciding one (DESIGN §2): kept and
+    /// shown, never silently dropped.
+    pub conflicting: Vec<ClaimJson<'c>>,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
@@ -148,7 +154,16 @@ pub fn patient_json<'c>(catalog: &'c Catalog, patient: &Patient) -> PatientJson<
 }
 
 /// One resolved pair as JSON.
-pub fn pair_json(catalog: &Catalog, p: &Pair) -> PairJson {
+pub fn pair_json<'c>(catalog: &'c Catalog, p: &Pair) -> PairJson<'c> {
+    let resolution = resolve(catalog, p.a, p.b);
+    let conflicting = claims_json(catalog, &resolution)
+        .into_iter()
+        .filter(|c| c.conflicts())
+        .collect();
+    let condition = p
+        .decided_by
+        .and_then(|at| at.get(catalog))
+        .and_then(|c| c.condition.cloned());
     PairJson {
         a: id(catalog, p.a).to_owned(),
         b: id(catalog, p.b).to_owned(),
@@ -158,6 +173,8 @@ pub fn pair_json(catalog: &Catalog, p: &Pair) -> PairJson {
         note: pair_note(catalog, p),
         evidence: pair_evidence(catalog, p),
         sources: pair_sources(catalog, p),
+        condition,
+        conflicting,
     }
 }
 
@@ -208,7 +225,7 @@ pub fn check_value<'c>(
     patient: &Patient,
 ) -> CheckJson<'c> {
     CheckJson {
-        schema: "mesomix.check/1",
+        schema: "mesomix.check/2",
         catalog: CatalogRef::of(catalog),
         verdict: report.verdict,
         mix: ids(catalog, &report.mix),
@@ -324,6 +341,44 @@ fn pairs_table(doc: &mut Doc, catalog: &Catalog, pairs: &[Pair], lang: Lang) {
         Msg::Sources,
     ];
     doc.table(header(&columns, lang), rows);
+    conflicting_evidence(doc, catalog, pairs, lang);
+}
+
+/// Claims that rate a pair otherwise than the deciding one, and conditions on the deciding
+/// claims: one line each, under the pairs.
+fn conflicting_evidence(doc: &mut Doc, catalog: &Catalog, pairs: &[Pair], lang: Lang) {
+    let mut lines = Vec::new();
+    for p in pairs {
+        let r = resolve(catalog, p.a, p.b);
+        let name = format!("{} × {}", id(catalog, p.a), id(catalog, p.b));
+        if let Some(condition) = r.decision().and_then(|c| c.condition) {
+            lines.push(Styled::from(format!(
+                "{name}: {} {}",
+                Msg::OnlyWhen.get(lang),
+                lang.text(condition)
+            )));
+        }
+        let decided = r.claims.first().map(|c| c.rating);
+        for c in r
+            .claims
+            .iter()
+            .skip(1)
+            .filter(|c| Some(c.rating) != decided)
+        {
+            lines.push(Styled::new(
+                format!(
+                    "{name}: {} — {}",
+                    Msg::ClaimConflicts.get(lang),
+                    claim_line(catalog, c, lang)
+                ),
+                tone(c.rating.into()),
+            ));
+        }
+    }
+    if !lines.is_empty() {
+        doc.heading(Msg::ConflictingEvidence.get(lang));
+        doc.list(lines);
+    }
 }
 
 fn findings_table(doc: &mut Doc, catalog: &Catalog, findings: &[Finding], lang: Lang) {

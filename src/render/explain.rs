@@ -6,7 +6,9 @@ use serde::Serialize;
 use super::doc::{Doc, Styled, Tone};
 use super::json::{CatalogRef, to_string};
 use super::lang::{self, Lang, Msg, fill};
-use super::vocab::{SourceJson, round, source_list, sources_table, span, tone};
+use super::vocab::{
+    ClaimJson, SourceJson, claim_line, claims_json, round, source_list, sources_table, span, tone,
+};
 use crate::catalog::Catalog;
 use crate::catalog::model::{Edge, Evidence, Ingredient, Mechanism, Rating, Text};
 use crate::compat::{PH_GAP, PairRating, Resolution, Via};
@@ -62,6 +64,8 @@ struct ExplainJson<'c> {
     rating: PairRating,
     via: Via,
     ingredient_edge: Option<EdgeJson<'c>>,
+    /// Every claim on the pair (edge claims and solo rules), the deciding one first.
+    claims: Vec<ClaimJson<'c>>,
     class_edge: ClassStepJson<'c>,
     ph: PhJson,
     sources: Vec<SourceJson<'c>>,
@@ -79,10 +83,11 @@ pub fn explain_json(catalog: &Catalog, a: usize, b: usize, r: &Resolution<'_>) -
         rating: r.rating,
         via: r.via,
         ingredient_edge: r.ingredient_edge.map(edge_json),
+        claims: claims_json(catalog, r),
         class_edge: ClassStepJson {
             classes: [&ing(a).class, &ing(b).class],
             edge: r.class_edge.map(edge_json),
-            overridden: r.class_edge.is_some() && r.ingredient_edge.is_some(),
+            overridden: r.class_edge.is_some() && !r.claims.is_empty(),
         },
         ph: PhJson {
             a: ph_of(a),
@@ -105,6 +110,9 @@ fn explain_sources<'c>(
     let mut ids: Vec<&str> = Vec::new();
     for e in [r.ingredient_edge, r.class_edge].into_iter().flatten() {
         ids.extend(e.sources.iter().map(String::as_str));
+    }
+    for c in &r.claims {
+        ids.extend(c.sources.iter().map(String::as_str));
     }
     for i in [a, b] {
         if let Some(ph) = &catalog.ingredients()[i].ph {
@@ -141,8 +149,8 @@ pub fn explain_doc(catalog: &Catalog, a: usize, b: usize, r: &Resolution<'_>, la
             Styled::from(lang::via(r.via, lang)),
         ),
     ]);
-    let steps = vec![
-        ingredient_step(r, lang),
+    let mut steps = ingredient_steps(catalog, r, lang);
+    steps.extend([
         class_step(ia, ib, r, lang),
         ph_step(ia, ib, r, lang),
         Styled::new(
@@ -154,7 +162,7 @@ pub fn explain_doc(catalog: &Catalog, a: usize, b: usize, r: &Resolution<'_>, la
             ),
             tone(r.rating),
         ),
-    ];
+    ]);
     doc.heading(Msg::Steps.get(lang));
     doc.list(steps);
     if r.rating == PairRating::Unknown {
@@ -179,16 +187,38 @@ fn edge_line(e: &Edge, lang: Lang) -> String {
     )
 }
 
-/// Step 1: the ingredient edge, if any.
-fn ingredient_step(r: &Resolution<'_>, lang: Lang) -> Styled {
-    let step = Msg::StepIngredientEdge.get(lang);
-    match r.ingredient_edge {
-        Some(e) => Styled::new(
-            format!("1. {step}: {}", edge_line(e, lang)),
-            tone(e.rating.into()),
-        ),
-        None => Styled::from(format!("1. {step}: {}", Msg::NoEdge.get(lang))),
+/// Step 1: the ingredient edge, if any; when solo rules or further claims speak of the pair,
+/// every claim, the deciding one first, each marked.
+fn ingredient_steps(catalog: &Catalog, r: &Resolution<'_>, lang: Lang) -> Vec<Styled> {
+    let only_the_edge = r.claims.len() <= 1 && r.via != Via::Rule;
+    if only_the_edge {
+        let step = Msg::StepIngredientEdge.get(lang);
+        return vec![match r.ingredient_edge {
+            Some(e) => Styled::new(
+                format!("1. {step}: {}", edge_line(e, lang)),
+                tone(e.rating.into()),
+            ),
+            None => Styled::from(format!("1. {step}: {}", Msg::NoEdge.get(lang))),
+        }];
     }
+    let mut lines = vec![Styled::from(format!("1. {}:", Msg::StepClaims.get(lang)))];
+    let decided = r.claims.first().map(|c| c.rating);
+    for (n, claim) in r.claims.iter().enumerate() {
+        let mark = match n {
+            0 => Msg::ClaimDecides,
+            _ if Some(claim.rating) != decided => Msg::ClaimConflicts,
+            _ => Msg::ClaimAgrees,
+        };
+        lines.push(Styled::new(
+            format!(
+                "   {} — {}",
+                mark.get(lang),
+                claim_line(catalog, claim, lang)
+            ),
+            tone(claim.rating.into()),
+        ));
+    }
+    lines
 }
 
 /// Step 2: the class edge, if any, and whether it decided or was overridden.
@@ -199,7 +229,7 @@ fn class_step(a: &Ingredient, b: &Ingredient, r: &Resolution<'_>, lang: Lang) ->
         a.class,
         b.class
     );
-    match (r.class_edge, r.ingredient_edge.is_some()) {
+    match (r.class_edge, !r.claims.is_empty()) {
         (Some(e), true) => Styled::new(
             format!(
                 "{step}: {} \u{2014} {}",
@@ -238,7 +268,7 @@ fn ph_step(a: &Ingredient, b: &Ingredient, r: &Resolution<'_>, lang: Lang) -> St
                 Msg::PhGapSmall
             };
             let verdict = fill(gap.get(lang), &[&round(p.gap), &PH_GAP]);
-            let decided_before = r.ingredient_edge.is_some() || r.class_edge.is_some();
+            let decided_before = !r.claims.is_empty() || r.class_edge.is_some();
             let used = if decided_before {
                 format!(" \u{2014} {}", Msg::NotUsed.get(lang))
             } else {

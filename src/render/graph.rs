@@ -42,7 +42,7 @@ fn node_label(catalog: &Catalog, node: Node, lang: Lang) -> String {
 
 fn edge_label(link: &Link, lang: Lang) -> String {
     let mechanism = match (link.mechanism, link.via) {
-        (_, Via::Ph) => lang::via(Via::Ph, lang).to_owned(),
+        (_, via @ (Via::Ph | Via::Rule)) => lang::via(via, lang).to_owned(),
         (Some(m), _) => lang::mechanism(m, lang).to_owned(),
         (None, _) => lang::via(Via::None, lang).to_owned(),
     };

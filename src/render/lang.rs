@@ -236,6 +236,13 @@ messages! {
     ExplainTitle => ("How the rating was reached", "Как получена оценка"),
     Steps => ("Steps", "Шаги"),
     StepIngredientEdge => ("ingredient edge", "связь ингредиентов"),
+    StepClaims => ("claims on the pair (its edge and each ingredient's \"do not mix\" rule; the strongest grade decides, then the more severe; a \"do not mix\" rule never makes a pair milder than its edge)", "утверждения о паре (её связь и правило «не смешивать» каждого ингредиента; решает самый сильный уровень доказательности, затем более строгая оценка; правило «не смешивать» не смягчает оценку связи)"),
+    ClaimDecides => ("decides", "решает"),
+    ClaimConflicts => ("conflicting evidence", "противоречащие данные"),
+    ClaimAgrees => ("agrees", "согласуется"),
+    ConflictingEvidence => ("Conflicting evidence and conditions", "Противоречащие данные и условия"),
+    OnlyWhen => ("holds only when", "верно только при условии:"),
+    RuleOf => ("\"do not mix\" rule of", "правило «не смешивать» для"),
     StepClassEdge => ("class edge", "связь классов"),
     StepPh => ("pH inference", "вывод по pH"),
     StepResult => ("result", "итог"),
@@ -246,7 +253,7 @@ messages! {
     PhGapDecisive => ("ranges {} units apart, more than {}: caution by inference", "диапазоны различаются на {} ед., более {}: осторожность (вывод)"),
     PhGapSmall => ("ranges {} units apart, not more than {}: no inference", "диапазоны различаются на {} ед., не более {}: вывода нет"),
     PhNotApplicable => ("not applicable: both pH ranges must be known", "неприменимо: нужны оба диапазона pH"),
-    NotUsed => ("not used, an edge decided first", "не использован: оценку уже дала связь"),
+    NotUsed => ("not used, a claim or edge decided first", "не использован: оценку уже дали утверждение или связь"),
     BadPatientFile => ("invalid patient file", "неверный файл пациента"),
 }
 
@@ -330,6 +337,8 @@ pub fn via(v: Via, lang: Lang) -> &'static str {
     match (v, lang) {
         (Via::Ingredient, Lang::En) => "ingredient edge",
         (Via::Ingredient, Lang::Ru) => "связь ингредиентов",
+        (Via::Rule, Lang::En) => "rule (do not mix)",
+        (Via::Rule, Lang::Ru) => "правило («не смешивать»)",
         (Via::Class, Lang::En) => "class edge",
         (Via::Class, Lang::Ru) => "связь классов",
         (Via::Ph, Lang::En) => "pH inference",

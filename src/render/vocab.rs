@@ -8,9 +8,9 @@ use super::doc::{Doc, Styled, Tone};
 use super::lang::{self, Lang, Msg, fill, header};
 use super::query;
 use crate::catalog::Catalog;
-use crate::catalog::model::{Edge, Evidence, Grade, Mechanism, Rating, Scope, Status, Text};
+use crate::catalog::model::{Evidence, Grade, Mechanism, Rating, Scope, Status, Text};
 use crate::check::{Finding, FindingKind, Pair, Severity, Verdict};
-use crate::compat::{PH_GAP, PairRating, PhInference, Via};
+use crate::compat::{ClaimAt, PH_GAP, PairClaim, PairRating, PhInference, Resolution, Via};
 use crate::patient::{Allergen, Patient};
 
 // ---------------------------------------------------------------------------------------------
@@ -216,14 +216,23 @@ pub fn ph_note(ph: &PhInference) -> Text {
     )
 }
 
-/// The note of a pair: the edge's note, the pH reasoning, or why it is unknown.
+/// The note of a pair: the deciding claim's note, the pH reasoning, or why it is unknown.
 pub fn pair_note(catalog: &Catalog, pair: &Pair) -> Text {
-    match (pair.via, pair_edge(catalog, pair)) {
-        (Via::Ingredient, Some(edge)) => edge.note.clone(),
-        (Via::Class, Some(edge)) => text(
-            format!("class edge {} × {}: {}", edge.a, edge.b, edge.note.en),
-            format!("связь классов {} × {}: {}", edge.a, edge.b, edge.note.ru),
-        ),
+    match (pair.via, pair_claim(catalog, pair)) {
+        (Via::Class, Some(claim)) => {
+            let (a, b) = match claim.at {
+                ClaimAt::Class { edge } => {
+                    let e = &catalog.file().class_edges[edge];
+                    (e.a.as_str(), e.b.as_str())
+                }
+                _ => ("", ""),
+            };
+            text(
+                format!("class edge {a} × {b}: {}", claim.note.en),
+                format!("связь классов {a} × {b}: {}", claim.note.ru),
+            )
+        }
+        (_, Some(claim)) => claim.note.clone(),
         (Via::Ph, _) => pair
             .ph
             .as_ref()
@@ -232,34 +241,29 @@ pub fn pair_note(catalog: &Catalog, pair: &Pair) -> Text {
     }
 }
 
-/// The edge that rated a pair (ingredient or class), if an edge did.
-fn pair_edge<'c>(catalog: &'c Catalog, pair: &Pair) -> Option<&'c Edge> {
-    let file = catalog.file();
-    match (pair.via, pair.edge) {
-        (Via::Ingredient, Some(e)) => Some(&file.edges[e]),
-        (Via::Class, Some(e)) => Some(&file.class_edges[e]),
-        _ => None,
-    }
+/// The claim that rated a pair (ingredient edge, solo rule or class edge), if one did.
+fn pair_claim<'c>(catalog: &'c Catalog, pair: &Pair) -> Option<PairClaim<'c>> {
+    pair.decided_by.and_then(|at| at.get(catalog))
 }
 
 /// The evidence behind a pair's rating; `None` for a pair without data.
 pub fn pair_evidence(catalog: &Catalog, pair: &Pair) -> Option<Evidence> {
     match pair.via {
         Via::Ph => Some(Evidence::Inference),
-        _ => pair_edge(catalog, pair).map(|e| e.evidence),
+        _ => pair_claim(catalog, pair).map(|c| c.evidence),
     }
 }
 
-/// The mechanism of the edge that rated a pair, if an edge did.
+/// The mechanism of the claim that rated a pair, if it names one.
 pub fn pair_mechanism(catalog: &Catalog, pair: &Pair) -> Option<Mechanism> {
-    pair_edge(catalog, pair).map(|e| e.mechanism)
+    pair_claim(catalog, pair).and_then(|c| c.mechanism)
 }
 
 /// The sources of a pair's rating: the edge's, or both pH sources for an inference.
 pub fn pair_sources(catalog: &Catalog, pair: &Pair) -> Vec<String> {
     match pair.via {
         Via::Ph => query::ph_sources(catalog, pair.a, pair.b),
-        _ => pair_edge(catalog, pair).map_or_else(Vec::new, |e| e.sources.clone()),
+        _ => pair_claim(catalog, pair).map_or_else(Vec::new, |c| c.sources.to_vec()),
     }
 }
 
@@ -438,4 +442,93 @@ pub fn sources_table(doc: &mut Doc, sources: &[SourceJson<'_>], lang: Lang) {
         })
         .collect();
     doc.table(header(&[Msg::Id, Msg::Evidence, Msg::Name], lang), rows);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Claims on a pair
+
+/// One claim on a pair, in JSON (`explain`'s `claims`, `check`'s `pairs[].conflicting`).
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+pub struct ClaimJson<'c> {
+    /// `edge` or `rule` (an ingredient's own "do not mix").
+    from: &'static str,
+    /// The ingredient whose rule it is.
+    ingredient: Option<&'c str>,
+    rating: Rating,
+    mechanism: Option<Mechanism>,
+    #[schemars(with = "super::json::TextSchema")]
+    note: &'c Text,
+    evidence: Evidence,
+    sources: &'c [String],
+    #[schemars(with = "Option<super::json::TextSchema>")]
+    condition: Option<&'c Text>,
+    /// `decides`, `agrees` or `conflicts`.
+    role: &'static str,
+}
+
+impl ClaimJson<'_> {
+    /// Whether it rates the pair otherwise than the deciding claim.
+    pub fn conflicts(&self) -> bool {
+        self.role == "conflicts"
+    }
+}
+
+/// Every claim on a resolved pair, the deciding one first, each with its role.
+pub fn claims_json<'c>(catalog: &'c Catalog, r: &Resolution<'c>) -> Vec<ClaimJson<'c>> {
+    let decided = r.claims.first().map(|c| c.rating);
+    r.claims
+        .iter()
+        .enumerate()
+        .map(|(n, c)| {
+            let (from, ingredient) = match c.at {
+                ClaimAt::Rule { ingredient } => {
+                    ("rule", Some(catalog.ingredients()[ingredient].id.as_str()))
+                }
+                _ => ("edge", None),
+            };
+            ClaimJson {
+                from,
+                ingredient,
+                rating: c.rating,
+                mechanism: c.mechanism,
+                note: c.note,
+                evidence: c.evidence,
+                sources: c.sources,
+                condition: c.condition,
+                role: match n {
+                    0 => "decides",
+                    _ if Some(c.rating) != decided => "conflicts",
+                    _ => "agrees",
+                },
+            }
+        })
+        .collect()
+}
+
+/// One claim in one line: where it is written, rating, mechanism, grade, note, condition and
+/// sources.
+pub fn claim_line(catalog: &Catalog, c: &PairClaim<'_>, lang: Lang) -> String {
+    let whose = match c.at {
+        ClaimAt::Rule { ingredient } => format!(
+            "{} {}",
+            Msg::RuleOf.get(lang),
+            lang.text(&catalog.ingredients()[ingredient].name)
+        ),
+        _ => Msg::StepIngredientEdge.get(lang).to_owned(),
+    };
+    let mechanism = c
+        .mechanism
+        .map(|m| format!("{}, ", lang::mechanism(m, lang)))
+        .unwrap_or_default();
+    let condition = c
+        .condition
+        .map(|t| format!(" ({})", lang.text(t)))
+        .unwrap_or_default();
+    format!(
+        "{whose}: {} ({mechanism}{}): {}{condition} [{}]",
+        lang::rating(c.rating, lang),
+        lang::evidence(c.evidence, lang),
+        lang.text(c.note),
+        c.sources.join(", ")
+    )
 }

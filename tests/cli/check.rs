@@ -28,16 +28,16 @@ const SCENARIOS: &[(&str, &[&str], &str, i32)] = &[
     (
         "aminophylline_solo",
         &["aminophylline", "dexpanthenol"],
-        "unknown",
+        "incompatible",
         1,
     ),
     ("buflomedil", &["buflomedil"], "incompatible", 1),
     ("no_data", &["minoxidil", "tranexamic_acid"], "unknown", 1),
     (
-        "ph_inferred",
+        "label_rule_over_ph",
         &["organic_silicon", "aminophylline"],
-        "caution",
-        0,
+        "incompatible",
+        1,
     ),
     (
         "five_components",
@@ -158,7 +158,10 @@ fn russian_names_and_messages() {
 #[test]
 fn exit_codes_follow_strict_and_allow_unknown() {
     Test::new()
-        .args(["check", "organic_silicon", "aminophylline", "--strict"])
+        .args(["check", "ascorbic_acid", "hyaluronic_acid"])
+        .status(0);
+    Test::new()
+        .args(["check", "ascorbic_acid", "hyaluronic_acid", "--strict"])
         .status(1);
     Test::new()
         .args(["check", "minoxidil", "tranexamic_acid", "--allow-unknown"])
@@ -341,7 +344,11 @@ fn explain_walks_every_step() {
             "ascorbic_acid",
             "hyaluronic_acid",
         ),
-        ("explain.ph_inferred", "organic_silicon", "aminophylline"),
+        (
+            "explain.label_rule_over_ph",
+            "organic_silicon",
+            "aminophylline",
+        ),
         ("explain.no_data", "minoxidil", "tranexamic_acid"),
     ] {
         for lang in ["en", "ru"] {
@@ -548,4 +555,136 @@ fn nothing_approvable_is_said_so() {
     );
     let ru = suggestions_table(&args, "ru");
     assert!(ru.contains("Предложить нечего"), "{ru}");
+}
+
+/// A label "do not mix" rule is a claim on every pair of its ingredient: it outranks a weaker
+/// or equal-grade milder edge claim, and the pair and the mix-level finding agree.
+#[test]
+fn label_rules_rate_the_pair() {
+    for (other, edge) in [("procaine", true), ("organic_silicon", false)] {
+        let run = Test::new()
+            .args(["check", "aminophylline", other, "--format", "json"])
+            .status(1);
+        let value: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+        assert_eq!(value["verdict"], "incompatible", "{other}");
+        let pair = &value["pairs"][0];
+        assert_eq!(pair["rating"], "incompatible", "{other}");
+        assert_eq!(pair["via"], "rule", "{other}");
+        let solo = value["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .find(|f| f["kind"] == "solo")
+            .expect("a solo finding");
+        assert_eq!(solo["rating"], "incompatible", "{other}");
+        let explain = Test::new()
+            .args(["explain", "aminophylline", other, "--format", "json"])
+            .status(0);
+        let value: serde_json::Value = serde_json::from_str(&explain.stdout).expect("JSON");
+        let claims = value["claims"].as_array().expect("claims");
+        assert_eq!(claims[0]["from"], "rule");
+        assert_eq!(claims[0]["role"], "decides");
+        // The weaker edge claim is kept and shown as conflicting evidence.
+        assert_eq!(claims.len(), if edge { 2 } else { 1 }, "{other}");
+        if edge {
+            assert_eq!(claims[1]["role"], "conflicts");
+            assert_eq!(claims[1]["rating"], "caution");
+        }
+    }
+    for lang in ["en", "ru"] {
+        let text = Test::new()
+            .args(["explain", "aminophylline", "procaine", "--lang", lang])
+            .status(0);
+        let (decides, conflicts) = if lang == "en" {
+            ("decides", "conflicting evidence")
+        } else {
+            ("решает", "противоречащие данные")
+        };
+        assert!(
+            text.stdout.contains(decides) && text.stdout.contains(conflicts),
+            "{}",
+            text.stdout
+        );
+    }
+}
+
+/// DESIGN §2 "Claims" on a small catalog made for it: the strongest grade decides, ties go to
+/// the more severe, a "do not mix" rule never makes a pair milder than its edge, the others are
+/// kept as conflicting evidence, and a pair with no claim falls to pH inference.
+#[test]
+fn claims_resolve_by_grade_and_are_all_shown() {
+    let catalog = crate::support::fixture("good/claims.ron");
+    // (a, b, rating, via, conflicting claims, condition shown)
+    let cases: &[(&str, &str, &str, &str, usize, bool)] = &[
+        (
+            "hyaluronic_acid",
+            "alkaline",
+            "compatible",
+            "ingredient",
+            1,
+            true,
+        ),
+        (
+            "hyaluronic_acid",
+            "label_solo",
+            "incompatible",
+            "rule",
+            1,
+            false,
+        ),
+        (
+            "hyaluronidase",
+            "weak_solo",
+            "incompatible",
+            "ingredient",
+            1,
+            false,
+        ),
+        ("hyaluronic_acid", "weak_solo", "caution", "rule", 0, false),
+        ("hyaluronidase", "alkaline", "caution", "ph", 0, false),
+        (
+            "hyaluronidase",
+            "hyaluronic_acid",
+            "incompatible",
+            "ingredient",
+            0,
+            false,
+        ),
+    ];
+    for &(a, b, rating, via, conflicting, condition) in cases {
+        let run = Test::new()
+            .args(["--catalog", &catalog, "check", a, b, "--format", "json"])
+            .run();
+        let value: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+        let pair = &value["pairs"][0];
+        assert_eq!(pair["rating"], rating, "{a} × {b}");
+        assert_eq!(pair["via"], via, "{a} × {b}");
+        let listed = pair["conflicting"].as_array().expect("conflicting");
+        assert_eq!(listed.len(), conflicting, "{a} × {b}: {listed:?}");
+        assert!(listed.iter().all(|c| c["rating"] != rating), "{a} × {b}");
+        assert_eq!(pair["condition"].is_object(), condition, "{a} × {b}");
+        let explain = Test::new()
+            .args(["--catalog", &catalog, "explain", a, b, "--format", "json"])
+            .status(0);
+        let value: serde_json::Value = serde_json::from_str(&explain.stdout).expect("JSON");
+        let claims = value["claims"].as_array().expect("claims");
+        let conflicts = claims.iter().filter(|c| c["role"] == "conflicts").count();
+        assert_eq!(conflicts, conflicting, "explain {a} × {b}");
+    }
+    for (lang, words) in [
+        ("en", "Conflicting evidence"),
+        ("ru", "Противоречащие данные"),
+    ] {
+        let run = Test::new()
+            .args([
+                "--catalog",
+                &catalog,
+                "check",
+                "hyaluronic_acid",
+                "alkaline",
+            ])
+            .args(["--lang", lang, "--color", "never"])
+            .status(0);
+        assert!(run.stdout.contains(words), "{}", run.stdout);
+    }
 }

@@ -410,7 +410,12 @@ mod safety_rules {
             for p in &report.pairs {
                 worst = worst.max(Verdict::from(p.rating));
                 match p.via {
-                    Via::Ingredient | Via::Class => prop_assert!(p.edge.is_some()),
+                    Via::Ingredient | Via::Rule | Via::Class => {
+                        // A deciding claim with its sources, and it rates the pair.
+                        let claim = p.decided_by.and_then(|at| at.get(c));
+                        prop_assert!(claim.is_some_and(|cl| !cl.sources.is_empty()
+                            && PairRating::from(cl.rating) == p.rating));
+                    }
                     Via::Ph => prop_assert!(p.ph.is_some_and(|ph| ph.decides())),
                     Via::None => prop_assert_eq!(p.rating, PairRating::Unknown),
                 }

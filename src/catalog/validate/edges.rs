@@ -42,6 +42,13 @@ impl<'f> Validator<'f> {
                 );
             }
             self.sources(&format!("{p}.sources"), &edge.sources, Some(edge.evidence));
+            for (c, claim) in edge.also.iter().enumerate() {
+                self.sources(
+                    &format!("{p}.also[{c}].sources"),
+                    &claim.sources,
+                    Some(claim.evidence),
+                );
+            }
         }
     }
 }

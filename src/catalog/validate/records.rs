@@ -247,7 +247,25 @@ impl<'f> Validator<'f> {
                 &solo.sources,
                 Some(solo.evidence),
             );
-            self.not_compatible(&format!("{p}.solo.rating"), solo.rating, "a solo rule");
+            if solo.rating != solo.pair_rating() {
+                self.problem(
+                    format!("{p}.solo.rating"),
+                    format!(
+                        "a solo rule graded `{}` rates every pair `{}`",
+                        serde_plain(solo.evidence),
+                        serde_plain(solo.pair_rating())
+                    ),
+                    "label: incompatible; weaker grades: caution",
+                );
+            }
         }
     }
+}
+
+/// A unit enum's snake_case name, as the catalog spells it.
+fn serde_plain<T: serde::Serialize>(value: T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
 }

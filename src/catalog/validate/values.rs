@@ -119,6 +119,15 @@ fn texts(f: &CatalogFile) -> Vec<(String, &Text)> {
     for (list, edges) in [("class_edges", &f.class_edges), ("edges", &f.edges)] {
         for (e, edge) in edges.iter().enumerate() {
             texts.push((format!("{list}[{e}].note"), &edge.note));
+            if let Some(condition) = &edge.condition {
+                texts.push((format!("{list}[{e}].condition"), condition));
+            }
+            for (c, claim) in edge.also.iter().enumerate() {
+                texts.push((format!("{list}[{e}].also[{c}].note"), &claim.note));
+                if let Some(condition) = &claim.condition {
+                    texts.push((format!("{list}[{e}].also[{c}].condition"), condition));
+                }
+            }
         }
     }
     texts

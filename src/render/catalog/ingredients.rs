@@ -14,7 +14,7 @@ use crate::render::doc::{Doc, Styled, Tone};
 use crate::render::json::{envelope, to_string};
 use crate::render::lang::{self, Lang, Msg, fill, header};
 use crate::render::query::{
-    allowed_zones, cited_sources, deciding_edge, known_pairs, ph_sources, status_note,
+    allowed_zones, cited_sources, deciding_claim, known_pairs, ph_sources, status_note,
 };
 use crate::render::vocab::{
     SourceJson, joined, ph_note, rating_cell, source_list, sources, sources_table, span, status_id,
@@ -144,15 +144,15 @@ pub struct PairRow<'c> {
 impl<'c> PairRow<'c> {
     /// The row of the pair with ingredient `with`, from its resolution.
     fn of(catalog: &'c Catalog, with: usize, r: &Resolution<'c>) -> PairRow<'c> {
-        let edge = deciding_edge(r);
+        let claim = deciding_claim(r);
         PairRow {
             with: &catalog.ingredients()[with].id,
             rating: r.rating,
             via: r.via,
-            mechanism: edge.map(|e| e.mechanism),
-            note: edge.map(|e| &e.note),
-            evidence: edge.map_or(Evidence::Inference, |e| e.evidence),
-            sources: edge.map_or(&[], |e| &e.sources),
+            mechanism: claim.and_then(|c| c.mechanism),
+            note: claim.map(|c| c.note),
+            evidence: claim.map_or(Evidence::Inference, |c| c.evidence),
+            sources: claim.map_or(&[], |c| c.sources),
         }
     }
 }
