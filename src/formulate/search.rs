@@ -1,0 +1,586 @@
+//! The exact search: a branch and bound over the search space that keeps the k best distinct
+//! sets.
+//!
+//! Sets grow from the required set, one candidate at a time, each new member improving some
+//! goal (an optimum has no idle member). Each node orders its open candidates by their joint
+//! gain (coverage and evidence together, see [`joint`]), best first, and a child only takes
+//! candidates after its own, so every set is reached exactly once. Admissible bounds on
+//! coverage, cautions, evidence and components prune a child whose every completion is strictly
+//! worse than the k-th best, and stop a node's loop at the first child from which no completion
+//! can reach it. The result equals the exhaustive oracle's.
+
+use std::cmp::{Ordering, Reverse};
+
+use super::Score;
+use super::ranking::{Best, Ranked, key_order};
+use super::space::{Level, Space};
+
+/// Coverage and evidence of one claim together: `4 * efficacy + evidence`. Evidence ranks are
+/// below 4, so this orders claims exactly as (efficacy, evidence) does. Its weighted sum over
+/// goals is a coverage function, so single gains added up bound what several members add.
+fn joint(eff: u8, ev: u8) -> u64 {
+    u64::from(eff) * 4 + u64::from(ev)
+}
+
+/// The `k` best distinct admissible sets, best first (exact: the same list as the oracle's).
+pub(super) fn branch_and_bound(space: &Space<'_>, k: usize) -> Vec<Ranked> {
+    // Start from the required set: it is in every admissible cocktail.
+    let start: Vec<usize> = space.required.clone();
+    if !space.admissible(&start) {
+        return Vec::new();
+    }
+    let level = space.level(&start);
+    let cautions = space.score(&start).cautions;
+    let open: Vec<usize> = (0..space.cands.len())
+        .filter(|c| !start.contains(c))
+        .filter(|&c| start.iter().all(|&s| space.pair(c, s).is_some()))
+        .collect();
+    let mut search = Search {
+        space,
+        weights: space.weights().collect(),
+        best: Best::new(space, k),
+        set: start,
+    };
+    search.descend(&open, &level, cautions);
+    search.best.into_list()
+}
+
+/// What every node of one search shares.
+struct Search<'s, 'c> {
+    space: &'s Space<'c>,
+    /// The requested goals' weights.
+    weights: Vec<u64>,
+    /// The k best sets so far.
+    best: Best<'s, 'c>,
+    /// The current node's set, members in the order they were taken.
+    set: Vec<usize>,
+}
+
+/// An open candidate of a node, with its gains over the node's level.
+#[derive(Debug, Clone, Copy)]
+struct Open {
+    /// Weighted joint gain (see [`joint`]).
+    joint: u64,
+    /// Weighted coverage gain.
+    coverage: u64,
+    /// The candidate's position in the space.
+    cand: usize,
+}
+
+/// Per-goal caps over a suffix `open[i..]` of a node's open list: what the node's set together
+/// with any of those candidates can reach at most.
+#[derive(Debug, Clone, Copy, Default)]
+struct Cap {
+    /// Weighted coverage of every goal's best claim.
+    coverage: u64,
+    /// Weighted joint value of every goal's best claim.
+    joint: u64,
+    /// Weighted evidence of every covered goal's best claim.
+    ev_best: u64,
+    /// Weighted best evidence of any claim on every covered goal.
+    ev_any: u64,
+}
+
+/// What a bound knows of the completions it covers, besides the caps.
+#[derive(Debug, Clone, Copy)]
+struct Run {
+    /// Coverage reachable by adding the largest coverage gains.
+    coverage: u64,
+    /// Joint value reachable by adding the largest joint gains.
+    joint: u64,
+    /// Cautions the completions have at least.
+    cautions: u32,
+    /// Components the completions have at least.
+    components: usize,
+}
+
+impl Cap {
+    /// A score at least as good as every completion's (an admissible bound), given the k-th
+    /// best score `t`.
+    fn bound(&self, t: &Score, run: Run) -> Score {
+        let joint_bound = self.joint.min(run.joint);
+        let coverage = self.coverage.min(run.coverage).min(joint_bound / 4);
+        // Completions that tie on coverage have at most the evidence the joint bound leaves; if
+        // they must reach every goal's best efficacy, at most the best pairs' evidence.
+        let evidence = if coverage == t.coverage {
+            let ev = if coverage == self.coverage {
+                self.ev_best
+            } else {
+                self.ev_any
+            };
+            ev.min(joint_bound.saturating_sub(4 * t.coverage))
+        } else if coverage == self.coverage {
+            self.ev_best
+        } else {
+            self.ev_any
+        };
+        Score {
+            coverage,
+            cautions: run.cautions,
+            evidence,
+            components: run.components,
+        }
+    }
+}
+
+/// One node: its set's level and cautions, and what its children can still reach.
+struct Node<'l> {
+    level: &'l Level,
+    /// Members of the node's set.
+    members: usize,
+    /// Exact cautions of the node's set.
+    cautions: u32,
+    /// Free places left (at least 1).
+    slots: usize,
+    /// Weighted coverage of the node's set.
+    coverage: u64,
+    /// Weighted joint value of the node's set.
+    joint: u64,
+    /// Open candidates that improve some goal, best joint gain first.
+    open: Vec<Open>,
+    /// `caps[i]`: caps over `open[i..]` (`caps[n]` is the node's set alone).
+    caps: Vec<Cap>,
+    /// The largest `slots` coverage gains over `open[i..]`, descending, as row `i` of a flat
+    /// table (row `i` at `i * slots`, `n + 1` rows).
+    top_cov: Vec<u64>,
+}
+
+impl Search<'_, '_> {
+    /// One node: `self.set` is admissible, `open` holds the later candidates admissible with all
+    /// of it.
+    ///
+    /// Each node orders its own open candidates by their joint gain, best first, and a child
+    /// only takes candidates after its own. Every set is still reached exactly once (by taking
+    /// its members in each node's order), and the bound for "any child from here on" only falls
+    /// as the loop goes on, so the loop stops at the first child that cannot reach the k-th
+    /// best.
+    fn descend(&mut self, open: &[usize], level: &Level, cautions: u32) {
+        if self.space.irredundant(&self.set) {
+            self.best.offer(&self.set);
+        }
+        if self.set.len() >= self.space.max {
+            return;
+        }
+        let Some(node) = self.node(open, level, cautions) else {
+            return;
+        };
+        for i in 0..node.open.len() {
+            if let Some(t) = self.best.threshold()
+                && node.rest_cannot_reach(t, i)
+            {
+                break;
+            }
+            // The child's cautions are exact; later members can only add more.
+            let child_cautions = self.child_cautions(cautions, node.open[i].cand);
+            if let Some(t) = self.best.threshold()
+                && node.child_cannot_reach(t, i, child_cautions)
+            {
+                continue;
+            }
+            self.visit(&node, i, child_cautions);
+        }
+    }
+
+    /// The node of the current set, or `None` when no open candidate improves it.
+    fn node<'l>(&self, open: &[usize], level: &'l Level, cautions: u32) -> Option<Node<'l>> {
+        let open = self.gains(open, level);
+        if open.is_empty() {
+            return None;
+        }
+        let slots = self.space.max - self.set.len();
+        let (caps, top_cov) = self.caps(&open, level, slots);
+        Some(Node {
+            level,
+            members: self.set.len(),
+            cautions,
+            slots,
+            coverage: self.space.coverage(level),
+            joint: self.joint_value(level),
+            open,
+            caps,
+            top_cov,
+        })
+    }
+
+    /// Weighted joint value of a level.
+    fn joint_value(&self, level: &Level) -> u64 {
+        (0..self.weights.len())
+            .map(|j| joint(level.eff[j], level.ev[j]) * self.weights[j])
+            .sum()
+    }
+
+    /// The open candidates that improve some goal (an optimum has no idle member), with their
+    /// gains, best joint gain first; ties keep the parent's order, so the search is
+    /// deterministic.
+    fn gains(&self, open: &[usize], level: &Level) -> Vec<Open> {
+        let (space, w) = (self.space, &self.weights);
+        let mut out: Vec<Open> = open
+            .iter()
+            .filter(|&&c| space.improves(level, c))
+            .map(|&c| Open {
+                joint: (0..w.len())
+                    .map(|j| {
+                        joint(space.eff[c][j], space.ev[c][j])
+                            .saturating_sub(joint(level.eff[j], level.ev[j]))
+                            * w[j]
+                    })
+                    .sum(),
+                coverage: (0..w.len())
+                    .map(|j| u64::from(space.eff[c][j].saturating_sub(level.eff[j])) * w[j])
+                    .sum(),
+                cand: c,
+            })
+            .collect();
+        out.sort_by_key(|x| Reverse(x.joint));
+        out
+    }
+
+    /// The suffix tables of a node: caps over `open[i..]` for every `i`, and the top coverage
+    /// gains table.
+    fn caps(&self, open: &[Open], level: &Level, slots: usize) -> (Vec<Cap>, Vec<u64>) {
+        let n = open.len();
+        let mut caps = vec![Cap::default(); n + 1];
+        let mut top_cov = vec![0u64; (n + 1) * slots];
+        let mut best_pair: Vec<(u8, u8)> = level
+            .eff
+            .iter()
+            .copied()
+            .zip(level.ev.iter().copied())
+            .collect();
+        let mut any_ev: Vec<u8> = level.ev.clone();
+        caps[n] = self.cap(&best_pair, &any_ev);
+        for i in (0..n).rev() {
+            let c = open[i].cand;
+            for j in 0..self.weights.len() {
+                best_pair[j] = best_pair[j].max((self.space.eff[c][j], self.space.ev[c][j]));
+                any_ev[j] = any_ev[j].max(self.space.ev[c][j]);
+            }
+            caps[i] = self.cap(&best_pair, &any_ev);
+            insert_top(&mut top_cov, i, slots, open[i].coverage);
+        }
+        (caps, top_cov)
+    }
+
+    /// The weighted caps of per-goal best (efficacy, evidence) pairs and best evidence.
+    fn cap(&self, best_pair: &[(u8, u8)], any_ev: &[u8]) -> Cap {
+        let mut cap = Cap::default();
+        for (j, &w) in self.weights.iter().enumerate() {
+            let (e, v) = best_pair[j];
+            cap.coverage += u64::from(e) * w;
+            cap.joint += joint(e, v) * w;
+            if e > 0 {
+                cap.ev_best += u64::from(v) * w;
+                cap.ev_any += u64::from(any_ev[j]) * w;
+            }
+        }
+        cap
+    }
+
+    /// The exact cautions of the current set with candidate `c` added.
+    fn child_cautions(&self, cautions: u32, c: usize) -> u32 {
+        let mut child = cautions + self.space.own_cautions[c];
+        for &s in &self.set {
+            child += u32::from(self.space.pair(c, s).unwrap_or(0));
+        }
+        child
+    }
+
+    /// Takes `node.open[i]` into the set, searches below it, and takes it out again.
+    fn visit(&mut self, node: &Node<'_>, i: usize, cautions: u32) {
+        let c = node.open[i].cand;
+        let mut child_level = node.level.clone();
+        self.space.raise(&mut child_level, c);
+        // A child that fills the last slot has no children of its own.
+        let child_open: Vec<usize> = if node.slots == 1 {
+            Vec::new()
+        } else {
+            node.open[i + 1..]
+                .iter()
+                .map(|x| x.cand)
+                .filter(|&d| self.space.pair(c, d).is_some())
+                .collect()
+        };
+        self.set.push(c);
+        self.descend(&child_open, &child_level, cautions);
+        self.set.pop();
+    }
+}
+
+impl Node<'_> {
+    /// Row `i` of the top coverage gains table.
+    fn top(&self, i: usize) -> &[u64] {
+        &self.top_cov[i * self.slots..(i + 1) * self.slots]
+    }
+
+    /// The sum of the `r` largest joint gains from position `from` on (the list is sorted).
+    fn joint_run(&self, from: usize, r: usize) -> u64 {
+        let n = self.open.len();
+        self.open[from.min(n)..(from + r).min(n)]
+            .iter()
+            .map(|x| x.joint)
+            .sum()
+    }
+
+    /// Whether even the best child from position `i` on cannot reach the k-th best `t`: then
+    /// the node's loop stops.
+    fn rest_cannot_reach(&self, t: &Score, i: usize) -> bool {
+        let bound = self.caps[i].bound(
+            t,
+            Run {
+                coverage: self.coverage + self.top(i).iter().sum::<u64>(),
+                joint: self.joint + self.joint_run(i, self.slots),
+                cautions: self.cautions,
+                components: self.members + 1,
+            },
+        );
+        key_order(&bound, t) == Ordering::Greater
+    }
+
+    /// Whether every completion of the child taking `open[i]` (with exact cautions `cautions`)
+    /// is strictly worse than the k-th best `t`. Equal bounds are kept: the id tie-break could
+    /// still favour a completion.
+    fn child_cannot_reach(&self, t: &Score, i: usize, cautions: u32) -> bool {
+        let Open {
+            joint, coverage, ..
+        } = self.open[i];
+        let later = &self.top(i + 1)[..self.slots - 1];
+        let child_coverage = self.coverage + coverage;
+        let bound = self.caps[i].bound(
+            t,
+            Run {
+                coverage: child_coverage + later.iter().sum::<u64>(),
+                joint: self.joint + joint + self.joint_run(i + 1, self.slots - 1),
+                cautions,
+                components: members_needed(t.coverage, child_coverage, later, self.members + 1),
+            },
+        );
+        key_order(&bound, t) == Ordering::Greater
+    }
+}
+
+/// The fewest members a set of `members` members and coverage `coverage` has once it reaches
+/// coverage `target`, adding the largest `gains` (descending) first; if the gains never reach
+/// it, every gain is counted.
+fn members_needed(target: u64, coverage: u64, gains: &[u64], members: usize) -> usize {
+    let mut components = members;
+    if coverage < target {
+        let mut reach = coverage;
+        for gain in gains {
+            components += 1;
+            reach += gain;
+            if reach >= target {
+                break;
+            }
+        }
+    }
+    components
+}
+
+/// In a flat table of top-`keep` lists (each sorted descending, row `i` at `i * keep`), sets
+/// row `i` to row `i + 1` with `value` merged in.
+fn insert_top(table: &mut [u64], i: usize, keep: usize, value: u64) {
+    let (head, tail) = table.split_at_mut((i + 1) * keep);
+    let here = &mut head[i * keep..];
+    let below = &tail[..keep];
+    let mut inserted = false;
+    let mut from = 0;
+    for slot in here.iter_mut() {
+        if !inserted && value >= below[from] {
+            *slot = value;
+            inserted = true;
+        } else {
+            *slot = below[from];
+            from += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::{self, Catalog, Kind};
+    use crate::formulate::eligibility::eligibility;
+    use crate::formulate::oracle::enumerate_all;
+    use crate::formulate::{FormulateRequest, default_weights};
+    use crate::patient::Patient;
+    use crate::synthetic::{self, Shape};
+
+    /// A request (goals with default weights, no patient), how many sets to keep, and the
+    /// expected answer: the best set's ids and coverage, and how many sets come back.
+    struct Case {
+        goals: &'static [&'static str],
+        zone: Option<&'static str>,
+        require: &'static [&'static str],
+        max: usize,
+        caution: bool,
+        k: usize,
+        best: &'static [&'static str],
+        coverage: u64,
+        count: usize,
+    }
+
+    const BASE: Case = Case {
+        goals: G6,
+        zone: None,
+        require: &[],
+        max: 3,
+        caution: false,
+        k: 1,
+        best: &[],
+        coverage: 0,
+        count: 1,
+    };
+
+    /// Checks the branch and bound against the exhaustive oracle (the same k best sets, with
+    /// the same scores, in the same order) and against the expected answer.
+    fn check(catalog: &Catalog, case: &Case) {
+        let find = |kind: Kind, name: &str| catalog.find(kind, name).expect(name);
+        let goals: Vec<usize> = case.goals.iter().map(|g| find(Kind::Goal, g)).collect();
+        let request = FormulateRequest {
+            goals: default_weights(&goals),
+            zone: case.zone.map(|z| find(Kind::Zone, z)),
+            patient: Patient::default(),
+            max_components: case.max,
+            require: case
+                .require
+                .iter()
+                .map(|i| find(Kind::Ingredient, i))
+                .collect(),
+            exclude: Vec::new(),
+            allow_caution: case.caution,
+            alternatives: case.k - 1,
+        };
+        let (eligible, _) = eligibility(catalog, &request);
+        let space = Space::build(catalog, &request, &eligible);
+        let found = branch_and_bound(&space, case.k);
+        assert_eq!(found, enumerate_all(&space, case.k), "{:?}", case.goals);
+        let (set, score) = found.first().expect("the required set is admissible");
+        assert_eq!(space.ids(set), case.best, "{:?}", case.goals);
+        assert_eq!(score.coverage, case.coverage, "{:?}", case.goals);
+        assert_eq!(found.len(), case.count, "{:?}", case.goals);
+    }
+
+    const G6: &[&str] = &["g00", "g01", "g02", "g03", "g04", "g05"];
+    const G12: &[&str] = &[
+        "g00", "g01", "g02", "g03", "g04", "g05", "g06", "g07", "g08", "g09", "g10", "g11",
+    ];
+
+    /// Synthetic catalogs (seed, ingredients; 4 classes, 10% conflicts, 5% cautions).
+    #[rustfmt::skip]
+    const SYNTHETIC: &[(u64, usize, Case)] = &[
+        (0, 20, Case { best: &["i00001", "i00003", "i00011"], coverage: 55, ..BASE }),
+        // Four sets tie on coverage: evidence, then ids, order them.
+        (1, 20, Case { k: 4, best: &["i00001", "i00005", "i00006"], coverage: 62, count: 4, ..BASE }),
+        (2, 24, Case { max: 1, k: 3, best: &["i00010"], coverage: 33, count: 3, ..BASE }),
+        (3, 24, Case { max: 4, caution: true, k: 5,
+                       best: &["i00000", "i00007", "i00013"], coverage: 60, count: 5, ..BASE }),
+        (4, 22, Case { goals: &["g02", "g00"], max: 2, k: 3,
+                       best: &["i00002", "i00009"], coverage: 7, count: 3, ..BASE }),
+        (5, 26, Case { goals: G12, max: 5, k: 2,
+                       best: &["i00000", "i00011", "i00014", "i00021"], coverage: 168, count: 2, ..BASE }),
+        (6, 26, Case { goals: G12, max: 4, caution: true, k: 3,
+                       best: &["i00004", "i00017", "i00019", "i00023"], coverage: 160, count: 3, ..BASE }),
+        // Three candidates serve the goal: the fourth set kept is the empty one.
+        (7, 18, Case { goals: &["g05"], max: 4, k: 6, best: &["i00003"], coverage: 3, count: 4, ..BASE }),
+    ];
+
+    #[test]
+    fn search_equals_the_oracle_on_synthetic_catalogs() {
+        for (seed, ingredients, case) in SYNTHETIC {
+            let shape = Shape {
+                ingredients: *ingredients,
+                goals: if case.goals.len() > 6 { 12 } else { 6 },
+                classes: 4,
+                conflict: 0.10,
+                caution: 0.05,
+                seed: *seed,
+            };
+            let catalog = synthetic::catalog(&shape).expect("the generator writes valid catalogs");
+            check(&catalog, case);
+        }
+    }
+
+    /// The embedded catalog.
+    #[rustfmt::skip]
+    const EMBEDDED: &[Case] = &[
+        Case { goals: &["local_fat", "cellulite"], k: 3,
+               best: &["deoxycholic_acid"], coverage: 6, count: 3, ..BASE },
+        Case { goals: &["rejuvenation", "hydration", "skin_laxity", "hyperpigmentation", "scars"],
+               zone: Some("face"), max: 4, caution: true, k: 4,
+               best: &["ascorbic_acid", "hyaluronic_acid"], coverage: 27, count: 4, ..BASE },
+        // Caution pairs admitted: a pair with two cautions beats the best single ingredient.
+        Case { goals: &["local_fat", "cellulite", "lymphatic_drainage"], zone: Some("abdomen"),
+               max: 4, caution: true, k: 5,
+               best: &["hyaluronidase", "phosphatidylcholine_deoxycholate"], coverage: 8, count: 5, ..BASE },
+        Case { goals: &["local_fat", "cellulite", "lymphatic_drainage"], zone: Some("abdomen"),
+               max: 4, k: 5,
+               best: &["phosphatidylcholine_deoxycholate"], coverage: 6, count: 5, ..BASE },
+        // A tie on every score: the smaller id wins.
+        Case { goals: &["hair_loss"], zone: Some("scalp"), max: 2, caution: true, k: 2,
+               best: &["dutasteride"], coverage: 2, count: 2, ..BASE },
+        Case { goals: &["local_fat"], zone: Some("submental"), max: 2, k: 2,
+               best: &["deoxycholic_acid"], coverage: 3, count: 2, ..BASE },
+        // The required ingredient serves no goal and admits none of the goals' servers.
+        Case { goals: &["cellulite", "lymphatic_drainage"], require: &["lidocaine"], k: 3,
+               best: &["lidocaine"], coverage: 0, count: 1, ..BASE },
+        // Nothing serves the goal in this zone: only the empty set.
+        Case { goals: &["acne"], zone: Some("scalp"), k: 2, best: &[], coverage: 0, ..BASE },
+    ];
+
+    #[test]
+    fn search_equals_the_oracle_on_the_embedded_catalog() {
+        let catalog = catalog::embedded().expect("the embedded catalog loads");
+        for case in EMBEDDED {
+            check(&catalog, case);
+        }
+    }
+
+    /// (row below, value, expected row): the row keeps its length, largest first.
+    const TOP: &[(&[u64], u64, &[u64])] = &[
+        (&[0, 0, 0], 5, &[5, 0, 0]),
+        (&[9, 4, 1], 5, &[9, 5, 4]),
+        (&[9, 4, 1], 0, &[9, 4, 1]),
+        (&[9, 4, 1], 10, &[10, 9, 4]),
+        (&[4, 4], 4, &[4, 4]),
+        (&[7], 3, &[7]),
+    ];
+
+    fn check_top(below: &[u64], value: u64, expected: &[u64]) {
+        let keep = below.len();
+        let mut table = vec![u64::MAX; keep];
+        table.extend_from_slice(below);
+        insert_top(&mut table, 0, keep, value);
+        assert_eq!(&table[..keep], expected, "{below:?} + {value}");
+        assert_eq!(&table[keep..], below, "row 1 is left alone");
+    }
+
+    #[test]
+    fn insert_top_merges_a_value_into_the_row_below() {
+        for &(below, value, expected) in TOP {
+            check_top(below, value, expected);
+        }
+    }
+
+    /// (target, coverage, gains, members, expected members).
+    const NEEDED: &[(u64, u64, &[u64], usize, usize)] = &[
+        // Already there: no one more.
+        (10, 10, &[5, 3], 2, 2),
+        (10, 12, &[5, 3], 2, 2),
+        // One gain is enough; two are needed; all gains fall short.
+        (10, 6, &[5, 3], 1, 2),
+        (10, 3, &[5, 3], 1, 3),
+        (20, 3, &[5, 3], 1, 3),
+        (10, 3, &[], 4, 4),
+    ];
+
+    #[test]
+    fn members_needed_counts_the_largest_gains() {
+        for &(target, coverage, gains, members, expected) in NEEDED {
+            assert_eq!(
+                members_needed(target, coverage, gains, members),
+                expected,
+                "{target} from {coverage} with {gains:?}"
+            );
+        }
+    }
+}
