@@ -94,7 +94,34 @@ fn mechanism(r: Rating) -> Mechanism {
 /// The catalog model of a synthetic catalog.
 pub fn model(shape: &Shape) -> CatalogFile {
     let mut rng = Rng::new(shape.seed);
-    let sources = vec![
+    let Vocabularies {
+        classes,
+        goals,
+        zones,
+        conditions,
+        medications,
+    } = vocabularies(shape);
+    let ingredients = ingredients(&mut rng, shape);
+    let (class_edges, edges) = edges(&mut rng, shape, &classes, &ingredients);
+    CatalogFile {
+        version: format!("synthetic-{}-{}", shape.ingredients, shape.seed),
+        sources: sources(),
+        classes,
+        goals,
+        zones,
+        conditions,
+        medications,
+        aftercare: Vec::new(),
+        expectations: Vec::new(),
+        ingredients,
+        class_edges,
+        edges,
+    }
+}
+
+/// The three sources, one per grade.
+fn sources() -> Vec<Source> {
+    vec![
         Source {
             id: "s_label".into(),
             title: "synthetic label".into(),
@@ -113,7 +140,20 @@ pub fn model(shape: &Shape) -> CatalogFile {
             citation: "synthetic".into(),
             grade: Grade::Weak,
         },
-    ];
+    ]
+}
+
+/// The vocabularies of a synthetic catalog.
+struct Vocabularies {
+    classes: Vec<Class>,
+    goals: Vec<Goal>,
+    zones: Vec<Zone>,
+    conditions: Vec<Condition>,
+    medications: Vec<Medication>,
+}
+
+/// Classes, goals, one zone, one condition and one medication.
+fn vocabularies(shape: &Shape) -> Vocabularies {
     let classes: Vec<Class> = (0..shape.classes)
         .map(|c| Class {
             id: format!("c{c:03}"),
@@ -165,12 +205,23 @@ pub fn model(shape: &Shape) -> CatalogFile {
         aliases: Vec::new(),
         general: None,
     }];
+    Vocabularies {
+        classes,
+        goals,
+        zones,
+        conditions,
+        medications,
+    }
+}
+
+/// The ingredients, each serving one to three goals.
+fn ingredients(rng: &mut Rng, shape: &Shape) -> Vec<Ingredient> {
     let grades = [
         (Evidence::Label, "s_label"),
         (Evidence::Peer, "s_peer"),
         (Evidence::Weak, "s_weak"),
     ];
-    let ingredients: Vec<Ingredient> = (0..shape.ingredients)
+    (0..shape.ingredients)
         .map(|i| {
             let served = 1 + rng.below(3);
             let mut claims: Vec<GoalClaim> = Vec::new();
@@ -210,7 +261,16 @@ pub fn model(shape: &Shape) -> CatalogFile {
                 sources: vec!["s_weak".into()],
             }
         })
-        .collect();
+        .collect()
+}
+
+/// Class edges between every two classes, and about one ingredient edge per ingredient.
+fn edges(
+    rng: &mut Rng,
+    shape: &Shape,
+    classes: &[Class],
+    ingredients: &[Ingredient],
+) -> (Vec<Edge>, Vec<Edge>) {
     let edge = |a: String, b: String, r: Rating| Edge {
         a,
         b,
@@ -225,7 +285,7 @@ pub fn model(shape: &Shape) -> CatalogFile {
     let mut class_edges = Vec::new();
     for a in 0..shape.classes {
         for b in a + 1..shape.classes {
-            let r = rating(&mut rng, shape);
+            let r = rating(rng, shape);
             class_edges.push(edge(classes[a].id.clone(), classes[b].id.clone(), r));
         }
     }
@@ -236,7 +296,7 @@ pub fn model(shape: &Shape) -> CatalogFile {
         for _ in 0..shape.ingredients {
             let (a, b) = (rng.below(shape.ingredients), rng.below(shape.ingredients));
             if a != b && seen.insert((a.min(b), a.max(b))) {
-                let r = rating(&mut rng, shape);
+                let r = rating(rng, shape);
                 edges.push(edge(
                     ingredients[a].id.clone(),
                     ingredients[b].id.clone(),
@@ -245,20 +305,7 @@ pub fn model(shape: &Shape) -> CatalogFile {
             }
         }
     }
-    CatalogFile {
-        version: format!("synthetic-{}-{}", shape.ingredients, shape.seed),
-        sources,
-        classes,
-        goals,
-        zones,
-        conditions,
-        medications,
-        aftercare: Vec::new(),
-        expectations: Vec::new(),
-        ingredients,
-        class_edges,
-        edges,
-    }
+    (class_edges, edges)
 }
 
 /// A validated synthetic catalog (the generator writes only what validation accepts, so an

@@ -57,6 +57,32 @@ pub fn unknown(field: Field, unknown: &UnknownName, lang: Lang, surface: Surface
 
 /// A usage problem in words.
 pub fn usage_text(usage: &Usage, lang: Lang, surface: Surface) -> String {
+    match usage {
+        Usage::FormatNotFor { .. }
+        | Usage::ListedTwice { .. }
+        | Usage::NoGoals
+        | Usage::GoalTwice { .. }
+        | Usage::GoalWeight { .. }
+        | Usage::BadDate { .. }
+        | Usage::ExplainSame { .. } => request_text(usage, lang, surface),
+        Usage::PlanNeedsCocktail
+        | Usage::PlanNeedsZone
+        | Usage::NoCocktailToPlan
+        | Usage::NotAFormulation { .. }
+        | Usage::AtLeastOne { .. }
+        | Usage::OutOfRange { .. }
+        | Usage::TooManySessions { .. }
+        | Usage::PlanOutOfRange => plan_text(usage, lang, surface),
+        Usage::RequiredRuledOut { .. }
+        | Usage::RequiredConflict { .. }
+        | Usage::TooManyRequired { .. }
+        | Usage::RequiredExcluded { .. }
+        | Usage::Svg(_) => formulate_text(usage, lang, surface),
+    }
+}
+
+/// Format, names, goals and dates.
+fn request_text(usage: &Usage, lang: Lang, surface: Surface) -> String {
     let en = lang == Lang::En;
     let name = |f: Field| surface.name(f);
     match usage {
@@ -68,17 +94,38 @@ pub fn usage_text(usage: &Usage, lang: Lang, surface: Surface) -> String {
             let format = format_name(*format);
             let list: Vec<&str> = supported.iter().map(|f| format_name(*f)).collect();
             match (en, list.is_empty()) {
-                (true, true) => format!("`{command}` has one output form; --format {format} does not apply"),
-                (false, true) => format!("у `{command}` один вид вывода; --format {format} здесь не применяется"),
-                (true, false) => format!("`{command}` does not write --format {format}; it writes {}", list.join(", ")),
-                (false, false) => format!("`{command}` не выводит --format {format}; доступно: {}", list.join(", ")),
+                (true, true) => {
+                    format!("`{command}` has one output form; --format {format} does not apply")
+                }
+                (false, true) => {
+                    format!("у `{command}` один вид вывода; --format {format} здесь не применяется")
+                }
+                (true, false) => format!(
+                    "`{command}` does not write --format {format}; it writes {}",
+                    list.join(", ")
+                ),
+                (false, false) => format!(
+                    "`{command}` не выводит --format {format}; доступно: {}",
+                    list.join(", ")
+                ),
             }
         }
-        Usage::ListedTwice { id, first, second, at } => {
+        Usage::ListedTwice {
+            id,
+            first,
+            second,
+            at,
+        } => {
             if en {
-                format!("`{id}` is listed twice (as `{first}` and `{second}`, arguments {} and {}); list each ingredient once", at.0, at.1)
+                format!(
+                    "`{id}` is listed twice (as `{first}` and `{second}`, arguments {} and {}); list each ingredient once",
+                    at.0, at.1
+                )
             } else {
-                format!("`{id}` указан дважды (как `{first}` и `{second}`, аргументы {} и {}); укажите каждый ингредиент один раз", at.0, at.1)
+                format!(
+                    "`{id}` указан дважды (как `{first}` и `{second}`, аргументы {} и {}); укажите каждый ингредиент один раз",
+                    at.0, at.1
+                )
             }
         }
         Usage::NoGoals => {
@@ -97,16 +144,28 @@ pub fn usage_text(usage: &Usage, lang: Lang, surface: Surface) -> String {
         }
         Usage::GoalWeight { typed, weight } => {
             if en {
-                format!("{} {typed}: the weight `{weight}` must be a whole number from 1 to 1000", name(Field::Goals))
+                format!(
+                    "{} {typed}: the weight `{weight}` must be a whole number from 1 to 1000",
+                    name(Field::Goals)
+                )
             } else {
-                format!("{} {typed}: вес `{weight}` должен быть целым числом от 1 до 1000", name(Field::Goals))
+                format!(
+                    "{} {typed}: вес `{weight}` должен быть целым числом от 1 до 1000",
+                    name(Field::Goals)
+                )
             }
         }
         Usage::BadDate { field, text } => {
             if en {
-                format!("{} {text}: not a valid date; give it as YYYY-MM-DD, e.g. 2026-12-07", name(*field))
+                format!(
+                    "{} {text}: not a valid date; give it as YYYY-MM-DD, e.g. 2026-12-07",
+                    name(*field)
+                )
             } else {
-                format!("{} {text}: неверная дата; укажите её как ГГГГ-ММ-ДД, например 2026-12-07", name(*field))
+                format!(
+                    "{} {text}: неверная дата; укажите её как ГГГГ-ММ-ДД, например 2026-12-07",
+                    name(*field)
+                )
             }
         }
         Usage::ExplainSame { id } => {
@@ -116,6 +175,16 @@ pub fn usage_text(usage: &Usage, lang: Lang, surface: Surface) -> String {
                 format!("для explain нужны два разных ингредиента; оба названия означают `{id}`")
             }
         }
+        // The other variants are worded by the other groups (see `usage_text`).
+        _ => String::new(),
+    }
+}
+
+/// Plans, `--from` and numbers.
+fn plan_text(usage: &Usage, lang: Lang, surface: Surface) -> String {
+    let en = lang == Lang::En;
+    let name = |f: Field| surface.name(f);
+    match usage {
         Usage::PlanNeedsCocktail => if en {
             "give --goal, --ingredients or --from: the cocktail's course limits shape the plan"
         } else {
@@ -178,22 +247,42 @@ pub fn usage_text(usage: &Usage, lang: Lang, surface: Surface) -> String {
             "план выходит за пределы календаря"
         }
         .to_owned(),
+        // The other variants are worded by the other groups (see `usage_text`).
+        _ => String::new(),
+    }
+}
+
+/// Required ingredients and the SVG writer.
+fn formulate_text(usage: &Usage, lang: Lang, surface: Surface) -> String {
+    let en = lang == Lang::En;
+    let name = |f: Field| surface.name(f);
+    match usage {
         Usage::RequiredRuledOut { id, reasons } => {
             let reasons: Vec<&str> = reasons.iter().map(|r| lang.text(r)).collect();
             let flag = name(Field::Require);
             if en {
-                format!("{flag} {id}: ruled out for this request: {}", reasons.join("; "))
+                format!(
+                    "{flag} {id}: ruled out for this request: {}",
+                    reasons.join("; ")
+                )
             } else {
-                format!("{flag} {id}: исключён для этого запроса: {}", reasons.join("; "))
+                format!(
+                    "{flag} {id}: исключён для этого запроса: {}",
+                    reasons.join("; ")
+                )
             }
         }
         Usage::RequiredConflict { a, b, rating } => {
             let flag = name(Field::Require);
             let rating = pair_rating(*rating, lang);
             if en {
-                format!("{flag} {a} and {flag} {b} cannot share a syringe: the pair is {rating} (see `mesomix explain {a} {b}`)")
+                format!(
+                    "{flag} {a} and {flag} {b} cannot share a syringe: the pair is {rating} (see `mesomix explain {a} {b}`)"
+                )
             } else {
-                format!("{flag} {a} и {flag} {b} нельзя набрать в один шприц: пара — {rating} (см. `mesomix explain {a} {b}`)")
+                format!(
+                    "{flag} {a} и {flag} {b} нельзя набрать в один шприц: пара — {rating} (см. `mesomix explain {a} {b}`)"
+                )
             }
         }
         Usage::TooManyRequired { required, max } => {
@@ -214,6 +303,8 @@ pub fn usage_text(usage: &Usage, lang: Lang, surface: Surface) -> String {
         }
         // The SVG writer's own words (English): layout-rs gives no others.
         Usage::Svg(why) => format!("SVG: {why}"),
+        // The other variants are worded by the other groups (see `usage_text`).
+        _ => String::new(),
     }
 }
 
