@@ -18,7 +18,7 @@ use crate::error::{Error, Field, Surface, Usage};
 use crate::exit::Exit;
 use crate::io::{load_catalog, read_input, write_atomically, write_quietly};
 use crate::patient::PatientInput;
-use crate::render::emit::{self, Emitted, Extra};
+use crate::render::emit::{self, Emitted};
 use crate::render::lang::Lang;
 use crate::render::table::TableOptions;
 use crate::render::{Format, Style};
@@ -123,11 +123,24 @@ pub fn run(
 fn execute(cli: &Cli, env: &Env, lang: Lang) -> Result<(Emitted, Exit), Error> {
     let plans = matches!(&cli.command, Command::Catalog(CatalogCommand::Formulate(a)) if a.plan);
     let format = emit::choose(cli.command.name(), cli.global.format, plans)?;
-    let extra = match &cli.command {
+    let text = match &cli.command {
         Command::Catalog(command) => return answer(cli, command, env, format, lang),
-        Command::Completions { shell } => Extra::Completions(*shell),
-        Command::Man => Extra::Man,
-        Command::Schema { kind } => Extra::Schema(*kind),
+        Command::Completions { shell } => {
+            let mut buf = Vec::new();
+            clap_complete::generate(*shell, &mut crate::cli::command(), "mesomix", &mut buf);
+            String::from_utf8_lossy(&buf).into_owned()
+        }
+        Command::Man => {
+            let mut buf = Vec::new();
+            clap_mangen::Man::new(crate::cli::command())
+                .render(&mut buf)
+                .map_err(|source| Error::Io {
+                    path: "<man page>".into(),
+                    source,
+                })?;
+            String::from_utf8_lossy(&buf).into_owned()
+        }
+        Command::Schema { kind } => emit::schema(*kind),
         Command::Validate { file } => {
             let (text, origin) = match file.as_deref().or(cli.global.catalog.as_deref()) {
                 Some(path) => read_input(path)?,
@@ -143,7 +156,7 @@ fn execute(cli: &Cli, env: &Env, lang: Lang) -> Result<(Emitted, Exit), Error> {
             return Ok((emit::emit(report, format, style(cli, env, lang))?, exit));
         }
     };
-    Ok((Emitted::Out(emit::emit_extra(extra)?), Exit::Success))
+    Ok((Emitted::Out(text), Exit::Success))
 }
 
 /// How human output looks: language, colour, wrapping.
@@ -173,7 +186,8 @@ fn answer(
 ) -> Result<(Emitted, Exit), Error> {
     let catalog = load_catalog(cli.global.catalog.as_deref())?;
     let request = request(command, Resolver::new(&catalog), env)?;
-    let report = crate::request::answer(&catalog, request)?;
+    let report = crate::request::answer(&catalog, request)
+        .map_err(|e| crate::render::errors::word(&catalog, e))?;
     let exit = report.exit();
     Ok((emit::emit(report, format, style(cli, env, lang))?, exit))
 }

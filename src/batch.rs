@@ -144,7 +144,8 @@ fn answer<'c>(
         alternatives: request.alternatives,
     };
     let req = names.formulate(&spec, patient)?;
-    let f = crate::request::formulate(catalog, &req)?;
+    let f = crate::request::formulate(catalog, &req)
+        .map_err(|e| crate::render::errors::word(catalog, e))?;
     Ok(move |record| {
         let answer = Answer {
             record,

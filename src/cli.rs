@@ -303,13 +303,4 @@ pub struct PlanArgs {
     pub today: Option<String>,
 }
 
-/// Documents whose JSON Schema `mesomix schema` prints.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum SchemaKind {
-    /// `mesomix check --format json`.
-    Check,
-    /// `mesomix formulate --format json`.
-    Formulation,
-    /// `mesomix plan --format json`.
-    Plan,
-}
+pub use crate::render::emit::SchemaKind;

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use crate::catalog::model::Text;
 use crate::catalog::{CatalogError, UnknownName};
-use crate::render::Format;
+use crate::formulate::ExclusionReason;
 
 /// A field of a request: where a value came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -130,9 +130,17 @@ pub enum Error {
         column: usize,
         message: String,
     },
-    /// The request is wrong in a way clap cannot see; the words are in `render::errors`.
-    #[error("{}", crate::render::errors::usage_text(.0, crate::render::lang::Lang::En, Surface::CommandLine))]
+    /// The request is wrong in a way clap cannot see. Its words are in `render::errors` (in
+    /// the user's language, naming the flag or field); this text is for debugging only.
+    #[error("invalid request: {0:?}")]
     Usage(Usage),
+    /// A required ingredient is ruled out, before its reasons are put in words (the edge does
+    /// that with the catalog: `render::errors::word`).
+    #[error("required ingredient {ingredient} is ruled out")]
+    RuledOut {
+        ingredient: usize,
+        reasons: Vec<ExclusionReason>,
+    },
 }
 
 impl From<CatalogError> for Error {
@@ -153,9 +161,9 @@ impl From<Usage> for Error {
 pub enum Usage {
     /// `--format` names a format this command does not write.
     FormatNotFor {
-        format: Format,
+        format: &'static str,
         command: &'static str,
-        supported: &'static [Format],
+        supported: Vec<&'static str>,
     },
     /// The same item twice in a mix (by two names, at two positions, 1-based).
     ListedTwice {

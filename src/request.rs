@@ -303,13 +303,12 @@ fn formulate_error(catalog: &Catalog, request: &FormulateRequest, e: &FormulateE
         FormulateError::DuplicateGoal { goal } => Usage::GoalTwice {
             id: catalog.goals()[goal].id.clone(),
         },
-        FormulateError::RequiredRuledOut { ingredient } => Usage::RequiredRuledOut {
-            id: id(ingredient),
-            reasons: formulate::exclusion_reasons(catalog, ingredient, request)
-                .iter()
-                .map(|r| crate::render::formulate::exclusion_text(catalog, ingredient, r))
-                .collect(),
-        },
+        FormulateError::RequiredRuledOut { ingredient } => {
+            return Error::RuledOut {
+                ingredient,
+                reasons: formulate::exclusion_reasons(catalog, ingredient, request),
+            };
+        }
         FormulateError::RequiredConflict { a, b, rating } => Usage::RequiredConflict {
             a: id(a),
             b: id(b),

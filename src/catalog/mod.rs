@@ -4,6 +4,8 @@
 //! names indexed for lookup and the compatibility graph built. A catalog that fails any rule is
 //! never returned half-built; the error lists every problem with its line and column.
 
+mod graph;
+pub use graph::CompatGraph;
 mod codec;
 pub mod model;
 pub mod spans;
@@ -14,7 +16,6 @@ use std::ops::Range;
 
 pub use codec::ron_options;
 
-use crate::compat::CompatGraph;
 use crate::names::{closest, normalise};
 use codec::sha256_hex;
 use model::{CatalogFile, Class, Condition, Goal, Ingredient, Medication, Zone};

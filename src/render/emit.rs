@@ -3,7 +3,6 @@
 
 use super::{Format, Style, catalog as views, check as check_view, formulate as formulate_view};
 use super::{graph, json, plan as plan_view};
-use crate::cli::SchemaKind;
 use crate::error::{Error, Usage};
 use crate::request::{Listing, Report};
 
@@ -30,15 +29,15 @@ pub fn formats(command: &str) -> &'static [Format] {
     }
 }
 
-/// Everything a report is rendered from that is not in the report.
-#[derive(Debug, Clone, Copy)]
-pub enum Extra {
-    /// `mesomix completions SHELL`.
-    Completions(clap_complete::Shell),
-    /// `mesomix man`.
-    Man,
-    /// `mesomix schema KIND`.
-    Schema(SchemaKind),
+/// Documents whose JSON Schema `mesomix schema` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SchemaKind {
+    /// `mesomix check --format json`.
+    Check,
+    /// `mesomix formulate --format json`.
+    Formulation,
+    /// `mesomix plan --format json`.
+    Plan,
 }
 
 /// The format to write for `command`: the one asked for, if the command writes it, else the
@@ -50,47 +49,28 @@ pub fn choose(command: &'static str, asked: Option<Format>, plans: bool) -> Resu
         None => Ok(supported.first().copied().unwrap_or(Format::Table)),
         Some(f) if supported.contains(&f) && allowed(&f) => Ok(f),
         Some(format) => Err(Usage::FormatNotFor {
-            format,
+            format: format.name(),
             command: if command == "formulate" && format == Format::Ics {
                 "formulate (without --plan)"
             } else {
                 command
             },
-            supported,
+            supported: supported.iter().map(|f| f.name()).collect(),
         }
         .into()),
     }
 }
 
-/// The bytes of something that is not a catalog report: completions, the man page, a schema.
-pub fn emit_extra(extra: Extra) -> Result<String, Error> {
-    Ok(match extra {
-        Extra::Completions(shell) => {
-            let mut buf = Vec::new();
-            clap_complete::generate(shell, &mut crate::cli::command(), "mesomix", &mut buf);
-            String::from_utf8_lossy(&buf).into_owned()
+/// The JSON Schema of a JSON document (`mesomix schema KIND`).
+pub fn schema(kind: SchemaKind) -> String {
+    let schema = match kind {
+        SchemaKind::Check => schemars::schema_for!(check_view::CheckJson<'static>),
+        SchemaKind::Formulation => {
+            schemars::schema_for!(formulate_view::FormulationJson<'static>)
         }
-        Extra::Man => {
-            let mut buf = Vec::new();
-            clap_mangen::Man::new(crate::cli::command())
-                .render(&mut buf)
-                .map_err(|source| Error::Io {
-                    path: "<man page>".into(),
-                    source,
-                })?;
-            String::from_utf8_lossy(&buf).into_owned()
-        }
-        Extra::Schema(kind) => {
-            let schema = match kind {
-                SchemaKind::Check => schemars::schema_for!(check_view::CheckJson<'static>),
-                SchemaKind::Formulation => {
-                    schemars::schema_for!(formulate_view::FormulationJson<'static>)
-                }
-                SchemaKind::Plan => schemars::schema_for!(plan_view::PlanJson<'static>),
-            };
-            json::to_string(&schema)
-        }
-    })
+        SchemaKind::Plan => schemars::schema_for!(plan_view::PlanJson<'static>),
+    };
+    json::to_string(&schema)
 }
 
 /// The bytes of a report and where they go.

@@ -3,7 +3,7 @@
 //! languages, so a missing translation does not compile.
 
 use super::lang::{Lang, Msg, pair_rating};
-use crate::catalog::{Kind, UnknownName};
+use crate::catalog::{Catalog, Kind, UnknownName};
 use crate::error::{Error, Field, LimitOwner, Surface, Usage};
 
 /// The message for `error`, one line or more, ending in a newline. Catalog problems are
@@ -18,6 +18,27 @@ pub fn message(error: &Error, lang: Lang, surface: Surface, color: bool) -> Stri
         }
         Error::Io { .. } => format!("{label}: {error}\n"),
         Error::Usage(usage) => format!("{label}: {}\n", usage_text(usage, lang, surface)),
+        // Worded by `word` at the edge; without the catalog only the fact is left.
+        Error::RuledOut { .. } => format!("{label}: {}: {error}\n", surface.name(Field::Require)),
+    }
+}
+
+/// Puts into words what only the catalog can word (a required ingredient's exclusion
+/// reasons); every other error is returned as it is. The edges (app and batch) call it with the
+/// catalog the request was resolved against.
+pub fn word(catalog: &Catalog, error: Error) -> Error {
+    match error {
+        Error::RuledOut {
+            ingredient,
+            reasons,
+        } => Error::Usage(Usage::RequiredRuledOut {
+            id: catalog.ingredients()[ingredient].id.clone(),
+            reasons: reasons
+                .iter()
+                .map(|r| super::formulate::exclusion_text(catalog, ingredient, r))
+                .collect(),
+        }),
+        other => other,
     }
 }
 
@@ -91,8 +112,7 @@ fn request_text(usage: &Usage, lang: Lang, surface: Surface) -> String {
             command,
             supported,
         } => {
-            let format = format_name(*format);
-            let list: Vec<&str> = supported.iter().map(|f| format_name(*f)).collect();
+            let list = supported;
             match (en, list.is_empty()) {
                 (true, true) => {
                     format!("`{command}` has one output form; --format {format} does not apply")
@@ -305,19 +325,5 @@ fn formulate_text(usage: &Usage, lang: Lang, surface: Surface) -> String {
         Usage::Svg(why) => format!("SVG: {why}"),
         // The other variants are worded by the other groups (see `usage_text`).
         _ => String::new(),
-    }
-}
-
-/// A format's name as typed after `--format`.
-fn format_name(format: super::Format) -> &'static str {
-    use super::Format;
-    match format {
-        Format::Table => "table",
-        Format::Json => "json",
-        Format::Markdown => "markdown",
-        Format::Ics => "ics",
-        Format::Dot => "dot",
-        Format::Mermaid => "mermaid",
-        Format::Svg => "svg",
     }
 }

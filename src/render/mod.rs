@@ -52,6 +52,21 @@ pub enum Format {
     Svg,
 }
 
+impl Format {
+    /// Its name as typed after `--format`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Table => "table",
+            Format::Json => "json",
+            Format::Markdown => "markdown",
+            Format::Ics => "ics",
+            Format::Dot => "dot",
+            Format::Mermaid => "mermaid",
+            Format::Svg => "svg",
+        }
+    }
+}
+
 /// Everything a human-facing renderer needs to know.
 #[derive(Debug, Clone, Copy)]
 pub struct Style {

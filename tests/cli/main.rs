@@ -10,6 +10,7 @@ mod embedded_catalog;
 mod errors;
 mod formulate;
 mod graph;
+mod layers;
 mod plan;
 mod properties;
 mod readme;
