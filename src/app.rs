@@ -255,6 +255,7 @@ fn patient_of(names: Resolver<'_>, args: &PatientArgs) -> Result<crate::patient:
         conditions: args.conditions.clone(),
         medications: args.medications.clone(),
         allergies: args.allergies.clone(),
+        cleared: args.cleared.clone(),
     };
     names.patient(args.patient.as_deref(), typed)
 }

@@ -220,7 +220,12 @@ pub struct PatientArgs {
     /// An allergy: an allergy condition, an ingredient or a class (repeatable).
     #[arg(long = "allergy", value_name = "ALLERGEN", value_delimiter = ',')]
     pub allergies: Vec<String>,
-    /// A patient file (RON or JSON with `conditions`, `medications`, `allergies`; `-` = stdin).
+    /// A relative contraindication (condition or medication) the prescriber or physician has
+    /// cleared for treatment (repeatable): blood thinners, G6PD deficiency, ...
+    #[arg(long = "cleared", value_name = "NAME", value_delimiter = ',')]
+    pub cleared: Vec<String>,
+    /// A patient file (RON or JSON with `conditions`, `medications`, `allergies`, `cleared`;
+    /// `-` = stdin).
     #[arg(long, value_name = "FILE")]
     pub patient: Option<PathBuf>,
 }
@@ -271,7 +276,7 @@ pub struct FormulateArgs {
     #[arg(long, value_name = "DATE", requires = "plan")]
     pub today: Option<String>,
     /// JSON Lines requests, one JSON result per line (`-` = stdin).
-    #[arg(long, value_name = "FILE", conflicts_with_all = ["goals", "zone", "require", "exclude", "patient", "conditions", "medications", "allergies"])]
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["goals", "zone", "require", "exclude", "patient", "conditions", "medications", "allergies", "cleared"])]
     pub batch: Option<PathBuf>,
 }
 

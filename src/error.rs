@@ -35,6 +35,7 @@ pub enum Field {
     Conditions,
     Medications,
     Allergies,
+    Cleared,
     /// The `MESOMIX_TODAY` environment variable.
     TodayVariable,
 }
@@ -60,6 +61,7 @@ impl Field {
             Field::Conditions => "--condition",
             Field::Medications => "--medication",
             Field::Allergies => "--allergy",
+            Field::Cleared => "--cleared",
             Field::TodayVariable => "MESOMIX_TODAY",
         }
     }
@@ -85,6 +87,7 @@ impl Field {
             Field::Conditions => "patient.conditions",
             Field::Medications => "patient.medications",
             Field::Allergies => "patient.allergies",
+            Field::Cleared => "patient.cleared",
             Field::TodayVariable => "MESOMIX_TODAY",
         }
     }

@@ -16,6 +16,10 @@ pub struct PatientInput {
     /// Ingredients, classes or allergy conditions.
     #[serde(default)]
     pub allergies: Vec<String>,
+    /// Relative contraindications the prescriber or physician has cleared: conditions or
+    /// medications.
+    #[serde(default)]
+    pub cleared: Vec<String>,
 }
 
 impl PatientInput {
@@ -24,6 +28,7 @@ impl PatientInput {
         self.conditions.extend(other.conditions);
         self.medications.extend(other.medications);
         self.allergies.extend(other.allergies);
+        self.cleared.extend(other.cleared);
     }
 }
 
@@ -42,6 +47,10 @@ pub struct Patient {
     pub conditions: Vec<usize>,
     pub medications: Vec<usize>,
     pub allergies: Vec<Allergen>,
+    /// Conditions whose relative contraindication the prescriber has cleared.
+    pub cleared_conditions: Vec<usize>,
+    /// Medications whose relative contraindication the prescriber has cleared.
+    pub cleared_medications: Vec<usize>,
 }
 
 /// One of the lists that describe a patient (the fields of [`PatientInput`] and of a patient
@@ -54,6 +63,8 @@ pub enum PatientField {
     Medications,
     /// Allergies: allergy conditions, ingredients or classes.
     Allergies,
+    /// Relative contraindications cleared by the prescriber: conditions or medications.
+    Cleared,
 }
 
 impl PatientField {
@@ -64,6 +75,7 @@ impl PatientField {
             PatientField::Conditions => "conditions",
             PatientField::Medications => "medications",
             PatientField::Allergies => "allergies",
+            PatientField::Cleared => "cleared",
         }
     }
 }
@@ -130,17 +142,43 @@ impl Patient {
         for name in &input.allergies {
             patient.allergies.push(resolve_allergen(catalog, name)?);
         }
+        for name in &input.cleared {
+            match catalog.find(Kind::Condition, name) {
+                Ok(c) => patient.cleared_conditions.push(c),
+                Err(as_condition) => match catalog.find(Kind::Medication, name) {
+                    Ok(m) => patient.cleared_medications.push(m),
+                    Err(as_medication) => {
+                        let mut unknown = as_condition;
+                        unknown.suggestions.extend(as_medication.suggestions);
+                        unknown.suggestions.dedup();
+                        unknown.suggestions.truncate(5);
+                        return Err(PatientNameError {
+                            field: PatientField::Cleared,
+                            unknown,
+                        });
+                    }
+                },
+            }
+        }
         patient.conditions.sort_unstable();
         patient.conditions.dedup();
         patient.medications.sort_unstable();
         patient.medications.dedup();
         patient.allergies.sort_unstable();
         patient.allergies.dedup();
+        patient.cleared_conditions.sort_unstable();
+        patient.cleared_conditions.dedup();
+        patient.cleared_medications.sort_unstable();
+        patient.cleared_medications.dedup();
         Ok(patient)
     }
 
     pub fn is_empty(&self) -> bool {
-        self.conditions.is_empty() && self.medications.is_empty() && self.allergies.is_empty()
+        self.conditions.is_empty()
+            && self.medications.is_empty()
+            && self.allergies.is_empty()
+            && self.cleared_conditions.is_empty()
+            && self.cleared_medications.is_empty()
     }
 }
 

@@ -197,6 +197,7 @@ fn patient_field(field: PatientField) -> Field {
         PatientField::Conditions => Field::Conditions,
         PatientField::Medications => Field::Medications,
         PatientField::Allergies => Field::Allergies,
+        PatientField::Cleared => Field::Cleared,
     }
 }
 

@@ -204,6 +204,9 @@ pub enum Scope {
     Zone,
     /// Rules out only the ingredients whose contraindications name it.
     Ingredient,
+    /// Treatment needs the prescriber's or physician's clearance: it blocks until the clearance
+    /// is recorded (`--cleared`), then it is a caution naming the clearance.
+    Relative,
 }
 
 /// A patient fact.
@@ -263,7 +266,11 @@ pub enum Rating {
 #[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Interaction {
+    /// The rating; with `clearance`, the rating once the prescriber has cleared it.
     pub rating: Rating,
+    /// A relative contraindication: blocks until `--cleared` records the clearance.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub clearance: bool,
     pub note: Text,
     pub evidence: Evidence,
     pub sources: Vec<String>,
@@ -388,8 +395,12 @@ pub struct CourseLimit {
 #[serde(deny_unknown_fields)]
 pub struct Contraindication {
     pub condition: String,
-    /// `incompatible`: rules the ingredient out; `caution`: allowed with a warning.
+    /// `incompatible`: rules the ingredient out; `caution`: allowed with a warning (with
+    /// `clearance`: once cleared).
     pub rating: Rating,
+    /// A relative contraindication: blocks until `--cleared` records the clearance.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub clearance: bool,
     pub note: Option<Text>,
     pub evidence: Evidence,
     pub sources: Vec<String>,
@@ -400,7 +411,11 @@ pub struct Contraindication {
 #[serde(deny_unknown_fields)]
 pub struct MedicationInteraction {
     pub medication: String,
+    /// The rating; with `clearance`, the rating once the prescriber has cleared it.
     pub rating: Rating,
+    /// A relative contraindication: blocks until `--cleared` records the clearance.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub clearance: bool,
     pub note: Text,
     pub evidence: Evidence,
     pub sources: Vec<String>,

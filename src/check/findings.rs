@@ -2,9 +2,9 @@
 //! patient (session-wide conditions and medications; per ingredient contraindications,
 //! allergies and interactions).
 
-use super::{CheckRequest, Finding, FindingKind, Severity};
+use super::{CheckRequest, Clearance, Finding, FindingKind, Severity};
 use crate::catalog::Catalog;
-use crate::catalog::model::{Scope, Status};
+use crate::catalog::model::{Rating, Scope, Status};
 use crate::patient::{Allergen, Patient};
 
 /// Findings about the mix itself, per ingredient in `mix` order (status, solo, session limit,
@@ -27,6 +27,7 @@ pub(super) fn mix_findings(
                     severity: Severity::Incompatible,
                     evidence: None,
                     sources: sources.clone(),
+                    clearance: None,
                 });
             }
         }
@@ -38,6 +39,7 @@ pub(super) fn mix_findings(
                 severity: solo.rating.into(),
                 evidence: Some(solo.evidence),
                 sources: solo.sources.clone(),
+                clearance: None,
             });
         }
         if let Some(limit) = &ing.session_limit {
@@ -46,6 +48,7 @@ pub(super) fn mix_findings(
                 severity: Severity::Info,
                 evidence: Some(limit.evidence),
                 sources: limit.sources.clone(),
+                clearance: None,
             });
         }
         if let Some(zone) = request.zone
@@ -60,6 +63,7 @@ pub(super) fn mix_findings(
                 severity: Severity::Incompatible,
                 evidence: note.map(|n| n.evidence),
                 sources: note.map_or_else(|| ing.sources.clone(), |n| n.sources.clone()),
+                clearance: None,
             });
         }
     }
@@ -72,6 +76,7 @@ pub(super) fn mix_findings(
             severity: Severity::Caution,
             evidence: None,
             sources: Vec::new(),
+            clearance: None,
         });
     }
     out
@@ -108,11 +113,16 @@ pub fn session_findings(catalog: &Catalog, patient: &Patient) -> Vec<Finding> {
     let mut out = Vec::new();
     for &c in &patient.conditions {
         let cond = &catalog.conditions()[c];
-        let severity = match cond.scope {
-            Scope::Absolute => Severity::Refused,
-            Scope::Postpone => Severity::Postpone,
+        let (severity, clearance) = match cond.scope {
+            Scope::Absolute => (Severity::Refused, None),
+            Scope::Postpone => (Severity::Postpone, None),
             // The lesion is in the zone being treated: no session there.
-            Scope::Zone => Severity::Refused,
+            Scope::Zone => (Severity::Refused, None),
+            Scope::Relative => cleared(
+                Rating::Caution,
+                true,
+                patient.cleared_conditions.contains(&c),
+            ),
             Scope::Ingredient => continue,
         };
         out.push(Finding {
@@ -120,15 +130,22 @@ pub fn session_findings(catalog: &Catalog, patient: &Patient) -> Vec<Finding> {
             severity,
             evidence: Some(cond.evidence),
             sources: cond.sources.clone(),
+            clearance,
         });
     }
     for &m in &patient.medications {
         if let Some(general) = &catalog.medications()[m].general {
+            let (severity, clearance) = cleared(
+                general.rating,
+                general.clearance,
+                patient.cleared_medications.contains(&m),
+            );
             out.push(Finding {
                 kind: FindingKind::MedicationGeneral { medication: m },
-                severity: general.rating.into(),
+                severity,
                 evidence: Some(general.evidence),
                 sources: general.sources.clone(),
+                clearance,
             });
         }
     }
@@ -154,15 +171,21 @@ pub fn ingredient_patient_findings(catalog: &Catalog, i: usize, patient: &Patien
         let named =
             patient.conditions.contains(&c) || patient.allergies.contains(&Allergen::Condition(c));
         if named {
+            let (severity, clearance) = cleared(
+                contra.rating,
+                contra.clearance,
+                patient.cleared_conditions.contains(&c),
+            );
             out.push(Finding {
                 kind: FindingKind::Contraindication {
                     ingredient: i,
                     condition: c,
                     contraindication: n,
                 },
-                severity: contra.rating.into(),
+                severity,
                 evidence: Some(contra.evidence),
                 sources: contra.sources.clone(),
+                clearance,
             });
         }
     }
@@ -182,6 +205,7 @@ pub fn ingredient_patient_findings(catalog: &Catalog, i: usize, patient: &Patien
                 severity: Severity::Incompatible,
                 evidence: None,
                 sources: Vec::new(),
+                clearance: None,
             });
         }
     }
@@ -194,15 +218,21 @@ pub fn ingredient_patient_findings(catalog: &Catalog, i: usize, patient: &Patien
             continue;
         };
         if patient.medications.contains(&m) {
+            let (severity, clearance) = cleared(
+                inter.rating,
+                inter.clearance,
+                patient.cleared_medications.contains(&m),
+            );
             out.push(Finding {
                 kind: FindingKind::Interaction {
                     ingredient: i,
                     medication: m,
                     interaction: n,
                 },
-                severity: inter.rating.into(),
+                severity,
                 evidence: Some(inter.evidence),
                 sources: inter.sources.clone(),
+                clearance,
             });
         }
     }
@@ -218,4 +248,14 @@ pub fn eligible(catalog: &Catalog, i: usize, zone: Option<usize>, patient: &Pati
         && ingredient_patient_findings(catalog, i, patient)
             .iter()
             .all(|f| f.severity < Severity::Incompatible)
+}
+
+/// The severity of a claim rated `rating` that may need the prescriber's clearance: a relative
+/// contraindication blocks (`incompatible`) until cleared, then weighs its own rating.
+fn cleared(rating: Rating, relative: bool, given: bool) -> (Severity, Option<Clearance>) {
+    match (relative, given) {
+        (false, _) => (rating.into(), None),
+        (true, false) => (Severity::Incompatible, Some(Clearance::Needed)),
+        (true, true) => (rating.into(), Some(Clearance::Given)),
+    }
 }

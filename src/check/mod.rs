@@ -163,6 +163,19 @@ pub struct Finding {
     pub evidence: Option<Evidence>,
     /// Ids of the catalog sources of that claim (empty for a setting or an allergy).
     pub sources: Vec<String>,
+    /// For a relative contraindication: whether the prescriber's clearance is still needed
+    /// (the finding blocks) or was recorded with `--cleared` (a caution); `None` otherwise.
+    pub clearance: Option<Clearance>,
+}
+
+/// Where a relative contraindication stands (DESIGN §2, scope `relative`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Clearance {
+    /// Not yet cleared: rated `incompatible` until `--cleared` records it.
+    Needed,
+    /// Cleared by the prescriber or physician (`--cleared`): a caution naming the clearance.
+    Given,
 }
 
 /// One pair of the mix, resolved.

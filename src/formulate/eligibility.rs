@@ -186,6 +186,7 @@ mod tests {
                     Allergy::Condition(c) => Allergen::Condition(find(Kind::Condition, c)),
                 })
                 .collect(),
+            ..Patient::default()
         };
         let i = find(Kind::Ingredient, case.ingredient);
         let request = FormulateRequest {

@@ -53,6 +53,9 @@ pub struct PatientJson<'c> {
     pub medications: Vec<&'c str>,
     /// Allergens as `ingredient:ID`, `class:ID` or `condition:ID`.
     pub allergies: Vec<String>,
+    /// Relative contraindications the prescriber has cleared, as `condition:ID` or
+    /// `medication:ID`.
+    pub cleared: Vec<String>,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
@@ -149,6 +152,17 @@ pub fn patient_json<'c>(catalog: &'c Catalog, patient: &Patient) -> PatientJson<
             .allergies
             .iter()
             .map(|&a| allergen_id(catalog, a))
+            .collect(),
+        cleared: patient
+            .cleared_conditions
+            .iter()
+            .map(|&c| format!("condition:{}", catalog.conditions()[c].id))
+            .chain(
+                patient
+                    .cleared_medications
+                    .iter()
+                    .map(|&m| format!("medication:{}", catalog.medications()[m].id)),
+            )
             .collect(),
     }
 }

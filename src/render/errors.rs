@@ -46,6 +46,7 @@ pub fn word(catalog: &Catalog, error: Error) -> Error {
 pub fn unknown(field: Field, unknown: &UnknownName, lang: Lang, surface: Surface) -> String {
     let what = match unknown.kind {
         _ if field == Field::Allergies => Msg::UnknownAllergen,
+        _ if field == Field::Cleared => Msg::UnknownCleared,
         Kind::Ingredient => Msg::UnknownIngredient,
         Kind::Class => Msg::UnknownClass,
         Kind::Goal => Msg::UnknownGoal,

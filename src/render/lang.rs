@@ -205,6 +205,7 @@ messages! {
     RuledOutBy => ("contraindicated in {}", "противопоказан при состоянии «{}»"),
     CautionIn => ("use with caution in {}", "с осторожностью при состоянии «{}»"),
     AllergicTo => ("allergy to {}", "аллергия: {}"),
+    UnknownCleared => ("unknown condition or medication to clear", "неизвестное состояние или препарат для разрешения"),
     UnknownAllergen => ("unknown allergen (not an allergy condition, ingredient or class)", "неизвестный аллерген (не аллергия из каталога, не ингредиент и не класс)"),
     CheckTitle => ("Check", "Проверка"),
     Verdict => ("verdict", "вердикт"),
@@ -240,6 +241,9 @@ messages! {
     ClaimDecides => ("decides", "решает"),
     ClaimConflicts => ("conflicting evidence", "противоречащие данные"),
     ClaimAgrees => ("agrees", "согласуется"),
+    NeedsClearance => ("relative contraindication: treat only with the prescriber's or physician's clearance, then record it with `--cleared {}`", "относительное противопоказание: лечение только с разрешения лечащего врача; отметьте разрешение: `--cleared {}`"),
+    ClearanceGiven => ("cleared by the prescriber or physician (`--cleared {}`); still a caution", "разрешено лечащим врачом (`--cleared {}`); осторожность сохраняется"),
+    Cleared => ("cleared: {}", "разрешено врачом: {}"),
     ConflictingEvidence => ("Conflicting evidence and conditions", "Противоречащие данные и условия"),
     OnlyWhen => ("holds only when", "верно только при условии:"),
     RuleOf => ("\"do not mix\" rule of", "правило «не смешивать» для"),
@@ -379,6 +383,8 @@ pub fn scope(s: Scope, lang: Lang) -> &'static str {
         (Scope::Zone, Lang::Ru) => "не в поражённой зоне",
         (Scope::Ingredient, Lang::En) => "rules out named ingredients",
         (Scope::Ingredient, Lang::Ru) => "исключает указанные ингредиенты",
+        (Scope::Relative, Lang::En) => "relative: needs the prescriber's clearance",
+        (Scope::Relative, Lang::Ru) => "относительное: нужно разрешение лечащего врача",
     }
 }
 

@@ -9,7 +9,7 @@ use super::lang::{self, Lang, Msg, fill, header};
 use super::query;
 use crate::catalog::Catalog;
 use crate::catalog::model::{Evidence, Grade, Mechanism, Rating, Scope, Status, Text};
-use crate::check::{Finding, FindingKind, Pair, Severity, Verdict};
+use crate::check::{Clearance, Finding, FindingKind, Pair, Severity, Verdict};
 use crate::compat::{ClaimAt, PH_GAP, PairClaim, PairRating, PhInference, Resolution, Via};
 use crate::patient::{Allergen, Patient};
 
@@ -103,9 +103,21 @@ pub fn patient_line(catalog: &Catalog, patient: &Patient, lang: Lang) -> String 
             &[&allergen_name(catalog, a, lang)],
         )
     });
+    let cleared = patient
+        .cleared_conditions
+        .iter()
+        .map(|&c| lang.text(&catalog.conditions()[c].name).to_owned())
+        .chain(
+            patient
+                .cleared_medications
+                .iter()
+                .map(|&m| lang.text(&catalog.medications()[m].name).to_owned()),
+        )
+        .map(|name| fill(Msg::Cleared.get(lang), &[&name]));
     conditions
         .chain(medications)
         .chain(allergies)
+        .chain(cleared)
         .collect::<Vec<_>>()
         .join("; ")
 }
@@ -187,7 +199,7 @@ pub fn status_id(status: &Status) -> &'static str {
 pub fn scope_tone(scope: Scope) -> Tone {
     match scope {
         Scope::Absolute => Tone::Bad,
-        Scope::Postpone | Scope::Zone => Tone::Warn,
+        Scope::Postpone | Scope::Zone | Scope::Relative => Tone::Warn,
         Scope::Ingredient => Tone::Plain,
     }
 }
@@ -290,6 +302,11 @@ pub fn finding_subject(catalog: &Catalog, f: &Finding) -> String {
 
 /// The kind of a finding as JSON names it.
 pub fn finding_kind(f: &Finding) -> &'static str {
+    match f.clearance {
+        Some(Clearance::Needed) => return "needs_clearance",
+        Some(Clearance::Given) => return "cleared",
+        None => {}
+    }
     match f.kind {
         FindingKind::Status { .. } => "status",
         FindingKind::Solo { .. } => "solo",
@@ -304,8 +321,35 @@ pub fn finding_kind(f: &Finding) -> &'static str {
     }
 }
 
-/// The note of a finding in both languages, built from the catalog's own texts.
+/// The note of a finding in both languages, built from the catalog's own texts; a relative
+/// contraindication says first whether the prescriber's clearance is needed or was given.
 pub fn finding_note(catalog: &Catalog, f: &Finding) -> Text {
+    let note = base_note(catalog, f);
+    let Some(clearance) = f.clearance else {
+        return note;
+    };
+    let who = match f.kind {
+        FindingKind::Condition { condition } | FindingKind::Contraindication { condition, .. } => {
+            catalog.conditions()[condition].id.as_str()
+        }
+        FindingKind::MedicationGeneral { medication }
+        | FindingKind::Interaction { medication, .. } => {
+            catalog.medications()[medication].id.as_str()
+        }
+        _ => "",
+    };
+    let msg = match clearance {
+        Clearance::Needed => Msg::NeedsClearance,
+        Clearance::Given => Msg::ClearanceGiven,
+    };
+    text(
+        format!("{}. {}", fill(msg.get(Lang::En), &[&who]), note.en),
+        format!("{}. {}", fill(msg.get(Lang::Ru), &[&who]), note.ru),
+    )
+}
+
+/// A finding's note from the catalog, without the clearance.
+fn base_note(catalog: &Catalog, f: &Finding) -> Text {
     let ing = |i: usize| &catalog.ingredients()[i];
     match f.kind {
         FindingKind::Status { ingredient } => {

@@ -59,6 +59,7 @@ const SCENARIOS: &[(&str, &[&str], &str, i32)] = &[
         "refused",
         1,
     ),
+    // Blood thinners are a relative contraindication: blocked until the prescriber clears them.
     (
         "anticoagulants",
         &[
@@ -66,6 +67,20 @@ const SCENARIOS: &[(&str, &[&str], &str, i32)] = &[
             "--zone",
             "abdomen",
             "--medication",
+            "warfarin",
+        ],
+        "incompatible",
+        1,
+    ),
+    (
+        "anticoagulants_cleared",
+        &[
+            "phosphatidylcholine_deoxycholate",
+            "--zone",
+            "abdomen",
+            "--medication",
+            "warfarin",
+            "--cleared",
             "warfarin",
         ],
         "caution",
@@ -687,4 +702,126 @@ fn claims_resolve_by_grade_and_are_all_shown() {
             .status(0);
         assert!(run.stdout.contains(words), "{}", run.stdout);
     }
+}
+
+/// DESIGN §2 scope `relative`: a blood thinner blocks (`needs_clearance`, incompatible) until
+/// `--cleared` records the prescriber's clearance; then it is a caution naming the clearance, in
+/// every format, both languages, from flags, a patient file and a batch record.
+#[test]
+fn relative_contraindications_need_clearance() {
+    let finding = |args: &[&str], code: i32| {
+        let run = Test::new()
+            .args(["check", "hyaluronic_acid", "--medication", "warfarin"])
+            .args(args)
+            .args(["--format", "json"])
+            .status(code);
+        let value: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+        let found = value["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .find(|f| f["subject"] == "anticoagulant")
+            .cloned()
+            .expect("an anticoagulant finding");
+        (value["verdict"].clone(), found)
+    };
+    let (verdict, f) = finding(&[], 1);
+    assert_eq!(verdict, "incompatible");
+    assert_eq!(f["kind"], "needs_clearance");
+    assert_eq!(f["rating"], "incompatible");
+    assert!(
+        f["note"]["en"]
+            .as_str()
+            .expect("note")
+            .contains("--cleared anticoagulant")
+    );
+    for cleared in ["warfarin", "anticoagulant", "Антикоагулянты"] {
+        let (verdict, f) = finding(&["--cleared", cleared], 0);
+        assert_eq!(verdict, "caution", "--cleared {cleared}");
+        assert_eq!(f["kind"], "cleared");
+        assert_eq!(f["rating"], "caution");
+    }
+    // Clearing something else clears nothing.
+    let (verdict, _) = finding(&["--cleared", "pregnancy"], 1);
+    assert_eq!(verdict, "incompatible");
+    for (lang, needs, given) in [
+        (
+            "en",
+            "treat only with the prescriber's",
+            "cleared by the prescriber",
+        ),
+        (
+            "ru",
+            "только с разрешения лечащего врача",
+            "разрешено лечащим врачом",
+        ),
+    ] {
+        let blocked = Test::new()
+            .args([
+                "check",
+                "hyaluronic_acid",
+                "--medication",
+                "warfarin",
+                "--lang",
+                lang,
+            ])
+            .status(1);
+        assert!(blocked.stdout.contains(needs), "{}", blocked.stdout);
+        let cleared = Test::new()
+            .args([
+                "check",
+                "hyaluronic_acid",
+                "--medication",
+                "warfarin",
+                "--lang",
+                lang,
+            ])
+            .args(["--cleared", "warfarin", "--format", "markdown"])
+            .status(0);
+        assert!(cleared.stdout.contains(given), "{}", cleared.stdout);
+    }
+    // A patient file and a batch record carry `cleared` too.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("patient.json");
+    std::fs::write(
+        &file,
+        r#"{"medications": ["warfarin"], "cleared": ["warfarin"]}"#,
+    )
+    .expect("write");
+    Test::new()
+        .args([
+            "check",
+            "hyaluronic_acid",
+            "--patient",
+            file.to_str().expect("path"),
+        ])
+        .status(0);
+    let batch = Test::new()
+        .args(["formulate", "--batch", "-"])
+        .stdin(concat!(
+            r#"{"goals": ["hydration"], "zone": "face", "patient": {"medications": ["warfarin"]}}"#,
+            "\n",
+            r#"{"goals": ["hydration"], "zone": "face", "patient": {"medications": ["warfarin"], "cleared": ["warfarin"]}}"#,
+            "\n",
+            r#"{"goals": ["hydration"], "patient": {"cleared": ["warfarn"]}}"#,
+            "\n",
+        ))
+        .run();
+    let lines: Vec<serde_json::Value> = batch
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect();
+    assert_eq!(lines[0]["verdict"], "incompatible", "{}", batch.stdout);
+    assert_eq!(lines[1]["verdict"], "caution", "{}", batch.stdout);
+    let error = lines[2]["error"]["message"].as_str().expect("an error");
+    assert!(
+        error.contains("patient.cleared") && error.contains("anticoagulant"),
+        "{error}"
+    );
+    // An unknown name to clear is a usage error that names the flag.
+    let run = Test::new()
+        .args(["check", "hyaluronic_acid", "--cleared", "warfarn"])
+        .status(2);
+    assert!(run.stderr.contains("--cleared"), "{}", run.stderr);
 }

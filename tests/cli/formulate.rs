@@ -69,6 +69,8 @@ const REQUESTS: &[(&str, &[&str], &str, i32)] = &[
             "cholelithiasis",
             "--medication",
             "anticoagulant",
+            "--cleared",
+            "anticoagulant",
         ],
         "caution",
         0,
@@ -184,7 +186,15 @@ fn formulated_cocktail_passes_check() {
         // The same zone and patient flags.
         let mut rest = args.iter().peekable();
         while let Some(flag) = rest.next() {
-            if ["--zone", "--condition", "--medication", "--allergy"].contains(flag) {
+            if [
+                "--zone",
+                "--condition",
+                "--medication",
+                "--allergy",
+                "--cleared",
+            ]
+            .contains(flag)
+            {
                 check_args.push((*flag).to_owned());
                 check_args.push((*rest.next().expect("a value")).to_owned());
             }
@@ -215,6 +225,8 @@ fn every_choice_and_exclusion_is_explained_in_both_languages() {
         "--condition",
         "cholelithiasis",
         "--medication",
+        "anticoagulant",
+        "--cleared",
         "anticoagulant",
         "--color",
         "never",

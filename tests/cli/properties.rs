@@ -469,6 +469,7 @@ mod suggestions {
                             _ => Allergen::Condition(x % c.conditions().len()),
                         })
                         .collect(),
+                    ..Patient::default()
                 };
                 patient.conditions.sort_unstable();
                 patient.conditions.dedup();

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use super::Validator;
 use super::ids::RecordIds;
-use crate::catalog::model::{Ingredient, Status};
+use crate::catalog::model::{Ingredient, Rating, Status};
 
 impl<'f> Validator<'f> {
     /// Every zone: depth within 0..=50 mm, course sessions and intervals at least 1, sourced.
@@ -72,6 +72,11 @@ impl<'f> Validator<'f> {
                     &format!("medications[{m}].general.rating"),
                     g.rating,
                     "a general medication warning",
+                );
+                self.cleared_rating(
+                    &format!("medications[{m}].general.rating"),
+                    g.clearance,
+                    g.rating,
                 );
             }
         }
@@ -227,6 +232,7 @@ impl<'f> Validator<'f> {
                 Some(contra.evidence),
             );
             self.not_compatible(&format!("{cp}.rating"), contra.rating, "a contraindication");
+            self.cleared_rating(&format!("{cp}.rating"), contra.clearance, contra.rating);
         }
         for (m, inter) in ing.interactions.iter().enumerate() {
             let mp = format!("{p}.interactions[{m}]");
@@ -240,6 +246,7 @@ impl<'f> Validator<'f> {
                 &inter.sources,
                 Some(inter.evidence),
             );
+            self.cleared_rating(&format!("{mp}.rating"), inter.clearance, inter.rating);
         }
         if let Some(solo) = &ing.solo {
             self.sources(
@@ -258,6 +265,19 @@ impl<'f> Validator<'f> {
                     "label: incompatible; weaker grades: caution",
                 );
             }
+        }
+    }
+}
+
+impl Validator<'_> {
+    /// A relative claim (`clearance: true`) is rated for after the clearance: `caution`.
+    fn cleared_rating(&mut self, path: &str, clearance: bool, rating: Rating) {
+        if clearance && rating != Rating::Caution {
+            self.problem(
+                path.into(),
+                "a relative contraindication (`clearance: true`) is rated `caution`: its rating once cleared".into(),
+                "it blocks until cleared whatever its rating; rate it caution",
+            );
         }
     }
 }

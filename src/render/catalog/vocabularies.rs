@@ -394,7 +394,11 @@ pub fn medications_doc(catalog: &Catalog, lang: Lang) -> Doc {
                     Some(g) => Styled::new(
                         format!(
                             "{}: {} ({})",
-                            lang::rating(g.rating, lang),
+                            if g.clearance {
+                                lang::scope(Scope::Relative, lang)
+                            } else {
+                                lang::rating(g.rating, lang)
+                            },
                             lang.text(&g.note),
                             sources(&g.sources)
                         ),
@@ -403,7 +407,12 @@ pub fn medications_doc(catalog: &Catalog, lang: Lang) -> Doc {
                     None => Styled::from(""),
                 },
                 Styled::from(joined(&affected, |(id, x)| {
-                    format!("{id} ({})", lang::rating(x.rating, lang))
+                    let rating = if x.clearance {
+                        lang::scope(Scope::Relative, lang)
+                    } else {
+                        lang::rating(x.rating, lang)
+                    };
+                    format!("{id} ({rating})")
                 })),
             ]
         })

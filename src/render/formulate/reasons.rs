@@ -31,6 +31,7 @@ pub fn exclusion_text(catalog: &Catalog, ingredient: usize, reason: &ExclusionRe
         severity: Severity::Incompatible,
         evidence: None,
         sources: Vec::new(),
+        clearance: None,
     };
     match reason {
         ExclusionReason::Status => {
