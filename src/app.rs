@@ -313,7 +313,7 @@ fn plan_request(args: &PlanArgs, names: Resolver<'_>, env: &Env) -> Result<Reque
             allow_caution: false,
             alternatives: 0,
         };
-        PlanCocktail::Formulated(names.formulate(&spec, patient.clone())?)
+        PlanCocktail::Formulated(Box::new(names.formulate(&spec, patient.clone())?))
     } else {
         return Err(Usage::PlanNeedsCocktail.into());
     };

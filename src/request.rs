@@ -103,7 +103,7 @@ pub enum PlanCocktail {
     /// Given (`--ingredients`, `--from`).
     Given(Vec<usize>),
     /// Formulated for these goals in the plan's zone.
-    Formulated(FormulateRequest),
+    Formulated(Box<FormulateRequest>),
 }
 
 /// What the core answered; `render::emit` writes it in the chosen format.
@@ -244,7 +244,7 @@ pub fn answer(catalog: &Catalog, request: Request) -> Result<Report<'_>, Error> 
                         None => {
                             return Ok(Report::Formulation {
                                 catalog,
-                                request,
+                                request: *request,
                                 formulation,
                                 plan: Some(None),
                                 policy: ExitPolicy::default(),

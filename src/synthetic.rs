@@ -257,6 +257,7 @@ fn ingredients(rng: &mut Rng, shape: &Shape) -> Vec<Ingredient> {
                 contraindications: Vec::new(),
                 interactions: Vec::new(),
                 solo: None,
+                components: Vec::new(),
                 notes: Vec::new(),
                 sources: vec!["s_weak".into()],
             }

@@ -421,6 +421,24 @@ pub struct MedicationInteraction {
     pub sources: Vec<String>,
 }
 
+/// A substance inside an ingredient or product that matters for the patient.
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Component {
+    /// What it is, as the label names it, with its amount where known ("lidocaine
+    /// hydrochloride 0.3 %").
+    pub name: Text,
+    /// The catalog ingredient it is, when it is one: the patient is screened against that
+    /// ingredient's contraindications, interactions and allergies as well.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ingredient: Option<String>,
+    /// Conditions (an allergy such as sulfite allergy) that rule the carrier out because of it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conditions: Vec<String>,
+    pub evidence: Evidence,
+    pub sources: Vec<String>,
+}
+
 /// "Do not mix with other drugs in the same syringe."
 #[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -462,6 +480,11 @@ pub struct Ingredient {
     #[serde(default)]
     pub interactions: Vec<MedicationInteraction>,
     pub solo: Option<Solo>,
+    /// Other substances it contains that matter for the patient (lidocaine in a skin booster,
+    /// metabisulfite with epinephrine): allergies, conditions and medications are screened
+    /// against them too.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub components: Vec<Component>,
     /// Further notes a practitioner should read (technique warnings, regulatory status).
     #[serde(default)]
     pub notes: Vec<Fact>,

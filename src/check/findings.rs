@@ -2,7 +2,7 @@
 //! patient (session-wide conditions and medications; per ingredient contraindications,
 //! allergies and interactions).
 
-use super::{CheckRequest, Clearance, Finding, FindingKind, Severity};
+use super::{CheckRequest, Clearance, ComponentOf, Finding, FindingKind, Severity};
 use crate::catalog::Catalog;
 use crate::catalog::model::{Rating, Scope, Status};
 use crate::patient::{Allergen, Patient};
@@ -28,6 +28,7 @@ pub(super) fn mix_findings(
                     evidence: None,
                     sources: sources.clone(),
                     clearance: None,
+                    component: None,
                 });
             }
         }
@@ -40,6 +41,7 @@ pub(super) fn mix_findings(
                 evidence: Some(solo.evidence),
                 sources: solo.sources.clone(),
                 clearance: None,
+                component: None,
             });
         }
         if let Some(limit) = &ing.session_limit {
@@ -49,6 +51,7 @@ pub(super) fn mix_findings(
                 evidence: Some(limit.evidence),
                 sources: limit.sources.clone(),
                 clearance: None,
+                component: None,
             });
         }
         if let Some(zone) = request.zone
@@ -64,6 +67,7 @@ pub(super) fn mix_findings(
                 evidence: note.map(|n| n.evidence),
                 sources: note.map_or_else(|| ing.sources.clone(), |n| n.sources.clone()),
                 clearance: None,
+                component: None,
             });
         }
     }
@@ -77,6 +81,7 @@ pub(super) fn mix_findings(
             evidence: None,
             sources: Vec::new(),
             clearance: None,
+            component: None,
         });
     }
     out
@@ -131,6 +136,7 @@ pub fn session_findings(catalog: &Catalog, patient: &Patient) -> Vec<Finding> {
             evidence: Some(cond.evidence),
             sources: cond.sources.clone(),
             clearance,
+            component: None,
         });
     }
     for &m in &patient.medications {
@@ -146,6 +152,7 @@ pub fn session_findings(catalog: &Catalog, patient: &Patient) -> Vec<Finding> {
                 evidence: Some(general.evidence),
                 sources: general.sources.clone(),
                 clearance,
+                component: None,
             });
         }
     }
@@ -154,10 +161,68 @@ pub fn session_findings(catalog: &Catalog, patient: &Patient) -> Vec<Finding> {
 
 /// Findings about ingredient `i` for this patient, in this order: its contraindications naming
 /// a condition the patient has (or an allergy condition the patient has), each allergy that
-/// hits it (the ingredient itself or its class; `incompatible`), and its interactions with the
-/// patient's medications. Severities come from the catalog's ratings. Empty for an empty
-/// patient.
+/// hits it (the ingredient itself or its class; `incompatible`), its interactions with the
+/// patient's medications, then the same for each of its components (a component that is a
+/// catalog ingredient brings that ingredient's findings, marked with [`ComponentOf`]; a
+/// component's own conditions rule the carrier out). Severities come from the catalog's
+/// ratings. Empty for an empty patient.
 pub fn ingredient_patient_findings(catalog: &Catalog, i: usize, patient: &Patient) -> Vec<Finding> {
+    let mut out = own_patient_findings(catalog, i, patient);
+    for (index, component) in catalog.ingredients()[i].components.iter().enumerate() {
+        let of = ComponentOf { carrier: i, index };
+        if let Some(j) = component
+            .ingredient
+            .as_ref()
+            .and_then(|id| catalog.ingredients().iter().position(|x| &x.id == id))
+        {
+            out.extend(
+                own_patient_findings(catalog, j, patient)
+                    .into_iter()
+                    .map(|f| {
+                        // That the carrier contains it rests on the component's sources.
+                        let mut sources = component.sources.clone();
+                        sources.extend(
+                            f.sources
+                                .iter()
+                                .filter(|s| !component.sources.contains(s))
+                                .cloned(),
+                        );
+                        Finding {
+                            component: Some(of),
+                            evidence: f.evidence.or(Some(component.evidence)),
+                            sources,
+                            ..f
+                        }
+                    }),
+            );
+        }
+        for condition in &component.conditions {
+            let Some(c) = catalog.conditions().iter().position(|x| &x.id == condition) else {
+                continue;
+            };
+            if patient.conditions.contains(&c)
+                || patient.allergies.contains(&Allergen::Condition(c))
+            {
+                out.push(Finding {
+                    kind: FindingKind::ComponentCondition {
+                        ingredient: i,
+                        component: index,
+                        condition: c,
+                    },
+                    severity: Severity::Incompatible,
+                    evidence: Some(component.evidence),
+                    sources: component.sources.clone(),
+                    clearance: None,
+                    component: Some(of),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The findings about ingredient `i` itself (not its components).
+fn own_patient_findings(catalog: &Catalog, i: usize, patient: &Patient) -> Vec<Finding> {
     let ing = &catalog.ingredients()[i];
     let mut out = Vec::new();
     for (n, contra) in ing.contraindications.iter().enumerate() {
@@ -186,6 +251,7 @@ pub fn ingredient_patient_findings(catalog: &Catalog, i: usize, patient: &Patien
                 evidence: Some(contra.evidence),
                 sources: contra.sources.clone(),
                 clearance,
+                component: None,
             });
         }
     }
@@ -206,6 +272,7 @@ pub fn ingredient_patient_findings(catalog: &Catalog, i: usize, patient: &Patien
                 evidence: None,
                 sources: Vec::new(),
                 clearance: None,
+                component: None,
             });
         }
     }
@@ -233,6 +300,7 @@ pub fn ingredient_patient_findings(catalog: &Catalog, i: usize, patient: &Patien
                 evidence: Some(inter.evidence),
                 sources: inter.sources.clone(),
                 clearance,
+                component: None,
             });
         }
     }

@@ -143,6 +143,13 @@ pub enum FindingKind {
     },
     /// A medication's warning for any session.
     MedicationGeneral { medication: usize },
+    /// A component of an ingredient (an allergen such as metabisulfite) rules it out for a
+    /// condition the patient has.
+    ComponentCondition {
+        ingredient: usize,
+        component: usize,
+        condition: usize,
+    },
     /// A medication's interaction with one ingredient.
     Interaction {
         ingredient: usize,
@@ -166,6 +173,18 @@ pub struct Finding {
     /// For a relative contraindication: whether the prescriber's clearance is still needed
     /// (the finding blocks) or was recorded with `--cleared` (a caution); `None` otherwise.
     pub clearance: Option<Clearance>,
+    /// Set when the finding is about a substance inside an ingredient (or product) rather than
+    /// the ingredient itself: which ingredient carries it, and which of its components.
+    pub component: Option<ComponentOf>,
+}
+
+/// A component of a mix ingredient (`Ingredient::components[index]` of `carrier`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ComponentOf {
+    /// The mix ingredient that contains it.
+    pub carrier: usize,
+    /// Its index in the carrier's components.
+    pub index: usize,
 }
 
 /// Where a relative contraindication stands (DESIGN §2, scope `relative`).

@@ -91,6 +91,10 @@ pub struct FindingJson {
     pub note: Text,
     pub evidence: Option<Evidence>,
     pub sources: Vec<String>,
+    /// The substance inside `subject` the finding is about (a component such as lidocaine in
+    /// a skin booster), when it is not `subject` itself.
+    #[schemars(with = "Option<TextSchema>")]
+    pub component: Option<Text>,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
@@ -201,6 +205,11 @@ pub fn finding_json(catalog: &Catalog, f: &Finding) -> FindingJson {
         note: finding_note(catalog, f),
         evidence: f.evidence,
         sources: f.sources.clone(),
+        component: f.component.map(|of| {
+            catalog.ingredients()[of.carrier].components[of.index]
+                .name
+                .clone()
+        }),
     }
 }
 

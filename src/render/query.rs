@@ -173,6 +173,9 @@ pub fn cited_sources(catalog: &Catalog, i: usize) -> Vec<String> {
     for c in &ing.contraindications {
         all.extend(c.sources.iter().cloned());
     }
+    for c in &ing.components {
+        all.extend(c.sources.iter().cloned());
+    }
     for m in &ing.interactions {
         all.extend(m.sources.iter().cloned());
     }

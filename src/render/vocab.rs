@@ -284,6 +284,9 @@ pub fn pair_sources(catalog: &Catalog, pair: &Pair) -> Vec<String> {
 
 /// What a finding is about, as an id (an ingredient, condition, medication, or `mix`).
 pub fn finding_subject(catalog: &Catalog, f: &Finding) -> String {
+    if let Some(of) = f.component {
+        return id(catalog, of.carrier).to_owned();
+    }
     match f.kind {
         FindingKind::Status { ingredient }
         | FindingKind::Solo { ingredient }
@@ -291,7 +294,8 @@ pub fn finding_subject(catalog: &Catalog, f: &Finding) -> String {
         | FindingKind::NotInZone { ingredient, .. }
         | FindingKind::Contraindication { ingredient, .. }
         | FindingKind::Allergy { ingredient, .. }
-        | FindingKind::Interaction { ingredient, .. } => id(catalog, ingredient).to_owned(),
+        | FindingKind::Interaction { ingredient, .. }
+        | FindingKind::ComponentCondition { ingredient, .. } => id(catalog, ingredient).to_owned(),
         FindingKind::TooManyComponents { .. } => "mix".to_owned(),
         FindingKind::Condition { condition } => catalog.conditions()[condition].id.clone(),
         FindingKind::MedicationGeneral { medication } => {
@@ -318,12 +322,29 @@ pub fn finding_kind(f: &Finding) -> &'static str {
         FindingKind::Allergy { .. } => "allergy",
         FindingKind::MedicationGeneral { .. } => "medication",
         FindingKind::Interaction { .. } => "interaction",
+        FindingKind::ComponentCondition { .. } => "component",
     }
 }
 
 /// The note of a finding in both languages, built from the catalog's own texts; a relative
 /// contraindication says first whether the prescriber's clearance is needed or was given.
 pub fn finding_note(catalog: &Catalog, f: &Finding) -> Text {
+    let note = cleared_note(catalog, f);
+    match (f.component, f.kind) {
+        (Some(of), kind) if !matches!(kind, FindingKind::ComponentCondition { .. }) => {
+            let name = &catalog.ingredients()[of.carrier].components[of.index].name;
+            let contains = |l: Lang| fill(Msg::Contains.get(l), &[&l.text(name)]);
+            text(
+                format!("{}: {}", contains(Lang::En), note.en),
+                format!("{}: {}", contains(Lang::Ru), note.ru),
+            )
+        }
+        _ => note,
+    }
+}
+
+/// The note with, for a relative contraindication, whether the clearance is needed or given.
+fn cleared_note(catalog: &Catalog, f: &Finding) -> Text {
     let note = base_note(catalog, f);
     let Some(clearance) = f.clearance else {
         return note;
@@ -410,6 +431,20 @@ fn base_note(catalog: &Catalog, f: &Finding) -> Text {
             let med = &catalog.medications()[medication];
             let note = &ing(ingredient).interactions[interaction].note;
             labelled(&|l| l.text(&med.name), Some(note))
+        }
+        FindingKind::ComponentCondition {
+            ingredient,
+            component,
+            condition,
+        } => {
+            let name = &ing(ingredient).components[component].name;
+            let cond = &catalog.conditions()[condition].name;
+            each(&|l| {
+                fill(
+                    Msg::ComponentRulesOut.get(l),
+                    &[&l.text(name), &l.text(cond)],
+                )
+            })
         }
     }
 }

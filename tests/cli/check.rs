@@ -825,3 +825,116 @@ fn relative_contraindications_need_clearance() {
         .status(2);
     assert!(run.stderr.contains("--cleared"), "{}", run.stderr);
 }
+
+/// Components (DESIGN §2): the patient is screened against what an ingredient contains, and
+/// every such finding names the carrier and the component, with the component's source.
+#[test]
+fn patient_screening_reaches_every_component() {
+    let catalog = crate::support::fixture("good/components.ron");
+    let findings = |patient: &[&str], code: i32| {
+        let run = Test::new()
+            .args([
+                "--catalog",
+                &catalog,
+                "check",
+                "booster",
+                "--format",
+                "json",
+            ])
+            .args(patient)
+            .status(code);
+        let value: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+        value["findings"].as_array().expect("findings").clone()
+    };
+    // (patient, exit, kind, rating, component)
+    let cases: &[(&[&str], i32, &str, &str, &str)] = &[
+        (
+            &["--allergy", "lidocaine"],
+            1,
+            "allergy",
+            "incompatible",
+            "lidocaine hydrochloride 0.3 %",
+        ),
+        (
+            &["--allergy", "sulfite_allergy"],
+            1,
+            "component",
+            "incompatible",
+            "sodium metabisulfite",
+        ),
+        (
+            &["--condition", "sulfite_allergy"],
+            1,
+            "component",
+            "incompatible",
+            "sodium metabisulfite",
+        ),
+        (
+            &["--medication", "heparin"],
+            0,
+            "interaction",
+            "caution",
+            "lidocaine hydrochloride 0.3 %",
+        ),
+    ];
+    for &(patient, code, kind, rating, component) in cases {
+        let all = findings(patient, code);
+        let f = all.iter().find(|f| f["kind"] == kind).expect("the finding");
+        assert_eq!(f["subject"], "booster", "{patient:?}");
+        assert_eq!(f["rating"], rating, "{patient:?}");
+        assert_eq!(f["component"]["en"], component, "{patient:?}");
+        assert!(
+            f["note"]["en"]
+                .as_str()
+                .expect("note")
+                .starts_with(&format!("contains {component}"))
+        );
+        assert!(
+            f["sources"]
+                .as_array()
+                .expect("sources")
+                .iter()
+                .any(|s| s == "label_a")
+        );
+    }
+    assert!(findings(&[], 0).is_empty());
+    // The Russian note names the component too.
+    let ru = Test::new()
+        .args([
+            "--catalog",
+            &catalog,
+            "check",
+            "booster",
+            "--allergy",
+            "lidocaine",
+            "--lang",
+            "ru",
+        ])
+        .status(1);
+    assert!(
+        ru.stdout.contains("содержит лидокаина гидрохлорид 0,3 %"),
+        "{}",
+        ru.stdout
+    );
+    // formulate leaves out what the patient cannot have because of a component.
+    let run = Test::new()
+        .args([
+            "--catalog",
+            &catalog,
+            "formulate",
+            "--goal",
+            "hydration",
+            "--format",
+            "json",
+        ])
+        .args(["--allergy", "lidocaine"])
+        .run();
+    let value: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let excluded: Vec<&str> = value["excluded"]
+        .as_array()
+        .expect("excluded")
+        .iter()
+        .filter_map(|e| e["ingredient"].as_str())
+        .collect();
+    assert!(excluded.contains(&"booster"), "{}", run.stdout);
+}

@@ -248,6 +248,27 @@ impl<'f> Validator<'f> {
             );
             self.cleared_rating(&format!("{mp}.rating"), inter.clearance, inter.rating);
         }
+        for (k, component) in ing.components.iter().enumerate() {
+            let kp = format!("{p}.components[{k}]");
+            if let Some(other) = &component.ingredient {
+                self.reference(&format!("{kp}.ingredient"), other, &ids.ingredients);
+                if other == &ing.id {
+                    self.problem(
+                        format!("{kp}.ingredient"),
+                        format!("`{}` lists itself as a component", ing.id),
+                        "a component is another substance",
+                    );
+                }
+            }
+            for (n, condition) in component.conditions.iter().enumerate() {
+                self.reference(&format!("{kp}.conditions[{n}]"), condition, &ids.conditions);
+            }
+            self.sources(
+                &format!("{kp}.sources"),
+                &component.sources,
+                Some(component.evidence),
+            );
+        }
         if let Some(solo) = &ing.solo {
             self.sources(
                 &format!("{p}.solo.sources"),

@@ -136,6 +136,9 @@ fn texts(f: &CatalogFile) -> Vec<(String, &Text)> {
 /// The texts of one ingredient (at path `p`), appended to `texts`.
 fn ingredient_texts<'f>(p: &str, ing: &'f Ingredient, texts: &mut Vec<(String, &'f Text)>) {
     texts.push((format!("{p}.name"), &ing.name));
+    for (k, component) in ing.components.iter().enumerate() {
+        texts.push((format!("{p}.components[{k}].name"), &component.name));
+    }
     match &ing.status {
         Status::Available => {}
         Status::Withdrawn { note, .. }

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::catalog::Catalog;
 use crate::catalog::model::{
-    Contraindication, CourseLimit, Depth, Evidence, Fact, Ingredient, Mechanism,
+    Component, Contraindication, CourseLimit, Depth, Evidence, Fact, Ingredient, Mechanism,
     MedicationInteraction, Ph, Region, Solo, Text,
 };
 use crate::compat::{PairRating, Resolution, Via};
@@ -178,6 +178,7 @@ struct Detail<'c> {
     contraindications: &'c [Contraindication],
     interactions: &'c [MedicationInteraction],
     solo: Option<&'c Solo>,
+    components: &'c [Component],
     notes: &'c [Fact],
     sources: &'c [String],
 }
@@ -219,6 +220,7 @@ pub fn show_json(catalog: &Catalog, i: usize) -> String {
         contraindications: &ing.contraindications,
         interactions: &ing.interactions,
         solo: ing.solo.as_ref(),
+        components: &ing.components,
         notes: &ing.notes,
         sources: &ing.sources,
     };
@@ -289,6 +291,15 @@ pub fn show_doc(catalog: &Catalog, i: usize, lang: Lang) -> Doc {
             .map(|m| interaction_row(catalog, m, lang))
             .collect();
         doc.table(header(&columns, lang), rows);
+    }
+    if !ing.components.is_empty() {
+        doc.heading(Msg::ContainsTitle.get(lang));
+        doc.list(
+            ing.components
+                .iter()
+                .map(|c| Styled::from(component_line(catalog, c, lang)))
+                .collect(),
+        );
     }
     if !ing.notes.is_empty() {
         doc.heading(Msg::Notes.get(lang));
@@ -418,6 +429,47 @@ fn pairs_table(doc: &mut Doc, catalog: &Catalog, i: usize, lang: Lang) {
 }
 
 /// A sourced fact: its text, evidence and sources.
+/// A component in one line: what it is, the catalog ingredient it is, what it rules out, and
+/// its grade and sources.
+fn component_line(catalog: &Catalog, c: &Component, lang: Lang) -> String {
+    let mut line = lang.text(&c.name).to_owned();
+    if let Some(id) = &c.ingredient {
+        line.push_str(&format!(" ({})", catalog_name(catalog, id, lang)));
+    }
+    if !c.conditions.is_empty() {
+        let names: Vec<String> = c
+            .conditions
+            .iter()
+            .map(|id| {
+                catalog
+                    .conditions()
+                    .iter()
+                    .find(|x| &x.id == id)
+                    .map_or_else(|| id.clone(), |x| lang.text(&x.name).to_owned())
+            })
+            .collect();
+        line.push_str(&format!(
+            " — {}: {}",
+            Msg::RulesOutIn.get(lang),
+            names.join(", ")
+        ));
+    }
+    format!(
+        "{line} [{}; {}]",
+        lang::evidence(c.evidence, lang),
+        c.sources.join(", ")
+    )
+}
+
+/// An ingredient's name in `lang`, by id.
+fn catalog_name(catalog: &Catalog, id: &str, lang: Lang) -> String {
+    catalog
+        .ingredients()
+        .iter()
+        .find(|x| x.id == id)
+        .map_or_else(|| id.to_owned(), |x| lang.text(&x.name).to_owned())
+}
+
 fn fact(f: &Fact, lang: Lang) -> Styled {
     Styled::from(format!(
         "{} ({}; {})",

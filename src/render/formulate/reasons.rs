@@ -32,6 +32,7 @@ pub fn exclusion_text(catalog: &Catalog, ingredient: usize, reason: &ExclusionRe
         evidence: None,
         sources: Vec::new(),
         clearance: None,
+        component: None,
     };
     match reason {
         ExclusionReason::Status => {
