@@ -26,9 +26,16 @@ pub const PH_GAP: f64 = 2.0;
 )]
 #[serde(rename_all = "snake_case")]
 pub enum PairRating {
+    /// The deciding claim or class edge says the two may share a syringe.
     Compatible,
+    /// Allowed with care: the deciding claim or class edge says so (a solo rule below `label`
+    /// grade always does), or the two pH ranges are far enough apart to infer a risk.
     Caution,
+    /// No claim, class edge or decisive pH gap: nothing is known, which is never read as
+    /// compatible.
     Unknown,
+    /// The deciding claim or class edge says the two must not share a syringe (a solo rule of
+    /// `label` grade always does).
     Incompatible,
 }
 
@@ -48,10 +55,14 @@ impl From<Rating> for PairRating {
 )]
 #[serde(rename_all = "snake_case")]
 pub enum Via {
+    /// A claim of the ingredient edge between the two (its own claim or one of its `also`).
     Ingredient,
     /// A solo rule: one ingredient's own "do not mix with other drugs".
     Rule,
+    /// No claim on the pair: the class edge between their two classes.
     Class,
+    /// No claim and no class edge: the two pH ranges are far enough apart to rate the pair
+    /// `caution` by inference.
     Ph,
     /// No data: the pair is unknown.
     None,
@@ -60,13 +71,17 @@ pub enum Via {
 /// Every layer of a pair's resolution, for `explain`; `rating` and `via` are the decision.
 #[derive(Debug, Clone)]
 pub struct Resolution<'c> {
+    /// The pair's rating, as decided.
     pub rating: PairRating,
+    /// The layer that decided the rating.
     pub via: Via,
     /// Every claim on the pair (edge claims, then solo rules), the deciding one first, then
     /// by strength of grade and severity. Empty when no edge or solo rule speaks of the pair.
     pub claims: Vec<PairClaim<'c>>,
     /// The class edge's claim, whether or not it decided the rating.
     pub class_claim: Option<PairClaim<'c>>,
+    /// The ingredient edge between the two, if any (its own claim and its `also` claims are in
+    /// `claims`).
     pub ingredient_edge: Option<&'c Edge>,
     /// The class edge between the two classes, whether or not it decided the rating.
     pub class_edge: Option<&'c Edge>,
@@ -78,11 +93,22 @@ pub struct Resolution<'c> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ClaimAt {
     /// The ingredient edge `edges[edge]`: its own claim (`also: None`) or `also[i]`.
-    Edge { edge: usize, also: Option<usize> },
+    Edge {
+        /// Index into the catalog's ingredient `edges`.
+        edge: usize,
+        /// `None` for the edge's own claim, `Some(i)` for its claim `also[i]`.
+        also: Option<usize>,
+    },
     /// The solo rule of ingredient `ingredient`.
-    Rule { ingredient: usize },
+    Rule {
+        /// Index of the ingredient whose solo rule it is.
+        ingredient: usize,
+    },
     /// The class edge `class_edges[edge]`.
-    Class { edge: usize },
+    Class {
+        /// Index into the catalog's `class_edges`.
+        edge: usize,
+    },
 }
 
 impl ClaimAt {
@@ -142,12 +168,18 @@ impl ClaimAt {
 pub struct PairClaim<'c> {
     /// Where it is written.
     pub at: ClaimAt,
+    /// What the claim rates the pair (for a solo rule,
+    /// [`Solo::pair_rating`](crate::catalog::model::Solo::pair_rating)).
     pub rating: Rating,
     /// The edge's mechanism; `None` for a solo rule (it names no partner).
     pub mechanism: Option<Mechanism>,
+    /// The claim in words.
     pub note: &'c Text,
+    /// Its grade: among claims on one pair the strongest decides.
     pub evidence: Evidence,
+    /// Ids of the sources it cites.
     pub sources: &'c [String],
+    /// When the claim holds, if not always; `None` for a solo rule.
     pub condition: Option<&'c Text>,
 }
 
@@ -215,15 +247,20 @@ fn claims(catalog: &Catalog, edge: Option<usize>, a: usize, b: usize) -> Vec<Pai
     out
 }
 
+/// The pH ranges of a pair's two ingredients, both known, and how far apart they are.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PhInference {
+    /// `(min, max)` pH of the pair's first ingredient.
     pub a: (f64, f64),
+    /// `(min, max)` pH of the pair's second ingredient.
     pub b: (f64, f64),
     /// Distance between the ranges; 0 when they overlap.
     pub gap: f64,
 }
 
 impl PhInference {
+    /// Whether the gap is wide enough (more than [`PH_GAP`]) to rate `caution` a pair that has no
+    /// claim and no class edge.
     pub fn decides(&self) -> bool {
         self.gap > PH_GAP
     }

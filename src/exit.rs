@@ -2,6 +2,7 @@
 
 use std::process::ExitCode;
 
+/// An exit code of mesomix, named by what it means; `as u8` or `ExitCode::from` gives the number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Exit {
     /// Everything asked was done and nothing blocks.

@@ -13,23 +13,33 @@ use crate::compat::{PairRating, Via, resolve};
 /// A node: an ingredient or a class (indices into the catalog).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Node {
+    /// An ingredient, by index.
     Ingredient(usize),
+    /// A class, by index (in the class graph).
     Class(usize),
 }
 
 /// An edge to draw.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Link {
+    /// The pair's rating, as [`resolve`] decides it (a class edge's own rating in the class graph).
     pub rating: PairRating,
+    /// The layer that decided the rating (always `Class` in the class graph).
     pub via: Via,
+    /// The deciding claim's mechanism; `PhPrecipitation` for a pH inference; `None` for a solo
+    /// rule or an unknown pair.
     pub mechanism: Option<Mechanism>,
 }
 
 /// What to draw.
 #[derive(Debug, Clone)]
 pub struct GraphRequest {
+    /// The ingredients to draw, by index (repeats are drawn once); empty draws the class graph.
     pub ingredients: Vec<usize>,
+    /// Also draw every ingredient with an ingredient edge to one of them, or whose class has a
+    /// class edge to one of their classes, linked to them only.
     pub neighbours: bool,
+    /// Also draw `unknown` pairs between the requested ingredients (never to neighbours).
     pub show_unknown: bool,
 }
 

@@ -9,8 +9,12 @@ use crate::catalog::{Catalog, Kind, UnknownName};
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PatientInput {
+    /// Conditions the patient has, by id, name or alias (`--condition`, or `conditions` in a
+    /// patient file).
     #[serde(default)]
     pub conditions: Vec<String>,
+    /// Medications the patient takes: a medication class or a drug it lists, by id, name or alias
+    /// (`--medication`, or `medications` in a patient file).
     #[serde(default)]
     pub medications: Vec<String>,
     /// Ingredients, classes or allergy conditions.
@@ -37,15 +41,20 @@ impl PatientInput {
 pub enum Allergen {
     /// An allergy condition of the catalog (soy, salicylates, ...).
     Condition(usize),
+    /// An ingredient, by index: it is ruled out.
     Ingredient(usize),
+    /// A class, by index: every ingredient of the class is ruled out.
     Class(usize),
 }
 
 /// A patient resolved against the catalog: indices, sorted, without repeats.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Patient {
+    /// Indices of the conditions the patient has.
     pub conditions: Vec<usize>,
+    /// Indices of the medications the patient takes.
     pub medications: Vec<usize>,
+    /// What the patient is allergic to.
     pub allergies: Vec<Allergen>,
     /// Conditions whose relative contraindication the prescriber has cleared.
     pub cleared_conditions: Vec<usize>,
@@ -93,8 +102,11 @@ pub struct PatientNameError {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{line}:{column}: {message}")]
 pub struct PatientFileError {
+    /// 1-based line of the error.
     pub line: usize,
+    /// 1-based column of the error.
     pub column: usize,
+    /// What is wrong, as the JSON or RON parser words it.
     pub message: String,
 }
 
@@ -173,6 +185,8 @@ impl Patient {
         Ok(patient)
     }
 
+    /// Whether nothing is known of the patient: no condition, medication or allergy, so no patient
+    /// finding can arise.
     pub fn is_empty(&self) -> bool {
         self.conditions.is_empty()
             && self.medications.is_empty()

@@ -11,8 +11,11 @@ use crate::catalog::model::Evidence;
 /// What to plan.
 #[derive(Debug, Clone)]
 pub struct PlanRequest {
+    /// Index of the zone treated; its course is the pattern the plan starts from.
     pub zone: usize,
+    /// Indices of the cocktail's ingredients; their course limits tighten the zone's.
     pub ingredients: Vec<usize>,
+    /// Date of the first session.
     pub start: Date,
     /// The number of sessions asked for; `None` takes the course pattern's.
     pub sessions: Option<u32>,
@@ -24,9 +27,15 @@ pub struct PlanRequest {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RuleSource {
     /// The zone's course pattern.
-    Zone { zone: usize },
+    Zone {
+        /// The zone's index.
+        zone: usize,
+    },
     /// An ingredient's course limit.
-    Ingredient { ingredient: usize },
+    Ingredient {
+        /// The ingredient's index.
+        ingredient: usize,
+    },
     /// The number of sessions the request asked for ([`PlanRequest::sessions`]).
     Requested,
 }
@@ -34,9 +43,13 @@ pub enum RuleSource {
 /// One number of the plan and the rule that set it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Ruled {
+    /// The number: sessions or days.
     pub value: u32,
+    /// The rule that set it.
     pub set_by: RuleSource,
+    /// How strongly that rule is supported; `None` when the request set the number.
     pub evidence: Option<Evidence>,
+    /// Ids of that rule's sources; empty when the request set the number.
     pub sources: Vec<String>,
 }
 
@@ -45,29 +58,46 @@ pub struct Ruled {
 pub struct Window {
     /// Index into the catalog's aftercare rules.
     pub rule: usize,
+    /// First day of the window: the session day less the rule's `before_days`.
     pub from: Date,
+    /// Last day of the window, inclusive: the session day plus the rule's `after_days` (the session
+    /// day itself when no source gives a duration).
     pub to: Date,
     /// Whether a source gives the rule's duration (otherwise the window is the session day).
     pub sourced_duration: bool,
 }
 
+/// One session of the course, with the aftercare windows around it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Session {
-    /// 1-based.
+    /// Its number in the course, from 1.
     pub n: u32,
+    /// Its date: the start plus one interval per session before it.
     pub date: Date,
+    /// The weekday of `date`.
     pub weekday: Weekday,
+    /// One window per aftercare rule for the zone's region (rules without regions apply
+    /// everywhere), in catalog order.
     pub aftercare: Vec<Window>,
 }
 
+/// A planned course: dated sessions with their aftercare, maintenance and the next course, each
+/// number with the rule that set it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Plan {
+    /// Index of the zone planned for.
     pub zone: usize,
+    /// Indices of the cocktail's ingredients, sorted by id.
     pub ingredients: Vec<usize>,
+    /// Date of the first session.
     pub start: Date,
+    /// Every session, in order.
     pub sessions: Vec<Session>,
+    /// The number of sessions: the one asked for, else the zone pattern's lower end, lowered to the
+    /// strictest ingredient limit when that is below it.
     pub count: Ruled,
-    /// Days between sessions.
+    /// Days between sessions: the zone pattern's shortest interval, or the longest minimum
+    /// interval an ingredient requires.
     pub interval: Ruled,
     /// The longest interval the rules allow (for the practitioner's flexibility).
     pub interval_max: Option<Ruled>,

@@ -26,6 +26,9 @@ pub struct CompatGraph {
 }
 
 impl CompatGraph {
+    /// Indexes the edges of `file`: ingredient edges by their pair of ingredient indices, class
+    /// edges in a class-by-class matrix. An edge whose end is not a known id is left out
+    /// (validation reports it).
     pub fn build(file: &CatalogFile) -> CompatGraph {
         let ingredient_index: HashMap<&str, usize> = file
             .ingredients

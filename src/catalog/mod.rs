@@ -36,7 +36,9 @@ pub const EMBEDDED_ORIGIN: &str = "<embedded ingredients.ron>";
 /// One located problem in a catalog text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
+    /// What is wrong, as a sentence (for a syntax error, the RON parser's message).
     pub message: String,
+    /// A short label shown under the caret (`here` for a syntax error).
     pub label: String,
     /// 1-based line.
     pub line: usize,
@@ -54,17 +56,24 @@ pub struct CatalogError {
     pub origin: String,
     /// The whole text, for snippets.
     pub text: String,
+    /// Every problem found, in file order (a syntax error gives exactly one).
     pub diagnostics: Vec<Diagnostic>,
 }
 
 /// The kinds of named records a person can refer to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Kind {
+    /// An ingredient: by id, English or Russian name, or alias.
     Ingredient,
+    /// A class of ingredients: by id or English or Russian name (classes have no aliases).
     Class,
+    /// A treatment goal: by id, English or Russian name, or alias.
     Goal,
+    /// An injection zone: by id, English or Russian name, or alias.
     Zone,
+    /// A patient condition (allergy conditions included): by id, English or Russian name, or alias.
     Condition,
+    /// A medication class: by id, English or Russian name, or alias (a drug it lists).
     Medication,
 }
 
@@ -72,9 +81,13 @@ pub enum Kind {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("unknown {kind:?} `{name}`")]
 pub struct UnknownName {
+    /// The kind that was looked for (an unknown allergy reports `Ingredient`, though allergy
+    /// conditions and classes were tried too).
     pub kind: Kind,
+    /// The name as typed.
     pub name: String,
-    /// The closest known names, best first.
+    /// The ids of the closest known records (close by id, name or alias), best first, at most
+    /// three; empty when nothing is close.
     pub suggestions: Vec<String>,
 }
 
@@ -250,12 +263,17 @@ impl Catalog {
         }
     }
 
+    /// The catalog as written (validated), for what has no accessor of its own: sources, aftercare,
+    /// expectations, edges.
     pub fn file(&self) -> &CatalogFile {
         &self.file
     }
+    /// Where the catalog came from, as messages name it: the name given to [`load`] (a file's path,
+    /// `<stdin>`) or `<embedded ingredients.ron>`.
     pub fn origin(&self) -> &str {
         &self.origin
     }
+    /// The version of the catalog's content (its `version` field, e.g. `2026.11.0`).
     pub fn version(&self) -> &str {
         &self.file.version
     }
@@ -263,36 +281,49 @@ impl Catalog {
     pub fn sha256(&self) -> &str {
         &self.sha256
     }
+    /// Every ingredient, in file order; an ingredient index is a position in this list.
     pub fn ingredients(&self) -> &[Ingredient] {
         &self.file.ingredients
     }
+    /// Every class, in file order; a class index is a position in this list.
     pub fn classes(&self) -> &[Class] {
         &self.file.classes
     }
+    /// Every goal, in file order; a goal index is a position in this list.
     pub fn goals(&self) -> &[Goal] {
         &self.file.goals
     }
+    /// Every zone, in file order; a zone index is a position in this list.
     pub fn zones(&self) -> &[Zone] {
         &self.file.zones
     }
+    /// Every condition, in file order; a condition index is a position in this list.
     pub fn conditions(&self) -> &[Condition] {
         &self.file.conditions
     }
+    /// Every medication, in file order; a medication index is a position in this list.
     pub fn medications(&self) -> &[Medication] {
         &self.file.medications
     }
+    /// The compatibility graph: the ingredient and class edges, indexed for constant-time pair
+    /// lookup.
     pub fn compat(&self) -> &CompatGraph {
         &self.compat
     }
-    /// Index of the class of ingredient `i`.
+    /// Index of the class of ingredient `ingredient` (both indices into the catalog's lists).
     pub fn class_of(&self, ingredient: usize) -> usize {
         self.class_of[ingredient]
     }
+    /// The source with id `id` (exact), if the catalog has one.
     pub fn source(&self, id: &str) -> Option<&model::Source> {
         self.file.sources.iter().find(|s| s.id == id)
     }
 
-    /// Resolves a name (id, alias, English or Russian name; any case) to an index.
+    /// Resolves a name to the index of the record of `kind` it names. A name matches the
+    /// record's id, its English or Russian name, or one of its aliases (classes have none),
+    /// whatever the case and surrounding spaces, with `-` and spaces read as `_` (see
+    /// [`normalise`](crate::names::normalise)). The error carries the kind, the name as typed and
+    /// the ids of up to three closest records of that kind, best first.
     pub fn find(&self, kind: Kind, name: &str) -> Result<usize, UnknownName> {
         if let Some(&i) = self.names.get(&(kind, normalise(name))) {
             return Ok(i);
@@ -334,6 +365,8 @@ impl Catalog {
     pub fn ingredient_index(&self, id: &str) -> Option<usize> {
         self.file.ingredients.iter().position(|i| i.id == id)
     }
+    /// Index of a goal by exact id (not normalised; names and aliases go through
+    /// [`Catalog::find`]).
     pub fn goal_index(&self, id: &str) -> Option<usize> {
         self.file.goals.iter().position(|g| g.id == id)
     }

@@ -10,7 +10,9 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Text {
+    /// The English text; never empty (validation).
     pub en: String,
+    /// The Russian text; never empty (validation).
     pub ru: String,
 }
 
@@ -20,11 +22,17 @@ pub struct Text {
 pub struct CatalogFile {
     /// Version of the catalog's content, e.g. `"2026.11.0"`.
     pub version: String,
+    /// Every source the catalog's claims cite; each must be cited by at least one claim.
     pub sources: Vec<Source>,
+    /// Ingredient classes; every ingredient belongs to exactly one.
     pub classes: Vec<Class>,
+    /// Treatment goals that ingredients serve and `formulate` is asked for.
     pub goals: Vec<Goal>,
+    /// Injection zones, each with its region, depth and usual course.
     pub zones: Vec<Zone>,
+    /// Patient conditions, each with the scope of what it rules out.
     pub conditions: Vec<Condition>,
+    /// Classes of drugs a patient may take, named by ingredients' interactions.
     pub medications: Vec<Medication>,
     /// Aftercare rules that apply around every session.
     #[serde(default)]
@@ -82,40 +90,59 @@ pub enum Grade {
 )]
 #[serde(rename_all = "snake_case")]
 pub enum Evidence {
+    /// A drug label, pharmacopoeia, regulator or patent supports the claim; needs a `label` source.
     Label,
+    /// A peer-reviewed paper supports the claim; needs a `peer` or `label` source.
     Peer,
+    /// Weak support: clinic, vendor or summary pages; any source may back a `weak` claim.
     Weak,
     /// Two sourced facts combined; no source tested this claim itself.
     Inference,
 }
 
+/// A reference that claims cite by id.
 #[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
+    /// Snake_case id, unique among sources; what claims list in their `sources`.
     pub id: String,
+    /// What the source is (author, product, document), for readers.
     pub title: String,
     /// Address or citation.
     pub citation: String,
+    /// How much the source weighs: no claim citing it may be graded above its best source.
     pub grade: Grade,
 }
 
+/// A class of ingredients. A class edge applies to every pair of members of its two classes, and an
+/// allergy to a class rules out all its members.
 #[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Class {
+    /// Snake_case id, unique among classes; ingredients and class edges refer to it.
     pub id: String,
+    /// Display name; a person may also type it (either language) to name the class.
     pub name: Text,
+    /// What the class holds, for readers.
     pub description: Text,
 }
 
+/// A treatment goal (local fat, cellulite, hair loss, ...): what ingredients serve and what
+/// `formulate` is asked to cover.
 #[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Goal {
+    /// Snake_case id, unique among goals; ingredients' goal claims refer to it.
     pub id: String,
+    /// Display name; a person may also type it (either language) to name the goal.
     pub name: Text,
+    /// Other names a person may type for the goal (any case); unique across the whole catalog.
     #[serde(default)]
     pub aliases: Vec<String>,
 }
 
+/// The part of the body a zone belongs to; ingredients, aftercare rules and expectations may be
+/// restricted to some regions.
 #[derive(
     Debug,
     Clone,
@@ -131,8 +158,11 @@ pub struct Goal {
 )]
 #[serde(rename_all = "snake_case")]
 pub enum Region {
+    /// The face and neighbouring areas (e.g. neck, décolleté, submental area).
     Face,
+    /// The body (e.g. arms, abdomen, flanks, thighs, buttocks).
     Body,
+    /// The scalp (hair loss).
     Scalp,
 }
 
@@ -140,7 +170,9 @@ pub enum Region {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Span {
+    /// Lower end, inclusive.
     pub min: u32,
+    /// Upper end, inclusive; never below `min` (validation).
     pub max: u32,
 }
 
@@ -148,21 +180,31 @@ pub struct Span {
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Range {
+    /// Lower end, inclusive.
     pub min: f64,
+    /// Upper end, inclusive; never below `min` (validation).
     pub max: f64,
 }
 
+/// An injection zone (face, abdomen, scalp, ...): its region, injection depth and usual course.
 #[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Zone {
+    /// Snake_case id, unique among zones; ingredients' zone restrictions refer to it.
     pub id: String,
+    /// Display name; a person may also type it (either language) to name the zone.
     pub name: Text,
+    /// Other names a person may type for the zone (any case); unique across the whole catalog.
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// The region the zone is in; region restrictions of ingredients, aftercare rules and
+    /// expectations are matched against it.
     pub region: Region,
     /// Injection depth range in millimetres.
     pub depth_mm: Range,
+    /// The usual course of sessions here; a plan starts from it.
     pub course: Course,
+    /// Sources for the zone itself (its depth and technique).
     pub sources: Vec<String>,
 }
 
@@ -170,17 +212,27 @@ pub struct Zone {
 #[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Course {
+    /// Usual number of sessions: a plan takes `min` unless asked for more, and never allows more
+    /// than `max` (an ingredient's limit may lower both).
     pub sessions: Span,
+    /// Usual days between sessions: a plan spaces sessions `min` days apart (longer if an
+    /// ingredient needs it) and gives `max` as the longest interval.
     pub interval_days: Span,
     /// Interval of maintenance sessions after the course, in days.
     pub maintenance_interval_days: Option<Span>,
     /// The next course should start within this many days of the last session.
     pub next_course_within_days: Option<u32>,
+    /// What the sources say about the course, in words (where the numbers come from, where sources
+    /// disagree).
     pub note: Option<Text>,
+    /// How strongly the course pattern is supported.
     pub evidence: Evidence,
+    /// Sources for the course pattern.
     pub sources: Vec<String>,
 }
 
+/// How far a condition reaches: mesotherapy as a whole, the session now, the affected zone, or only
+/// the ingredients that name it.
 #[derive(
     Debug,
     Clone,
@@ -213,18 +265,26 @@ pub enum Scope {
 #[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Condition {
+    /// Snake_case id, unique among conditions; ingredients' contraindications refer to it.
     pub id: String,
+    /// Display name; a person may also type it (either language) to name the condition.
     pub name: Text,
+    /// Other names a person may type for the condition (synonyms, diseases it covers; any case);
+    /// unique across the whole catalog.
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// What the condition rules out; `ingredient` conditions act only through the contraindications
+    /// that name them.
     pub scope: Scope,
     /// An allergy or hypersensitivity, so `--allergy` accepts it.
     #[serde(default)]
     pub allergy: bool,
+    /// A remark shown with the condition (when to come back, which labels name it, ...).
     pub note: Option<Text>,
     /// Evidence and sources for the scope (absolute, postpone, zone); ingredient-scoped
     /// conditions carry their evidence on each ingredient's contraindication.
     pub evidence: Evidence,
+    /// Sources for the scope.
     pub sources: Vec<String>,
 }
 
@@ -232,7 +292,9 @@ pub struct Condition {
 #[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Medication {
+    /// Snake_case id, unique among medications; ingredients' interactions refer to it.
     pub id: String,
+    /// Display name; a person may also type it (either language) to name the medication.
     pub name: Text,
     /// Drug names that belong to the class (warfarin, apixaban, ...).
     #[serde(default)]
@@ -257,8 +319,13 @@ pub struct Medication {
 )]
 #[serde(rename_all = "snake_case")]
 pub enum Rating {
+    /// No objection: the pair may share a syringe, or the medication does not interfere. Never the
+    /// rating of a contraindication, solo rule or general warning (validation).
     Compatible,
+    /// Allowed, with a warning the practitioner must weigh.
     Caution,
+    /// Must not be combined: the pair may not share a syringe, or the ingredient is ruled out for
+    /// the patient.
     Incompatible,
 }
 
@@ -266,13 +333,17 @@ pub enum Rating {
 #[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Interaction {
-    /// The rating; with `clearance`, the rating once the prescriber has cleared it.
+    /// How the medication's effect is rated; a general warning is never `compatible`
+    /// (validation). With `clearance`, the rating once the prescriber has cleared it.
     pub rating: Rating,
     /// A relative contraindication: blocks until `--cleared` records the clearance.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub clearance: bool,
+    /// What the interaction is and what to do about it.
     pub note: Text,
+    /// How strongly the interaction is supported.
     pub evidence: Evidence,
+    /// Sources for the interaction.
     pub sources: Vec<String>,
 }
 
@@ -280,12 +351,16 @@ pub struct Interaction {
 #[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Statement {
+    /// Snake_case id, unique among expectations.
     pub id: String,
+    /// The statement itself.
     pub text: Text,
     /// Regions the statement is about; empty means every region.
     #[serde(default)]
     pub regions: Vec<Region>,
+    /// How strongly the statement is supported.
     pub evidence: Evidence,
+    /// Sources for the statement.
     pub sources: Vec<String>,
 }
 
@@ -293,7 +368,9 @@ pub struct Statement {
 #[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Aftercare {
+    /// Snake_case id, unique among aftercare rules.
     pub id: String,
+    /// The rule as the patient is told it.
     pub text: Text,
     /// Regions the rule is for; empty means every region.
     #[serde(default)]
@@ -303,10 +380,13 @@ pub struct Aftercare {
     pub before_days: u32,
     /// Days after the session the rule lasts; `None` when no source gives a duration.
     pub after_days: Option<u32>,
+    /// How strongly the rule is supported.
     pub evidence: Evidence,
+    /// Sources for the rule.
     pub sources: Vec<String>,
 }
 
+/// A depth at which an ingredient is injected.
 #[derive(
     Debug,
     Clone,
@@ -322,7 +402,9 @@ pub struct Aftercare {
 )]
 #[serde(rename_all = "snake_case")]
 pub enum Depth {
+    /// Into the dermis, the skin itself.
     Intradermal,
+    /// Into the subcutaneous fat below the dermis (e.g. lipolysis).
     Subcutaneous,
 }
 
@@ -330,20 +412,27 @@ pub enum Depth {
 #[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub enum Status {
+    /// On the market and injectable: may be used.
     Available,
     /// Marketing authorisation withdrawn or suspended.
     Withdrawn {
+        /// When and why its marketing authorisation was withdrawn or suspended.
         note: Text,
+        /// Sources for the withdrawal.
         sources: Vec<String>,
     },
     /// Must not be injected (e.g. oils).
     NotInjectable {
+        /// Why it must not be injected (what injecting it caused).
         note: Text,
+        /// Sources for the status.
         sources: Vec<String>,
     },
     /// No approved injectable product for this use.
     Unapproved {
+        /// What lacks approval, or what the sources did not find (product, dose).
         note: Text,
+        /// Sources for the status.
         sources: Vec<String>,
     },
 }
@@ -352,11 +441,14 @@ pub enum Status {
 #[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct GoalClaim {
+    /// Id of the goal served.
     pub goal: String,
     /// 3: approved indication or controlled trial; 2: peer-reviewed clinical report;
     /// 1: practice use found only in weak sources.
     pub efficacy: u8,
+    /// How strongly the claim is supported.
     pub evidence: Evidence,
+    /// Sources for the claim.
     pub sources: Vec<String>,
 }
 
@@ -364,8 +456,11 @@ pub struct GoalClaim {
 #[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Fact {
+    /// The fact, in words.
     pub text: Text,
+    /// How strongly the fact is supported.
     pub evidence: Evidence,
+    /// Sources for the fact.
     pub sources: Vec<String>,
 }
 
@@ -373,8 +468,11 @@ pub struct Fact {
 #[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Ph {
+    /// Lowest pH, within 0..=14 (validation).
     pub min: f64,
+    /// Highest pH, within 0..=14 and never below `min` (validation).
     pub max: f64,
+    /// Sources for the range.
     pub sources: Vec<String>,
 }
 
@@ -382,11 +480,18 @@ pub struct Ph {
 #[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CourseLimit {
+    /// Most sessions in one course (at least 1); a plan never goes beyond it.
     pub max_sessions: Option<u32>,
+    /// Fewest days between sessions; a plan spaces sessions at least this far apart.
     pub min_interval_days: Option<u32>,
+    /// Most days between sessions, never below `min_interval_days` (validation); a plan gives it as
+    /// the longest interval.
     pub max_interval_days: Option<u32>,
+    /// The limit in words, as the sources state it.
     pub note: Text,
+    /// How strongly the limit is supported.
     pub evidence: Evidence,
+    /// Sources for the limit.
     pub sources: Vec<String>,
 }
 
@@ -394,6 +499,8 @@ pub struct CourseLimit {
 #[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Contraindication {
+    /// Id of the condition; a patient who has it (or, for an allergy condition, is allergic) gets a
+    /// finding of this rating in a check.
     pub condition: String,
     /// `incompatible`: rules the ingredient out; `caution`: allowed with a warning (with
     /// `clearance`: once cleared).
@@ -401,8 +508,11 @@ pub struct Contraindication {
     /// A relative contraindication: blocks until `--cleared` records the clearance.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub clearance: bool,
+    /// Why, or what to watch for.
     pub note: Option<Text>,
+    /// How strongly the contraindication is supported.
     pub evidence: Evidence,
+    /// Sources for the contraindication.
     pub sources: Vec<String>,
 }
 
@@ -410,14 +520,19 @@ pub struct Contraindication {
 #[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MedicationInteraction {
+    /// Id of the medication; a patient who takes it gets a finding of this rating in a check.
     pub medication: String,
-    /// The rating; with `clearance`, the rating once the prescriber has cleared it.
+    /// How taking the medication with this ingredient is rated; with `clearance`, the rating
+    /// once the prescriber has cleared it.
     pub rating: Rating,
     /// A relative contraindication: blocks until `--cleared` records the clearance.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub clearance: bool,
+    /// What the interaction is and what to do about it.
     pub note: Text,
+    /// How strongly the interaction is supported.
     pub evidence: Evidence,
+    /// Sources for the interaction.
     pub sources: Vec<String>,
 }
 
@@ -435,7 +550,9 @@ pub struct Component {
     /// Conditions (an allergy such as sulfite allergy) that rule the carrier out because of it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conditions: Vec<String>,
+    /// How strongly the source supports that the carrier contains it.
     pub evidence: Evidence,
+    /// Sources for the composition (a label, the maker's sheet).
     pub sources: Vec<String>,
 }
 
@@ -445,24 +562,41 @@ pub struct Component {
 pub struct Solo {
     /// How mixing it with anything is rated.
     pub rating: Rating,
+    /// The rule as the source words it.
     pub note: Text,
+    /// How strongly the rule is supported; it decides `rating` (see [`Solo::pair_rating`]) and
+    /// competes by grade with a pair's edge claims.
     pub evidence: Evidence,
+    /// Sources for the rule.
     pub sources: Vec<String>,
 }
 
+/// An injectable ingredient: what it is, what it serves, where and how it may be injected, and what
+/// rules it out.
 #[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Ingredient {
+    /// Snake_case id, unique among ingredients; ingredient edges refer to it.
     pub id: String,
+    /// Display name; a person may also type it (either language) to name the ingredient.
     pub name: Text,
     /// Trade names, Russian names and common spellings; unique across the whole catalog.
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// Id of its class: the class's edges apply to it, and an allergy to the class rules it out.
     pub class: String,
+    /// Whether it may be used at all: anything but `Available` makes it incompatible in a check and
+    /// keeps it out of formulations.
     pub status: Status,
+    /// The goals it serves, each at most once, with efficacy and evidence.
     pub goals: Vec<GoalClaim>,
+    /// The pH range of its injectable form, if known; a pair without claims or class edge is
+    /// `caution` when the two ranges are far apart.
     pub ph: Option<Ph>,
+    /// Usual concentration, as a sourced text.
     pub concentration: Option<Fact>,
+    /// A per-session limit (dose, volume), as a sourced text; a check shows it as an `info`
+    /// finding.
     pub session_limit: Option<Fact>,
     /// Depths at which it may be injected.
     pub depth: Vec<Depth>,
@@ -474,11 +608,16 @@ pub struct Ingredient {
     pub zones: Vec<String>,
     /// Why the regions or zones are restricted, when they are.
     pub zone_note: Option<Fact>,
+    /// Limits on its course; in a plan they tighten the zone's course (the stricter rule wins).
     pub course: Option<CourseLimit>,
+    /// Patient conditions that rule it out or call for caution.
     #[serde(default)]
     pub contraindications: Vec<Contraindication>,
+    /// Medications that interact with it.
     #[serde(default)]
     pub interactions: Vec<MedicationInteraction>,
+    /// Its "do not mix with other drugs in the same syringe" rule, if a source gives one: a claim
+    /// on every pair with it.
     pub solo: Option<Solo>,
     /// Other substances it contains that matter for the patient (lidocaine in a skin booster,
     /// metabisulfite with epinephrine): allergies, conditions and medications are screened
@@ -543,12 +682,20 @@ pub enum Mechanism {
 #[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Edge {
+    /// One end: an ingredient id (in `edges`) or a class id (in `class_edges`).
     pub a: String,
+    /// The other end, of the same kind; never `a` itself, and one edge per pair in either order
+    /// (validation).
     pub b: String,
+    /// What the edge's own claim rates the pair.
     pub rating: Rating,
+    /// Why the two do or do not share a syringe.
     pub mechanism: Mechanism,
+    /// The claim in words.
     pub note: Text,
+    /// How strongly the edge's own claim is supported; claims on a pair compete by it.
     pub evidence: Evidence,
+    /// Sources for the edge's own claim.
     pub sources: Vec<String>,
     /// When the claim holds, if not always ("mixed just before use, within 8 h").
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -562,10 +709,15 @@ pub struct Edge {
 #[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Claim {
+    /// What the claim rates the pair.
     pub rating: Rating,
+    /// Why the two do or do not share a syringe, according to this claim.
     pub mechanism: Mechanism,
+    /// The claim in words.
     pub note: Text,
+    /// How strongly the claim is supported; claims on a pair compete by it.
     pub evidence: Evidence,
+    /// Sources for the claim.
     pub sources: Vec<String>,
     /// When the claim holds, if not always.
     #[serde(default, skip_serializing_if = "Option::is_none")]
