@@ -15,7 +15,7 @@ use super::lang::{self, Lang, Msg, fill, header};
 use super::vocab::{
     ClaimJson, allergen_id, claim_line, claims_json, finding_kind, finding_note, finding_subject,
     goal_ids, id, id_list, ids, pair_evidence, pair_mechanism, pair_note, pair_sources,
-    patient_line, severity_tone, tone, verdict_cell, verdict_tone,
+    patient_line, prose, prose_list, severity_tone, tone, verdict_cell, verdict_tone,
 };
 use crate::catalog::Catalog;
 use crate::catalog::model::{Evidence, Mechanism, Text};
@@ -373,7 +373,11 @@ fn conflicting_evidence(doc: &mut Doc, catalog: &Catalog, pairs: &[Pair], lang: 
     let mut lines = Vec::new();
     for p in pairs {
         let r = resolve(catalog, p.a, p.b);
-        let name = format!("{} × {}", id(catalog, p.a), id(catalog, p.b));
+        let name = format!(
+            "{} × {}",
+            prose(catalog, p.a, lang),
+            prose(catalog, p.b, lang)
+        );
         if let Some(condition) = r.decision().and_then(|c| c.condition) {
             lines.push(Styled::from(format!(
                 "{name}: {} {}",
@@ -446,10 +450,9 @@ fn suggestions(doc: &mut Doc, catalog: &Catalog, s: &Suggestions, lang: Lang) {
     doc.heading(Msg::Suggestions.get(lang));
     let mut items = Vec::new();
     if !s.blocked_alone.is_empty() {
-        let list: Vec<&str> = s.blocked_alone.iter().map(|&i| id(catalog, i)).collect();
         items.push(Styled::from(fill(
             Msg::BlockedAlone.get(lang),
-            &[&list.join(", ")],
+            &[&prose_list(catalog, &s.blocked_alone, ", ", lang)],
         )));
     }
     items.extend(s.none_approvable.map(|why| {
@@ -462,7 +465,7 @@ fn suggestions(doc: &mut Doc, catalog: &Catalog, s: &Suggestions, lang: Lang) {
         let sets: Vec<String> = s
             .remove
             .iter()
-            .map(|set| format!("{{{}}}", id_list(catalog, set, ", ")))
+            .map(|set| format!("{{{}}}", prose_list(catalog, set, ", ", lang)))
             .collect();
         items.push(Styled::from(format!(
             "{} {}",
@@ -491,7 +494,7 @@ fn suggestions(doc: &mut Doc, catalog: &Catalog, s: &Suggestions, lang: Lang) {
                 "{} {}: {} \u{2014} {}: {}",
                 Msg::Syringe.get(lang),
                 n + 1,
-                id_list(catalog, &syringe.ingredients, " + "),
+                prose_list(catalog, &syringe.ingredients, " + ", lang),
                 Msg::Goals.get(lang),
                 if goals.is_empty() {
                     Msg::None_.get(lang).to_owned()

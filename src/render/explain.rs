@@ -151,7 +151,7 @@ pub fn explain_doc(catalog: &Catalog, a: usize, b: usize, r: &Resolution<'_>, la
     ]);
     let mut steps = ingredient_steps(catalog, r, lang);
     steps.extend([
-        class_step(ia, ib, r, lang),
+        class_step(catalog, ia, ib, r, lang),
         ph_step(ia, ib, r, lang),
         Styled::new(
             format!(
@@ -222,12 +222,27 @@ fn ingredient_steps(catalog: &Catalog, r: &Resolution<'_>, lang: Lang) -> Vec<St
 }
 
 /// Step 2: the class edge, if any, and whether it decided or was overridden.
-fn class_step(a: &Ingredient, b: &Ingredient, r: &Resolution<'_>, lang: Lang) -> Styled {
+fn class_step(
+    catalog: &Catalog,
+    a: &Ingredient,
+    b: &Ingredient,
+    r: &Resolution<'_>,
+    lang: Lang,
+) -> Styled {
+    // Russian prose names the classes; English keeps the ids a person types.
+    let class = |ing: &Ingredient| match lang {
+        Lang::En => ing.class.clone(),
+        Lang::Ru => catalog
+            .classes()
+            .iter()
+            .find(|c| c.id == ing.class)
+            .map_or_else(|| ing.class.clone(), |c| lang.text(&c.name).to_owned()),
+    };
     let step = format!(
         "2. {} ({} × {})",
         Msg::StepClassEdge.get(lang),
-        a.class,
-        b.class
+        class(a),
+        class(b)
     );
     match (r.class_edge, !r.claims.is_empty()) {
         (Some(e), true) => Styled::new(
@@ -258,7 +273,11 @@ fn ph_step(a: &Ingredient, b: &Ingredient, r: &Resolution<'_>, lang: Lang) -> St
             |p| span(p.min, p.max),
         )
     };
-    let ph_line = format!("{} {}, {} {}", a.id, ph_desc(a), b.id, ph_desc(b));
+    let name = |i: &Ingredient| match lang {
+        Lang::En => i.id.clone(),
+        Lang::Ru => lang.text(&i.name).to_owned(),
+    };
+    let ph_line = format!("{} {}, {} {}", name(a), ph_desc(a), name(b), ph_desc(b));
     let step = Msg::StepPh.get(lang);
     match r.ph {
         Some(p) => {

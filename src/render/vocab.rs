@@ -39,6 +39,23 @@ pub fn id(catalog: &Catalog, i: usize) -> &str {
     &catalog.ingredients()[i].id
 }
 
+/// Ingredient `i` as prose names it: its id in English (what a person types), its name in
+/// Russian (no raw ids in Russian prose).
+pub fn prose(catalog: &Catalog, i: usize, lang: Lang) -> String {
+    match lang {
+        Lang::En => id(catalog, i).to_owned(),
+        Lang::Ru => lang.text(&catalog.ingredients()[i].name).to_owned(),
+    }
+}
+
+/// Several ingredients as prose names them, joined by `sep`.
+pub fn prose_list(catalog: &Catalog, list: &[usize], sep: &str, lang: Lang) -> String {
+    list.iter()
+        .map(|&i| prose(catalog, i, lang))
+        .collect::<Vec<_>>()
+        .join(sep)
+}
+
 /// The id of goal `g`.
 pub fn goal_id(catalog: &Catalog, g: usize) -> &str {
     &catalog.goals()[g].id

@@ -488,11 +488,14 @@ fn a_not_injectable_ingredient_is_in_no_suggested_syringe() {
     assert!(!en.contains("+ vitamin_e"), "{en}");
     let ru = suggestions_table(&args, "ru");
     assert!(
-        ru.contains("Недопустимо само по себе, поэтому не входит ни в один предложенный шприц (см. замечания): vitamin_e"),
+        ru.contains("Недопустимо само по себе, поэтому не входит ни в один предложенный шприц (см. замечания): Витамин E (токоферол)"),
         "{ru}"
     );
-    assert!(ru.contains("шприц 1: hyaluronic_acid — цели"), "{ru}");
-    assert!(!ru.contains("+ vitamin_e"), "{ru}");
+    assert!(
+        ru.contains("шприц 1: Гиалуроновая кислота (нестабилизированная) — цели"),
+        "{ru}"
+    );
+    assert!(!ru.contains("+ Витамин E"), "{ru}");
 }
 
 #[test]
@@ -515,11 +518,19 @@ fn an_allergen_is_in_no_suggested_syringe() {
     );
     // Before: syringe 1 was hyaluronic acid + lidocaine.
     assert_eq!(syringes(&s), [["hyaluronic_acid"], ["hyaluronidase"]]);
-    for lang in ["en", "ru"] {
+    // Russian prose names the ingredients.
+    for (lang, lidocaine, ha) in [
+        ("en", "lidocaine", "hyaluronic_acid"),
+        (
+            "ru",
+            "Лидокаин",
+            "Гиалуроновая кислота (нестабилизированная)",
+        ),
+    ] {
         let table = suggestions_table(&args, lang);
-        assert!(table.contains("): lidocaine\n"), "{table}");
-        assert!(!table.contains("+ lidocaine"), "{table}");
-        assert!(!table.contains("{hyaluronic_acid}"), "{table}");
+        assert!(table.contains(&format!("): {lidocaine}\n")), "{table}");
+        assert!(!table.contains(&format!("+ {lidocaine}")), "{table}");
+        assert!(!table.contains(&format!("{{{ha}}}")), "{table}");
     }
 }
 
@@ -539,8 +550,8 @@ fn a_withdrawn_ingredient_is_removed_and_the_rest_offered() {
         "{en}"
     );
     let ru = suggestions_table(&args, "ru");
-    assert!(ru.contains("см. замечания): buflomedil"), "{ru}");
-    assert!(ru.contains("один из вариантов: {buflomedil}\n"), "{ru}");
+    assert!(ru.contains("см. замечания): Буфломедил"), "{ru}");
+    assert!(ru.contains("один из вариантов: {Буфломедил}\n"), "{ru}");
 }
 
 #[test]

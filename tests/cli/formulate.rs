@@ -519,3 +519,62 @@ fn batch_output_file_is_whole() {
         "no temporary file left"
     );
 }
+
+/// A pair with no data is "no data", never a conflict, in both languages; Russian prose names
+/// the ingredient instead of printing its id.
+#[test]
+fn no_data_is_said_as_no_data() {
+    let run = Test::new()
+        .args([
+            "formulate",
+            "--goal",
+            "hair_loss",
+            "--zone",
+            "scalp",
+            "--format",
+            "json",
+        ])
+        .status(0);
+    let value: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let unknown: Vec<&serde_json::Value> = value["not_chosen"]
+        .as_array()
+        .expect("not_chosen")
+        .iter()
+        .filter(|n| n["rating"] == "unknown")
+        .collect();
+    assert!(!unknown.is_empty(), "{}", run.stdout);
+    for n in unknown {
+        let (en, ru) = (
+            n["reason"]["en"].as_str().expect("en"),
+            n["reason"]["ru"].as_str().expect("ru"),
+        );
+        assert!(
+            en.starts_with("no data for it with ") && !en.contains("cannot share"),
+            "{en}"
+        );
+        assert!(
+            ru.starts_with("нет данных о совместимости") && !ru.contains("dutasteride"),
+            "{ru}"
+        );
+    }
+    for (lang, words) in [
+        ("en", "no data for it with dutasteride"),
+        ("ru", "нет данных о совместимости (пара: Дутастерид)"),
+    ] {
+        let table = Test::new()
+            .args([
+                "formulate",
+                "--goal",
+                "hair_loss",
+                "--zone",
+                "scalp",
+                "--lang",
+                lang,
+                "--color",
+                "never",
+            ])
+            .status(0);
+        assert!(table.stdout.contains(words), "{}", table.stdout);
+        assert!(!table.stdout.contains("conflict") && !table.stdout.contains("конфликт"));
+    }
+}

@@ -4,10 +4,11 @@
 use crate::catalog::Catalog;
 use crate::catalog::model::Text;
 use crate::check::{Finding, FindingKind, Severity};
+use crate::compat::PairRating;
 use crate::formulate::{ExclusionReason, NotChosenReason, UncoveredReason};
-use crate::render::lang::{self, Msg, fill};
+use crate::render::lang::{self, Lang, Msg, fill};
 use crate::render::query::status_note;
-use crate::render::vocab::{both, each, finding_note, id};
+use crate::render::vocab::{both, each, finding_note, prose, prose_list};
 
 /// The kind of an exclusion as JSON names it.
 pub fn exclusion_kind(reason: &ExclusionReason) -> &'static str {
@@ -95,7 +96,7 @@ pub fn uncovered_text(catalog: &Catalog, reason: &UncoveredReason) -> Text {
                         .iter()
                         .map(|r| l.text(&exclusion_text(catalog, e.ingredient, r)).to_owned())
                         .collect();
-                    format!("{} ({})", id(catalog, e.ingredient), why.join("; "))
+                    format!("{} ({})", prose(catalog, e.ingredient, l), why.join("; "))
                 })
                 .collect();
             format!("{}: {}", Msg::NoEligibleServes.get(l), list.join(", "))
@@ -103,14 +104,7 @@ pub fn uncovered_text(catalog: &Catalog, reason: &UncoveredReason) -> Text {
         UncoveredReason::Conflicts { pairs } => each(&|l| {
             let list: Vec<String> = pairs
                 .iter()
-                .map(|(a, b, r)| {
-                    format!(
-                        "{} × {} ({})",
-                        id(catalog, *a),
-                        id(catalog, *b),
-                        lang::pair_rating(*r, l)
-                    )
-                })
+                .map(|&(a, b, r)| pair_words(catalog, a, b, r, l))
                 .collect();
             format!(
                 "{}: {}",
@@ -119,8 +113,11 @@ pub fn uncovered_text(catalog: &Catalog, reason: &UncoveredReason) -> Text {
             )
         }),
         UncoveredReason::NoRoom { candidates } => each(&|l| {
-            let list: Vec<&str> = candidates.iter().map(|&c| id(catalog, c)).collect();
-            format!("{}: {}", Msg::NoRoomFor.get(l), list.join(", "))
+            format!(
+                "{}: {}",
+                Msg::NoRoomFor.get(l),
+                prose_list(catalog, candidates, ", ", l)
+            )
         }),
     }
 }
@@ -128,13 +125,25 @@ pub fn uncovered_text(catalog: &Catalog, reason: &UncoveredReason) -> Text {
 /// Why an eligible candidate is not in the cocktail.
 pub fn not_chosen_text(catalog: &Catalog, reason: &NotChosenReason) -> Text {
     match *reason {
-        NotChosenReason::Conflicts { with, rating } => each(&|l| {
-            fill(
+        NotChosenReason::Conflicts { with, rating } => each(&|l| match rating {
+            // No data is not a conflict: say what the data says.
+            PairRating::Unknown => fill(Msg::NoDataWith.get(l), &[&prose(catalog, with, l)]),
+            _ => fill(
                 Msg::ConflictsWith.get(l),
-                &[&id(catalog, with), &lang::pair_rating(rating, l)],
-            )
+                &[&prose(catalog, with, l), &lang::pair_rating(rating, l)],
+            ),
         }),
         NotChosenReason::NoRoom => both(Msg::NoRoomLeft),
         NotChosenReason::AddsNothing => both(Msg::AddsNothing),
+    }
+}
+
+/// A pair that may not share the syringe, in words: "no data for A × B" when nothing is known,
+/// else "A × B (rating)".
+fn pair_words(catalog: &Catalog, a: usize, b: usize, rating: PairRating, l: Lang) -> String {
+    let (a, b) = (prose(catalog, a, l), prose(catalog, b, l));
+    match rating {
+        PairRating::Unknown => fill(Msg::NoDataFor.get(l), &[&a, &b]),
+        _ => format!("{a} × {b} ({})", lang::pair_rating(rating, l)),
     }
 }
