@@ -311,3 +311,43 @@ pub fn resolve(catalog: &Catalog, a: usize, b: usize) -> Resolution<'_> {
         ph,
     }
 }
+
+/// How many ingredient pairs of the catalog have a rating (anything but `unknown`), out of
+/// all of them: what the catalog knows, measured rather than typed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Coverage {
+    /// Pairs whose resolution is not `unknown`.
+    pub rated: usize,
+    /// All unordered pairs of distinct ingredients.
+    pub pairs: usize,
+}
+
+impl Coverage {
+    /// The share of pairs without data, in whole per cent (rounded).
+    pub fn unknown_percent(self) -> usize {
+        if self.pairs == 0 {
+            0
+        } else {
+            ((self.pairs - self.rated) * 100 + self.pairs / 2) / self.pairs
+        }
+    }
+}
+
+/// The coverage of the pairs among `ingredients` (indices); all ingredients when `None`.
+pub fn coverage(catalog: &Catalog, ingredients: Option<&[usize]>) -> Coverage {
+    let all: Vec<usize> = match ingredients {
+        Some(list) => list.to_vec(),
+        None => (0..catalog.ingredients().len()).collect(),
+    };
+    let mut rated = 0;
+    let mut pairs = 0;
+    for (n, &a) in all.iter().enumerate() {
+        for &b in &all[n + 1..] {
+            pairs += 1;
+            if resolve(catalog, a, b).rating != PairRating::Unknown {
+                rated += 1;
+            }
+        }
+    }
+    Coverage { rated, pairs }
+}

@@ -121,6 +121,8 @@ messages! {
     CatalogTitle => ("Catalog", "Каталог"),
     Version => ("version", "версия"),
     Counts => ("contents", "содержимое"),
+    PairCoverage => ("pairs", "пары"),
+    PairCoverageLine => ("{} of {} ingredient pairs rated; {} % have no data (never approved)", "оценено {} из {} пар ингредиентов; для {} % данных нет (такие пары не одобряются)"),
     CountsLine => (
         "ingredients: {}, classes: {}, goals: {}, zones: {}, conditions: {}, medications: {}, ingredient edges: {}, class edges: {}, sources: {}",
         "ингредиентов: {}, классов: {}, целей: {}, зон: {}, состояний: {}, препаратов: {}, связей ингредиентов: {}, связей классов: {}, источников: {}"

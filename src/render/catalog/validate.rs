@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use crate::catalog::{Catalog, CatalogError};
+use crate::compat::{Coverage, coverage};
 use crate::render::doc::{Doc, Styled, Tone};
 use crate::render::json::{envelope, to_string};
 use crate::render::lang::{Lang, Msg, fill};
@@ -86,8 +87,20 @@ pub fn valid_doc(catalog: &Catalog, lang: Lang) -> Doc {
             Msg::Counts.get(lang).to_owned(),
             Styled::from(Counts::of(catalog).line(lang)),
         ),
+        (
+            Msg::PairCoverage.get(lang).to_owned(),
+            Styled::from(coverage_line(coverage(catalog, None), lang)),
+        ),
     ]);
     doc
+}
+
+/// "N of M ingredient pairs rated; K % have no data".
+fn coverage_line(c: Coverage, lang: Lang) -> String {
+    fill(
+        Msg::PairCoverageLine.get(lang),
+        &[&c.rated, &c.pairs, &c.unknown_percent()],
+    )
 }
 
 /// `mesomix validate --format json` for a valid catalog.
@@ -97,6 +110,8 @@ pub fn valid_json(catalog: &Catalog) -> String {
         file: &'c str,
         valid: bool,
         counts: Counts,
+        /// Ingredient pairs with a rating, of all pairs.
+        pairs: Coverage,
         problems: [ProblemRow<'c>; 0],
     }
     to_string(&envelope(
@@ -106,6 +121,7 @@ pub fn valid_json(catalog: &Catalog) -> String {
             file: catalog.origin(),
             valid: true,
             counts: Counts::of(catalog),
+            pairs: coverage(catalog, None),
             problems: [],
         },
     ))
