@@ -325,11 +325,9 @@ pub struct Coverage {
 impl Coverage {
     /// The share of pairs without data, in whole per cent (rounded).
     pub fn unknown_percent(self) -> usize {
-        if self.pairs == 0 {
-            0
-        } else {
-            ((self.pairs - self.rated) * 100 + self.pairs / 2) / self.pairs
-        }
+        ((self.pairs - self.rated) * 100 + self.pairs / 2)
+            .checked_div(self.pairs)
+            .unwrap_or(0)
     }
 }
 
