@@ -16,7 +16,7 @@ use crate::check::CheckRequest;
 use crate::cli::{CatalogCommand, Cli, ColorChoice, Command, FormulateArgs, PatientArgs, PlanArgs};
 use crate::error::{Error, Field, Surface, Usage};
 use crate::exit::Exit;
-use crate::io::{load_catalog, read_input, write_atomically, write_quietly};
+use crate::io::{Target, load_catalog, read_input, write_quietly, write_stdout, write_to};
 use crate::patient::PatientInput;
 use crate::render::emit::{self, Emitted};
 use crate::render::lang::Lang;
@@ -110,8 +110,10 @@ pub fn run(
     }
     let written = execute(&cli, env, lang).and_then(|(emitted, exit)| {
         match (emitted, &cli.global.output) {
-            (Emitted::Out(text), Some(path)) => write_atomically(path, text.as_bytes())?,
-            (Emitted::Out(text), None) => write_quietly(stdout, text.as_bytes()),
+            (Emitted::Out(text), Some(path)) => {
+                write_to(&Target::of(path), stdout, text.as_bytes())?
+            }
+            (Emitted::Out(text), None) => write_stdout(stdout, text.as_bytes())?,
             (Emitted::Err(text), _) => write_quietly(stderr, text.as_bytes()),
         }
         Ok(exit)

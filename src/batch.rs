@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::catalog::Catalog;
 use crate::error::{Error, Field, Surface, Usage};
 use crate::exit::Exit;
-use crate::io::{persist, temp_beside};
+use crate::io::{Target, TempFile, closed_pipe};
 use crate::patient::PatientInput;
 use crate::render::formulate::{FormulationJson, formulation_value};
 use crate::render::lang::Lang;
@@ -158,36 +158,51 @@ fn answer<'c>(
     })
 }
 
-/// Runs a whole batch from `input` (`-` = stdin) to `output` (or stdout).
+/// Runs a whole batch from `input` (`-` = stdin) to `output` (or stdout). A regular output
+/// file is written whole or not at all; a device is written directly; standard output line by
+/// line, each record whole. A closed pipe ends the run quietly; any other write error is an
+/// error naming where it failed.
 pub fn run(
     catalog: &Catalog,
     input: &Path,
     output: Option<&Path>,
     stdout: &mut dyn Write,
 ) -> Result<Exit, Error> {
-    let io_error = |path: &Path| {
-        let path = path.to_owned();
-        move |source| Error::Io { path, source }
-    };
     let reader: Box<dyn Read> = if input == Path::new("-") {
         Box::new(std::io::stdin())
     } else {
-        Box::new(std::fs::File::open(input).map_err(io_error(input))?)
+        Box::new(std::fs::File::open(input).map_err(|source| Error::Io {
+            path: input.to_owned(),
+            source,
+        })?)
     };
-    match output {
-        None => stream(
+    let reader = BufReader::new(reader);
+    match output.map(Target::of).unwrap_or(Target::Stdout) {
+        Target::Stdout => stream(
             catalog,
             input,
-            BufReader::new(reader),
+            reader,
             &mut BufWriter::new(stdout),
+            Path::new("<stdout>"),
         ),
-        Some(path) => {
-            let mut writer = BufWriter::new(temp_beside(path)?);
-            let exit = stream(catalog, input, BufReader::new(reader), &mut writer)?;
-            let tmp = writer
-                .into_inner()
-                .map_err(|e| io_error(path)(e.into_error()))?;
-            persist(tmp, path)?;
+        Target::Device(path) => {
+            let device = std::fs::OpenOptions::new()
+                .write(true)
+                .open(&path)
+                .map_err(|source| Error::Io {
+                    path: path.clone(),
+                    source,
+                })?;
+            stream(catalog, input, reader, &mut BufWriter::new(device), &path)
+        }
+        Target::File(path) => {
+            let mut writer = BufWriter::new(TempFile::beside(&path)?);
+            let exit = stream(catalog, input, reader, &mut writer, &path)?;
+            let tmp = writer.into_inner().map_err(|e| Error::Io {
+                path: path.clone(),
+                source: e.into_error(),
+            })?;
+            tmp.persist()?;
             Ok(exit)
         }
     }
@@ -198,7 +213,12 @@ fn stream(
     input: &Path,
     reader: impl BufRead,
     out: &mut dyn Write,
+    output: &Path,
 ) -> Result<Exit, Error> {
+    let write_error = |source| Error::Io {
+        path: output.to_owned(),
+        source,
+    };
     let mut worst = Exit::Success;
     let mut bad_record = false;
     for (n, line) in reader.split(b'\n').enumerate() {
@@ -217,11 +237,18 @@ fn stream(
         } else if exit == Exit::Finding {
             worst = Exit::Finding;
         }
-        // A closed pipe ends the run quietly: nobody is reading any more.
-        if writeln!(out, "{text}").is_err() {
-            return Ok(if bad_record { Exit::Error } else { worst });
+        // A closed pipe ends the run quietly: nobody is reading any more. Any other write
+        // error (a full disk) is an error: nothing is lost silently.
+        if let Err(e) = writeln!(out, "{text}") {
+            return if closed_pipe(&e) {
+                Ok(if bad_record { Exit::Error } else { worst })
+            } else {
+                Err(write_error(e))
+            };
         }
     }
-    let _ = out.flush();
-    Ok(if bad_record { Exit::Error } else { worst })
+    match out.flush() {
+        Err(e) if !closed_pipe(&e) => Err(write_error(e)),
+        _ => Ok(if bad_record { Exit::Error } else { worst }),
+    }
 }

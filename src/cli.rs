@@ -34,7 +34,10 @@ pub struct Global {
     /// When to colour the output (NO_COLOR is honoured by `auto`).
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
-    /// Write the output to FILE (whole or not at all) instead of standard output.
+    /// Write the output to FILE instead of standard output (`-`: standard output). A regular
+    /// file is replaced whole or not at all and keeps its permissions; a symlink is followed
+    /// (the file it points to is replaced); another hard link to the old file keeps the old
+    /// contents; a device or FIFO (`/dev/null`, `/dev/stdout`) is written directly.
     #[arg(long, short = 'o', global = true, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }

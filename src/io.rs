@@ -2,7 +2,7 @@
 //! and writing output whole or not at all. The core never calls this.
 
 use std::io::{self, Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::catalog::{self, Catalog};
 use crate::error::Error;
@@ -58,40 +58,178 @@ pub fn read_input(path: &Path) -> Result<(String, String), Error> {
 }
 
 /// Writes to a stream; a closed pipe (`mesomix ... | head -1`) is not an error worth a word.
+/// For messages on standard error, where nothing better can be done with a failure.
 pub fn write_quietly(out: &mut dyn Write, bytes: &[u8]) {
     let _ = out.write_all(bytes).and_then(|()| out.flush());
 }
 
-/// A temporary file beside `path`, to be renamed onto it once written whole.
-pub fn temp_beside(path: &Path) -> Result<tempfile::NamedTempFile, Error> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    tempfile::NamedTempFile::new_in(dir).map_err(|source| Error::Io {
-        path: path.to_owned(),
-        source,
-    })
+/// Whether a write error means the reader went away (`EPIPE`): the run ends quietly then.
+pub fn closed_pipe(e: &io::Error) -> bool {
+    e.kind() == io::ErrorKind::BrokenPipe
 }
 
-/// Syncs a written temporary file and renames it onto `path`.
-pub fn persist(tmp: tempfile::NamedTempFile, path: &Path) -> Result<(), Error> {
-    let io_error = |source| Error::Io {
-        path: path.to_owned(),
-        source,
-    };
-    tmp.as_file().sync_all().map_err(io_error)?;
-    tmp.persist(path).map_err(|e| io_error(e.error))?;
-    Ok(())
+/// Writes the answer to standard output. A closed pipe ends quietly; any other failure (a
+/// full disk behind a redirection, an I/O error) is an error naming standard output.
+pub fn write_stdout(out: &mut dyn Write, bytes: &[u8]) -> Result<(), Error> {
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Err(e) if !closed_pipe(&e) => Err(Error::Io {
+            path: PathBuf::from("<stdout>"),
+            source: e,
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// Where `--output` writes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// `-o -`: standard output.
+    Stdout,
+    /// A regular file, or a new one: written whole through a temporary file and a rename
+    /// (a symlink is followed: the file it points to is replaced, the link kept).
+    File(PathBuf),
+    /// Something that is not a regular file (a device such as `/dev/null`, a FIFO,
+    /// `/dev/stdout`): written directly.
+    Device(PathBuf),
+}
+
+impl Target {
+    /// The target `--output PATH` names.
+    pub fn of(path: &Path) -> Target {
+        if path == Path::new("-") {
+            return Target::Stdout;
+        }
+        match std::fs::metadata(path) {
+            Ok(meta) if !meta.is_file() => Target::Device(path.to_owned()),
+            Ok(_) => Target::File(std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned())),
+            Err(_) => Target::File(path.to_owned()),
+        }
+    }
+}
+
+/// Writes `bytes` to `target`: standard output, a device directly, or a regular file whole or
+/// not at all.
+pub fn write_to(target: &Target, stdout: &mut dyn Write, bytes: &[u8]) -> Result<(), Error> {
+    match target {
+        Target::Stdout => write_stdout(stdout, bytes),
+        Target::Device(path) => {
+            let io_error = |source| Error::Io {
+                path: path.clone(),
+                source,
+            };
+            let mut device = std::fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .map_err(io_error)?;
+            device.write_all(bytes).map_err(io_error)
+        }
+        Target::File(path) => write_atomically(path, bytes),
+    }
+}
+
+/// A file being written beside its destination, renamed onto it once whole and removed if the
+/// run fails first.
+#[derive(Debug)]
+pub struct TempFile {
+    file: Option<std::fs::File>,
+    temp: PathBuf,
+    dest: PathBuf,
+}
+
+impl TempFile {
+    /// A new temporary file in `dest`'s folder. It is created with the default permissions
+    /// (0666 less the umask), not 0600; a file that already exists at `dest` keeps its own.
+    pub fn beside(dest: &Path) -> Result<TempFile, Error> {
+        let dir = match dest.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        let name = dest
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let io_error = |source| Error::Io {
+            path: dest.to_owned(),
+            source,
+        };
+        for attempt in 0..100u32 {
+            let temp = dir.join(format!(
+                ".{name}.mesomix-{}-{attempt}.tmp",
+                std::process::id()
+            ));
+            match std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&temp)
+            {
+                Ok(file) => {
+                    return Ok(TempFile {
+                        file: Some(file),
+                        temp,
+                        dest: dest.to_owned(),
+                    });
+                }
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+                Err(e) => return Err(io_error(e)),
+            }
+        }
+        Err(io_error(io::Error::new(
+            io::ErrorKind::AlreadyExists,
+            "no free temporary file name",
+        )))
+    }
+
+    /// Syncs the file, gives it the destination's permissions when that exists, and renames
+    /// it onto the destination.
+    pub fn persist(mut self) -> Result<(), Error> {
+        let io_error = |source| Error::Io {
+            path: self.dest.clone(),
+            source,
+        };
+        if let Some(file) = self.file.take() {
+            file.sync_all().map_err(io_error)?;
+            if let Ok(meta) = std::fs::metadata(&self.dest) {
+                file.set_permissions(meta.permissions()).map_err(io_error)?;
+            }
+        }
+        std::fs::rename(&self.temp, &self.dest).map_err(io_error)?;
+        self.temp = PathBuf::new();
+        Ok(())
+    }
+}
+
+impl Write for TempFile {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match &mut self.file {
+            Some(f) => f.write(buf),
+            None => Err(io::Error::other("the temporary file is closed")),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match &mut self.file {
+            Some(f) => f.flush(),
+            None => Ok(()),
+        }
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        // Not persisted: the destination is left untouched and the temporary file removed.
+        if !self.temp.as_os_str().is_empty() {
+            let _ = std::fs::remove_file(&self.temp);
+        }
+    }
 }
 
 /// Writes `bytes` to `path` through a temporary file in the same folder and a rename, so the
 /// file is either the whole new output or untouched.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    let mut tmp = temp_beside(path)?;
+    let mut tmp = TempFile::beside(path)?;
     tmp.write_all(bytes).map_err(|source| Error::Io {
         path: path.to_owned(),
         source,
     })?;
-    persist(tmp, path)
+    tmp.persist()
 }

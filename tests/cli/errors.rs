@@ -221,3 +221,83 @@ fn usage_messages_follow_the_language() {
         assert!(run.stderr.contains(ru), "{args:?}: {}", run.stderr);
     }
 }
+
+/// Write errors are errors (only a closed pipe ends quietly), devices are written directly,
+/// `-o -` is standard output, and a replaced file keeps its permissions.
+#[test]
+fn output_goes_where_it_is_told_and_failures_are_errors() {
+    use std::os::unix::fs::PermissionsExt;
+    let full = std::path::Path::new("/dev/full");
+    if full.exists() {
+        // Standard output on a full disk.
+        let mut cmd = Test::new().args(["ingredients"]).command();
+        let out = cmd
+            .stdout(std::fs::File::create(full).expect("/dev/full opens"))
+            .output()
+            .expect("runs");
+        assert_eq!(
+            out.status.code(),
+            Some(2),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(String::from_utf8_lossy(&out.stderr).contains("<stdout>"));
+        // --output onto a full device, for a document and for a batch.
+        let run = Test::new()
+            .args(["goals", "--output", "/dev/full"])
+            .status(2);
+        assert!(run.stderr.contains("/dev/full"), "{}", run.stderr);
+        let run = Test::new()
+            .args(["formulate", "--batch", "-", "--output", "/dev/full"])
+            .stdin("{\"goals\": [\"hydration\"]}\n")
+            .status(2);
+        assert!(run.stderr.contains("/dev/full"), "{}", run.stderr);
+    }
+    // A device is written, not replaced.
+    Test::new()
+        .args(["goals", "--output", "/dev/null"])
+        .status(0);
+    assert!(!std::fs::metadata("/dev/null").expect("/dev/null").is_file());
+    // `-o -` is standard output.
+    let run = Test::new()
+        .args(["goals", "-o", "-", "--format", "json"])
+        .status(0);
+    assert!(run.stdout.contains("\"schema\""));
+    // A regular file keeps its permissions; a new one gets what the umask gives any file.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let kept = dir.path().join("kept.json");
+    std::fs::write(&kept, "old").expect("write");
+    std::fs::set_permissions(&kept, std::fs::Permissions::from_mode(0o640)).expect("chmod");
+    Test::new()
+        .args([
+            "goals",
+            "--format",
+            "json",
+            "-o",
+            kept.to_str().expect("path"),
+        ])
+        .status(0);
+    let mode = std::fs::metadata(&kept).expect("kept").permissions().mode() & 0o777;
+    assert_eq!(mode, 0o640);
+    assert!(
+        std::fs::read_to_string(&kept)
+            .expect("read")
+            .contains("\"schema\"")
+    );
+    let fresh = dir.path().join("fresh.json");
+    let plain = dir.path().join("plain");
+    std::fs::write(&plain, "").expect("write");
+    Test::new()
+        .args(["goals", "-o", fresh.to_str().expect("path")])
+        .status(0);
+    let mode =
+        |p: &std::path::Path| std::fs::metadata(p).expect("meta").permissions().mode() & 0o777;
+    assert_eq!(mode(&fresh), mode(&plain), "a new file follows the umask");
+    // No temporary file is left behind.
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("dir")
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().contains(".tmp"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
