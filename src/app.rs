@@ -145,7 +145,7 @@ fn execute(cli: &Cli, env: &Env, lang: Lang) -> Result<(Emitted, Exit), Error> {
         Command::Schema { kind } => emit::schema(*kind),
         Command::Validate { file } => {
             let (text, origin) = match file.as_deref().or(cli.global.catalog.as_deref()) {
-                Some(path) => read_input(path)?,
+                Some(path) => read_input(path, crate::io::MAX_CATALOG_BYTES)?,
                 // The embedded catalog is validated from its RON text here, as any file is,
                 // rather than read from the form `build.rs` validated.
                 None => (

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::catalog::Catalog;
 use crate::error::{Error, Field, Surface, Usage};
 use crate::exit::Exit;
-use crate::io::{Target, TempFile, closed_pipe};
+use crate::io::{MAX_LINE_BYTES, Target, TempFile, closed_pipe};
 use crate::patient::PatientInput;
 use crate::render::formulate::{FormulationJson, formulation_value};
 use crate::render::lang::Lang;
@@ -158,6 +158,51 @@ fn answer<'c>(
     })
 }
 
+/// One line of input: its bytes, or too long to read (the rest of it was skipped).
+enum Line {
+    Bytes(Vec<u8>),
+    TooLong,
+}
+
+/// The next line (without its `\n`), reading at most [`MAX_LINE_BYTES`] of it; `None` at the
+/// end of the input.
+fn next_line(reader: &mut impl BufRead) -> std::io::Result<Option<Line>> {
+    let mut bytes = Vec::new();
+    let read = reader
+        .by_ref()
+        .take(MAX_LINE_BYTES + 1)
+        .read_until(b'\n', &mut bytes)?;
+    if read == 0 {
+        return Ok(None);
+    }
+    if bytes.last() == Some(&b'\n') {
+        bytes.pop();
+        return Ok(Some(Line::Bytes(bytes)));
+    }
+    if (bytes.len() as u64) <= MAX_LINE_BYTES {
+        // The last line, without a newline.
+        return Ok(Some(Line::Bytes(bytes)));
+    }
+    // Too long: skip to the end of the line without keeping it.
+    loop {
+        let buf = reader.fill_buf()?;
+        if buf.is_empty() {
+            break;
+        }
+        match buf.iter().position(|&b| b == b'\n') {
+            Some(at) => {
+                reader.consume(at + 1);
+                break;
+            }
+            None => {
+                let n = buf.len();
+                reader.consume(n);
+            }
+        }
+    }
+    Ok(Some(Line::TooLong))
+}
+
 /// Runs a whole batch from `input` (`-` = stdin) to `output` (or stdout). A regular output
 /// file is written whole or not at all; a device is written directly; standard output line by
 /// line, each record whole. A closed pipe ends the run quietly; any other write error is an
@@ -221,16 +266,27 @@ fn stream(
     };
     let mut worst = Exit::Success;
     let mut bad_record = false;
-    for (n, line) in reader.split(b'\n').enumerate() {
-        let record = n + 1;
-        let bytes = line.map_err(|source| Error::Io {
+    let mut reader = reader;
+    for record in 1.. {
+        let Some(line) = next_line(&mut reader).map_err(|source| Error::Io {
             path: input.to_owned(),
             source,
-        })?;
-        let (text, exit) = match std::str::from_utf8(&bytes) {
-            Ok(line) if line.trim().is_empty() => continue,
-            Ok(line) => answer_line(catalog, record, line.trim_end_matches('\r')),
-            Err(e) => failure(record, "json", format!("not UTF-8 text: {e}"), None),
+        })?
+        else {
+            break;
+        };
+        let (text, exit) = match line {
+            Line::TooLong => failure(
+                record,
+                "json",
+                format!("longer than {} MiB: not read", MAX_LINE_BYTES >> 20),
+                None,
+            ),
+            Line::Bytes(bytes) => match std::str::from_utf8(&bytes) {
+                Ok(line) if line.trim().is_empty() => continue,
+                Ok(line) => answer_line(catalog, record, line.trim_end_matches('\r')),
+                Err(e) => failure(record, "json", format!("not UTF-8 text: {e}"), None),
+            },
         };
         if exit == Exit::Error {
             bad_record = true;

@@ -295,7 +295,7 @@ pub struct PlanArgs {
     #[arg(long, value_name = "DATE")]
     pub start: String,
     /// Number of sessions (default: the course pattern's shortest course within every limit).
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=100))]
     pub sessions: Option<u32>,
     /// The cocktail's ingredients (their course limits tighten the zone's pattern).
     #[arg(long, value_name = "INGREDIENT", num_args = 1.., conflicts_with = "from")]

@@ -15,27 +15,49 @@ pub fn load_catalog(path: Option<&Path>) -> Result<Catalog, Error> {
     }
 }
 
+/// The largest catalog file read (the embedded one is about 0.2 MiB).
+pub const MAX_CATALOG_BYTES: u64 = 16 << 20;
+/// The largest patient file read.
+pub const MAX_PATIENT_BYTES: u64 = 1 << 20;
+/// The largest `--from` formulation read.
+pub const MAX_FORMULATION_BYTES: u64 = 16 << 20;
+/// The longest batch line read; a longer one is a bad record.
+pub const MAX_LINE_BYTES: u64 = 1 << 20;
+
 /// Reads and validates a catalog file.
 pub fn load_file(path: &Path) -> Result<Catalog, Error> {
-    let (text, origin) = read_input(path)?;
+    let (text, origin) = read_input(path, MAX_CATALOG_BYTES)?;
     Ok(catalog::load(&text, &origin)?)
 }
 
 /// Reads a file argument; `-` is standard input. Returns the text (UTF-8, byte-order mark
-/// removed) and the name to show for it.
-pub fn read_input(path: &Path) -> Result<(String, String), Error> {
+/// removed) and the name to show for it. More than `limit` bytes is refused before the input
+/// is read whole.
+pub fn read_input(path: &Path, limit: u64) -> Result<(String, String), Error> {
     let io_error = |source| Error::Io {
         path: path.to_owned(),
         source,
     };
     let stdin = path == Path::new("-");
-    let bytes = if stdin {
-        let mut buf = Vec::new();
-        io::stdin().read_to_end(&mut buf).map_err(io_error)?;
-        buf
+    let reader: Box<dyn Read> = if stdin {
+        Box::new(io::stdin())
     } else {
-        std::fs::read(path).map_err(io_error)?
+        Box::new(std::fs::File::open(path).map_err(io_error)?)
     };
+    let mut bytes = Vec::new();
+    reader
+        .take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io_error)?;
+    if bytes.len() as u64 > limit {
+        return Err(io_error(io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!(
+                "larger than {} MiB, the most mesomix reads here",
+                limit >> 20
+            ),
+        )));
+    }
     let origin = if stdin {
         "<stdin>".to_owned()
     } else {

@@ -16,9 +16,16 @@ pub fn normalise(name: &str) -> String {
         .collect()
 }
 
+/// Names longer than this (in characters) get no "did you mean".
+pub const MAX_COMPARED: usize = 200;
+
 /// Up to three candidates closest to `wanted`, best first, by normalised Jaro–Winkler
 /// similarity; only reasonably close ones are returned.
 pub fn closest<'a>(wanted: &str, candidates: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    // No name is this long; comparing a huge input against every name would take seconds.
+    if wanted.chars().count() > MAX_COMPARED {
+        return Vec::new();
+    }
     let wanted = normalise(wanted);
     let mut scored: Vec<(f64, &str)> = candidates
         .map(|c| (strsim::jaro_winkler(&wanted, &normalise(c)), c))

@@ -93,7 +93,7 @@ impl<'c> Resolver<'c> {
     pub fn patient(&self, file: Option<&Path>, typed: PatientInput) -> Result<Patient, Error> {
         let mut input = PatientInput::default();
         if let Some(path) = file {
-            let (text, _) = read_input(path)?;
+            let (text, _) = read_input(path, crate::io::MAX_PATIENT_BYTES)?;
             let parsed = parse_patient_file(&text).map_err(|e| Error::PatientFile {
                 path: path.to_owned(),
                 line: e.line,
@@ -157,7 +157,7 @@ impl<'c> Resolver<'c> {
 
     /// The cocktail of a `formulate --format json` document (`--from`).
     pub fn formulation_file(&self, path: &Path) -> Result<Vec<usize>, Error> {
-        let (text, origin) = read_input(path)?;
+        let (text, origin) = read_input(path, crate::io::MAX_FORMULATION_BYTES)?;
         let not_one = |why: String| -> Error {
             Usage::NotAFormulation {
                 origin: origin.clone(),

@@ -183,3 +183,72 @@ fn ten_megabyte_files() {
         &run.stderr[..run.stderr.len().min(400)]
     );
 }
+
+/// Every input has a documented size limit, refused before it is read whole, and the work a
+/// hostile input can ask for is bounded.
+#[test]
+fn sizes_and_work_are_bounded() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // A catalog over 16 MiB.
+    let big = dir.path().join("big.ron");
+    std::fs::write(&big, "/".repeat(17 << 20)).expect("write");
+    let run = Test::new()
+        .args(["validate", big.to_str().expect("path")])
+        .status(2);
+    assert!(run.stderr.contains("larger than 16 MiB"), "{}", run.stderr);
+    // A patient file over 1 MiB.
+    let patient = dir.path().join("patient.json");
+    std::fs::write(&patient, " ".repeat((1 << 20) + 1)).expect("write");
+    let run = Test::new()
+        .args([
+            "check",
+            "hyaluronic_acid",
+            "--patient",
+            patient.to_str().expect("path"),
+        ])
+        .status(2);
+    assert!(run.stderr.contains("larger than 1 MiB"), "{}", run.stderr);
+    // A batch line over 1 MiB is a bad record; the next record is still answered.
+    let long = format!(
+        "{{\"goals\": [\"{}\"]}}\n{{\"goals\": [\"hydration\"]}}\n",
+        "x".repeat(2 << 20)
+    );
+    let run = Test::new()
+        .args(["formulate", "--batch", "-"])
+        .stdin(&long)
+        .status(2);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{}", run.stdout);
+    assert!(lines[0].contains("\"record\":1") && lines[0].contains("longer than 1 MiB"));
+    assert!(lines[1].contains("\"record\":2") && lines[1].contains("\"verdict\""));
+    // "Did you mean" is not computed for a name no catalog has.
+    let run = Test::new()
+        .args(["show", &"hyaluronidaze".repeat(5_000)])
+        .status(2);
+    assert!(
+        !run.stderr.contains("did you mean"),
+        "{}",
+        &run.stderr[..200.min(run.stderr.len())]
+    );
+    // --sessions has a bound, and so does every day count in a catalog.
+    Test::new()
+        .args([
+            "plan",
+            "--zone",
+            "face",
+            "--ingredients",
+            "ha",
+            "--start",
+            "2026-12-07",
+            "--sessions",
+            "1000",
+        ])
+        .status(2);
+    let run = Test::new()
+        .args([
+            "validate",
+            &crate::support::fixture("bad/interval_too_long.ron"),
+        ])
+        .status(2);
+    assert!(run.stderr.contains("above 3650"), "{}", run.stderr);
+}

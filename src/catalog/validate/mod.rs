@@ -20,6 +20,11 @@ use std::collections::{BTreeSet, HashMap};
 use super::model::{CatalogFile, Grade};
 use ids::RecordIds;
 
+/// The most sessions a course may have (a plan computes one date per session).
+pub const MAX_SESSIONS: u32 = 100;
+/// The most days any interval, window or deadline may span (ten years): dates stay in range.
+pub const MAX_DAYS: u32 = 3650;
+
 /// One thing wrong with a catalog, before it is given a line and column.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {

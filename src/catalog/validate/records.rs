@@ -41,6 +41,13 @@ impl<'f> Validator<'f> {
                     1,
                 );
             }
+            if let Some(d) = zone.course.next_course_within_days {
+                self.bounded(
+                    &format!("{p}.course.next_course_within_days"),
+                    d,
+                    super::MAX_DAYS,
+                );
+            }
             self.sources(&format!("{p}.sources"), &zone.sources, None);
             self.sources(
                 &format!("{p}.course.sources"),
@@ -81,6 +88,14 @@ impl<'f> Validator<'f> {
             }
         }
         for (a, care) in f.aftercare.iter().enumerate() {
+            self.bounded(
+                &format!("aftercare[{a}].before_days"),
+                care.before_days,
+                super::MAX_DAYS,
+            );
+            if let Some(d) = care.after_days {
+                self.bounded(&format!("aftercare[{a}].after_days"), d, super::MAX_DAYS);
+            }
             self.sources(
                 &format!("aftercare[{a}].sources"),
                 &care.sources,
@@ -195,6 +210,23 @@ impl<'f> Validator<'f> {
             &course.sources,
             Some(course.evidence),
         );
+        for (field, value, most) in [
+            ("max_sessions", course.max_sessions, super::MAX_SESSIONS),
+            (
+                "min_interval_days",
+                course.min_interval_days,
+                super::MAX_DAYS,
+            ),
+            (
+                "max_interval_days",
+                course.max_interval_days,
+                super::MAX_DAYS,
+            ),
+        ] {
+            if let Some(v) = value {
+                self.bounded(&format!("{p}.course.{field}"), v, most);
+            }
+        }
         if let (Some(lo), Some(hi)) = (course.min_interval_days, course.max_interval_days)
             && lo > hi
         {

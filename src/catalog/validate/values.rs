@@ -62,6 +62,18 @@ impl<'f> Validator<'f> {
 
     /// A whole-number range: `min >= least` and `min <= max`.
     pub(super) fn whole_range(&mut self, path: &str, min: u32, max: u32, least: u32) {
+        let most = if path.ends_with("sessions") {
+            super::MAX_SESSIONS
+        } else {
+            super::MAX_DAYS
+        };
+        if max > most {
+            self.problem(
+                format!("{path}.max"),
+                format!("{path}: maximum {max} is above {most}"),
+                format!("at most {most}"),
+            );
+        }
         if min < least {
             self.problem(
                 format!("{path}.min"),
@@ -74,6 +86,18 @@ impl<'f> Validator<'f> {
                 format!("{path}.min"),
                 format!("{path}: min {min} is greater than max {max}"),
                 "min > max",
+            );
+        }
+    }
+
+    /// A single count of days or sessions within its bound ([`super::MAX_DAYS`],
+    /// [`super::MAX_SESSIONS`]).
+    pub(super) fn bounded(&mut self, path: &str, value: u32, most: u32) {
+        if value > most {
+            self.problem(
+                path.into(),
+                format!("{path}: {value} is above {most}"),
+                format!("at most {most}"),
             );
         }
     }
