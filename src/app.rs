@@ -203,8 +203,12 @@ fn request(command: &CatalogCommand, names: Resolver<'_>, env: &Env) -> Result<R
             goal: names.maybe(Kind::Goal, Field::Goals, goal.as_deref())?,
         }),
         CatalogCommand::Show { ingredient: name } => {
-            Request::List(Listing::Show(ingredient(Field::Ingredient, name)?))
+            Request::List(match names.item(Field::Ingredient, name)? {
+                catalog::Item::Ingredient(i) => Listing::Show(i),
+                catalog::Item::Product(p) => Listing::ShowProduct(p),
+            })
         }
+        CatalogCommand::Products => Request::List(Listing::Products),
         CatalogCommand::Classes => Request::List(Listing::Classes),
         CatalogCommand::Goals => Request::List(Listing::Goals),
         CatalogCommand::Zones => Request::List(Listing::Zones),

@@ -89,9 +89,12 @@ pub enum CatalogCommand {
     },
     /// One ingredient in full: goals, pH, limits, contraindications, pairs, sources.
     Show {
-        /// Ingredient id, alias or name (any case, English or Russian).
+        /// Ingredient or product: id, alias or name (any case, English or Russian).
         ingredient: String,
     },
+    /// Branded products: actives with strengths, what is inside, registration, the maker's
+    /// word on mixing.
+    Products,
     /// Ingredient classes and the class-by-class compatibility matrix.
     Classes,
     /// The goals a cocktail can serve.
@@ -167,6 +170,7 @@ impl CatalogCommand {
             CatalogCommand::Ingredients { .. } => "ingredients",
             CatalogCommand::Show { .. } => "show",
             CatalogCommand::Classes => "classes",
+            CatalogCommand::Products => "products",
             CatalogCommand::Goals => "goals",
             CatalogCommand::Zones => "zones",
             CatalogCommand::Conditions => "conditions",

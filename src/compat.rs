@@ -104,6 +104,11 @@ pub enum ClaimAt {
         /// Index of the ingredient whose solo rule it is.
         ingredient: usize,
     },
+    /// The maker's "do not mix" statement of a product in the mix.
+    ProductRule {
+        /// Index of the product.
+        product: usize,
+    },
     /// The class edge `class_edges[edge]`.
     Class {
         /// Index into the catalog's `class_edges`.
@@ -112,6 +117,11 @@ pub enum ClaimAt {
 }
 
 impl ClaimAt {
+    /// Whether it is a "do not mix" rule (an ingredient's or a product's), not an edge claim.
+    pub fn is_rule(self) -> bool {
+        matches!(self, ClaimAt::Rule { .. } | ClaimAt::ProductRule { .. })
+    }
+
     /// The claim written there; `None` when nothing is (an index out of range, or a `Rule` of
     /// an ingredient without a solo rule).
     pub fn get(self, catalog: &Catalog) -> Option<PairClaim<'_>> {
@@ -134,6 +144,18 @@ impl ClaimAt {
                 })
             }
             ClaimAt::Class { edge } => file.class_edges.get(edge).map(|e| self.of_edge(e)),
+            ClaimAt::ProductRule { product } => {
+                let s = file.products.get(product)?.solo.as_ref()?;
+                Some(PairClaim {
+                    at: self,
+                    rating: s.pair_rating(),
+                    mechanism: None,
+                    note: &s.note,
+                    evidence: s.evidence,
+                    sources: &s.sources,
+                    condition: None,
+                })
+            }
             ClaimAt::Rule { ingredient } => {
                 let s = file.ingredients.get(ingredient)?.solo.as_ref()?;
                 Some(PairClaim {
@@ -213,7 +235,12 @@ impl<'c> Resolution<'c> {
 
 /// Every claim on the pair `a`, `b`: its ingredient edge's (index `edge`), then the solo rules
 /// of `a` and `b`, the deciding claim first.
-fn claims(catalog: &Catalog, edge: Option<usize>, a: usize, b: usize) -> Vec<PairClaim<'_>> {
+fn claims(
+    catalog: &Catalog,
+    edge: Option<usize>,
+    (a, b): (usize, usize),
+    products: [Option<usize>; 2],
+) -> Vec<PairClaim<'_>> {
     let mut at = Vec::new();
     if let Some(edge) = edge {
         at.push(ClaimAt::Edge { edge, also: None });
@@ -228,17 +255,23 @@ fn claims(catalog: &Catalog, edge: Option<usize>, a: usize, b: usize) -> Vec<Pai
             at.push(ClaimAt::Rule { ingredient });
         }
     }
+    // Two actives of one product are its maker's co-formulation: its rule does not part them.
+    if products[0] != products[1] {
+        for product in products.into_iter().flatten() {
+            if catalog.products()[product].solo.is_some() {
+                at.push(ClaimAt::ProductRule { product });
+            }
+        }
+    }
     let mut out: Vec<PairClaim<'_>> = at.into_iter().filter_map(|c| c.get(catalog)).collect();
     // Stable: among equal claims the edge's come first, then `a`'s rule, then `b`'s.
     out.sort_by_key(|c| std::cmp::Reverse(c.weight()));
     // A solo rule says "do not mix"; it is no evidence that the pair mixes. So it can make a
     // pair more severe, never milder than the pair's own edge claims would rate it: when a
     // rule wins on grade but the edge's deciding claim is more severe, the edge's decides.
-    let first_edge = out
-        .iter()
-        .position(|c| !matches!(c.at, ClaimAt::Rule { .. }));
+    let first_edge = out.iter().position(|c| !c.at.is_rule());
     if let (Some(first), Some(e)) = (out.first(), first_edge)
-        && matches!(first.at, ClaimAt::Rule { .. })
+        && first.at.is_rule()
         && out[e].rating > first.rating
     {
         let edge = out.remove(e);
@@ -269,6 +302,16 @@ impl PhInference {
 /// Resolves a pair: its claims (ingredient edge and solo rules: strongest grade, then most
 /// severe), else the class edge, else pH inference, else unknown.
 pub fn resolve(catalog: &Catalog, a: usize, b: usize) -> Resolution<'_> {
+    resolve_items(catalog, (a, None), (b, None))
+}
+
+/// [`resolve`] for two actives of a mix, each with the product it comes from (if any): the
+/// products' "do not mix" statements are claims too, unless both come from the same product.
+pub fn resolve_items(
+    catalog: &Catalog,
+    (a, pa): (usize, Option<usize>),
+    (b, pb): (usize, Option<usize>),
+) -> Resolution<'_> {
     let file = catalog.file();
     let compat = catalog.compat();
     let edge_index = compat.ingredient_edge(a, b);
@@ -287,11 +330,12 @@ pub fn resolve(catalog: &Catalog, a: usize, b: usize) -> Resolution<'_> {
         }
         _ => None,
     };
-    let claims = claims(catalog, edge_index, a, b);
+    let claims = claims(catalog, edge_index, (a, b), [pa, pb]);
     let (rating, via) = if let Some(first) = claims.first() {
-        let via = match first.at {
-            ClaimAt::Rule { .. } => Via::Rule,
-            _ => Via::Ingredient,
+        let via = if first.at.is_rule() {
+            Via::Rule
+        } else {
+            Via::Ingredient
         };
         (first.rating.into(), via)
     } else if let Some(edge) = class_edge {

@@ -52,6 +52,10 @@ pub enum Listing {
     },
     /// One ingredient in full.
     Show(usize),
+    /// One product in full.
+    ShowProduct(usize),
+    /// The branded products.
+    Products,
     Classes,
     Goals,
     Zones,

@@ -8,7 +8,7 @@ use std::path::Path;
 
 use jiff::civil::Date;
 
-use crate::catalog::{Catalog, Kind};
+use crate::catalog::{Catalog, Item, Kind};
 use crate::error::{Error, Field, Usage};
 use crate::formulate::{FormulateRequest, GoalWeight, default_weights};
 use crate::io::read_input;
@@ -52,6 +52,13 @@ impl<'c> Resolver<'c> {
     pub fn one(&self, kind: Kind, field: Field, name: &str) -> Result<usize, Error> {
         self.catalog
             .find(kind, name)
+            .map_err(|source| Error::Unknown { field, source })
+    }
+
+    /// A mix item: an ingredient, else a product.
+    pub fn item(&self, field: Field, name: &str) -> Result<Item, Error> {
+        self.catalog
+            .find_item(name)
             .map_err(|source| Error::Unknown { field, source })
     }
 

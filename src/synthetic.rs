@@ -116,6 +116,7 @@ pub fn model(shape: &Shape) -> CatalogFile {
         ingredients,
         class_edges,
         edges,
+        products: Vec::new(),
     }
 }
 

@@ -75,6 +75,17 @@ pub enum Kind {
     Condition,
     /// A medication class: by id, English or Russian name, or alias (a drug it lists).
     Medication,
+    /// A branded product: by id, English or Russian name, or alias (brand spellings).
+    Product,
+}
+
+/// Something a mix can hold: an ingredient, or a branded product that stands for its actives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Item {
+    /// An index into the ingredients.
+    Ingredient(usize),
+    /// An index into the products.
+    Product(usize),
 }
 
 /// A name that matches nothing of the wanted kind.
@@ -245,6 +256,7 @@ impl Catalog {
         index!(file.zones, Kind::Zone);
         index!(file.conditions, Kind::Condition);
         index!(file.medications, Kind::Medication);
+        index!(file.products, Kind::Product);
         for (i, c) in file.classes.iter().enumerate() {
             add(
                 Kind::Class,
@@ -349,6 +361,44 @@ impl Catalog {
         })
     }
 
+    /// What a mix item's name finds: an ingredient, else a product (validation keeps their
+    /// names apart). Unknown: the closest ingredients and products, best first.
+    pub fn find_item(&self, name: &str) -> Result<Item, UnknownName> {
+        match self.find(Kind::Ingredient, name) {
+            Ok(i) => Ok(Item::Ingredient(i)),
+            Err(as_ingredient) => match self.find(Kind::Product, name) {
+                Ok(p) => Ok(Item::Product(p)),
+                Err(as_product) => {
+                    let mut unknown = as_ingredient;
+                    for s in as_product.suggestions {
+                        if !unknown.suggestions.contains(&s) {
+                            unknown.suggestions.push(s);
+                        }
+                    }
+                    unknown.suggestions.truncate(3);
+                    Err(unknown)
+                }
+            },
+        }
+    }
+
+    /// The branded products, in catalog order.
+    pub fn products(&self) -> &[model::Product] {
+        &self.file.products
+    }
+
+    /// The ingredients a mix item stands for: itself, or a product's actives in order.
+    pub fn actives_of(&self, item: Item) -> Vec<usize> {
+        match item {
+            Item::Ingredient(i) => vec![i],
+            Item::Product(p) => self.file.products[p]
+                .actives
+                .iter()
+                .filter_map(|a| self.ingredient_index(&a.ingredient))
+                .collect(),
+        }
+    }
+
     /// The id of record `index` of `kind`.
     pub fn display_id(&self, kind: Kind, index: usize) -> String {
         match kind {
@@ -358,6 +408,7 @@ impl Catalog {
             Kind::Zone => self.file.zones[index].id.clone(),
             Kind::Condition => self.file.conditions[index].id.clone(),
             Kind::Medication => self.file.medications[index].id.clone(),
+            Kind::Product => self.file.products[index].id.clone(),
         }
     }
 

@@ -200,6 +200,10 @@ fn list(
                 human(views::ingredients_doc(catalog, &found, goal, lang))
             }
         }
+        Listing::ShowProduct(p) if json => views::product_json(catalog, p),
+        Listing::ShowProduct(p) => human(views::product_doc(catalog, p, lang)),
+        Listing::Products if json => views::products_json(catalog),
+        Listing::Products => human(views::products_doc(catalog, lang)),
         Listing::Show(i) if json => views::show_json(catalog, i),
         Listing::Show(i) => human(views::show_doc(catalog, i, lang)),
         Listing::Classes if json => views::classes_json(catalog),

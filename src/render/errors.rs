@@ -47,7 +47,7 @@ pub fn unknown(field: Field, unknown: &UnknownName, lang: Lang, surface: Surface
     let what = match unknown.kind {
         _ if field == Field::Allergies => Msg::UnknownAllergen,
         _ if field == Field::Cleared => Msg::UnknownCleared,
-        Kind::Ingredient => Msg::UnknownIngredient,
+        Kind::Ingredient | Kind::Product => Msg::UnknownIngredient,
         Kind::Class => Msg::UnknownClass,
         Kind::Goal => Msg::UnknownGoal,
         Kind::Zone => Msg::UnknownZone,

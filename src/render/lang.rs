@@ -131,7 +131,7 @@ messages! {
         "mesomix reports what its catalog's sources say; it supports a qualified practitioner's judgement and does not replace it.",
         "mesomix сообщает то, что говорят источники его каталога; он помогает квалифицированному специалисту, но не заменяет его решения."
     ),
-    UnknownIngredient => ("unknown ingredient", "неизвестный ингредиент"),
+    UnknownIngredient => ("unknown ingredient or product", "неизвестный ингредиент или препарат"),
     UnknownClass => ("unknown class", "неизвестный класс"),
     UnknownGoal => ("unknown goal", "неизвестная цель"),
     UnknownZone => ("unknown zone", "неизвестная зона"),
@@ -246,6 +246,12 @@ messages! {
     ClaimConflicts => ("conflicting evidence", "противоречащие данные"),
     ClaimAgrees => ("agrees", "согласуется"),
     Contains => ("contains {}", "содержит {}"),
+    ProductsTitle => ("Products", "Препараты"),
+    Actives => ("actives", "действующие вещества"),
+    Registration => ("registration", "регистрация"),
+    Maker => ("maker", "производитель"),
+    Presentation => ("presentation", "форма выпуска"),
+    Uses => ("uses", "применение"),
     ContainsTitle => ("Contains", "Содержит"),
     RulesOutIn => ("rules it out in", "исключает при состоянии"),
     ComponentRulesOut => ("contains {}: ruled out in {}", "содержит {}: исключено при состоянии «{}»"),
@@ -483,4 +489,21 @@ pub fn fill(template: &str, values: &[&dyn std::fmt::Display]) -> String {
         out.push_str(part);
     }
     out
+}
+
+/// How a product is registered, in words.
+pub fn registration(r: crate::catalog::model::Registration, lang: Lang) -> &'static str {
+    use crate::catalog::model::Registration as R;
+    match (r, lang) {
+        (R::Drug, Lang::En) => "medicine",
+        (R::Drug, Lang::Ru) => "лекарственный препарат",
+        (R::Device, Lang::En) => "medical device",
+        (R::Device, Lang::Ru) => "медицинское изделие",
+        (R::Cosmetic, Lang::En) => "cosmetic",
+        (R::Cosmetic, Lang::Ru) => "косметическое средство",
+        (R::Unapproved, Lang::En) => "not approved for this use",
+        (R::Unapproved, Lang::Ru) => "не одобрен для такого применения",
+        (R::Unknown, Lang::En) => "registration not found",
+        (R::Unknown, Lang::Ru) => "регистрация не найдена",
+    }
 }

@@ -11,6 +11,7 @@
 
 mod edges;
 mod ids;
+mod products;
 mod records;
 mod sources;
 mod values;
@@ -99,6 +100,7 @@ impl<'f> Validator<'f> {
 
         self.edges("class_edges", &ids.classes);
         self.edges("edges", &ids.ingredients);
+        self.check_products(&ids);
 
         self.check_unused_sources();
     }

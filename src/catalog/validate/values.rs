@@ -140,6 +140,9 @@ fn texts(f: &CatalogFile) -> Vec<(String, &Text)> {
     for (i, ing) in f.ingredients.iter().enumerate() {
         ingredient_texts(&format!("ingredients[{i}]"), ing, &mut texts);
     }
+    for (p, product) in f.products.iter().enumerate() {
+        super::products::product_texts(p, product, &mut texts);
+    }
     for (list, edges) in [("class_edges", &f.class_edges), ("edges", &f.edges)] {
         for (e, edge) in edges.iter().enumerate() {
             texts.push((format!("{list}[{e}].note"), &edge.note));
