@@ -482,7 +482,6 @@ fn practice_core_coverage() {
         }
     }
     assert_eq!(pairs, 105);
-    println!("practice core: {rated} of {pairs} pairs rated");
     assert!(rated >= CORE_RATED, "{rated} of 105 core pairs rated");
 
     let n = c.ingredients().len();
@@ -495,7 +494,6 @@ fn practice_core_coverage() {
             }
         }
     }
-    println!("all pairs: {unknown} of {all} unknown");
     assert_eq!(
         (unknown, all),
         ALL_UNKNOWN,
