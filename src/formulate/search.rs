@@ -507,7 +507,7 @@ mod tests {
                best: &["deoxycholic_acid"], coverage: 6, count: 3, ..BASE },
         Case { goals: &["rejuvenation", "hydration", "skin_laxity", "hyperpigmentation", "scars"],
                zone: Some("face"), max: 4, caution: true, k: 4,
-               best: &["ascorbic_acid", "hyaluronic_acid"], coverage: 27, count: 4, ..BASE },
+               best: &["ascorbic_acid", "hyaluronic_acid", "organic_silicon"], coverage: 30, count: 4, ..BASE },
         // Caution pairs admitted: a pair with two cautions beats the best single ingredient
         // (PC/DC's weak "do not mix" rule rates its pair with artichoke caution, not unknown).
         Case { goals: &["local_fat", "cellulite", "lymphatic_drainage"], zone: Some("abdomen"),

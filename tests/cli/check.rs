@@ -587,7 +587,9 @@ fn nothing_approvable_is_said_so() {
 /// or equal-grade milder edge claim, and the pair and the mix-level finding agree.
 #[test]
 fn label_rules_rate_the_pair() {
-    for (other, edge) in [("procaine", true), ("organic_silicon", false)] {
+    // Procaine: its weak caution edge with aminophylline plus its own weak "do not mix" rule
+    // (Hewedolor, FACTS-pairs §1); artichoke: no edge and no rule of its own.
+    for (other, edge) in [("procaine", true), ("artichoke", false)] {
         let run = Test::new()
             .args(["check", "aminophylline", other, "--format", "json"])
             .status(1);
@@ -611,7 +613,7 @@ fn label_rules_rate_the_pair() {
         assert_eq!(claims[0]["from"], "rule");
         assert_eq!(claims[0]["role"], "decides");
         // The weaker edge claim is kept and shown as conflicting evidence.
-        assert_eq!(claims.len(), if edge { 2 } else { 1 }, "{other}");
+        assert_eq!(claims.len(), if edge { 3 } else { 1 }, "{other}");
         if edge {
             assert_eq!(claims[1]["role"], "conflicts");
             assert_eq!(claims[1]["rating"], "caution");

@@ -140,7 +140,8 @@ fn pairwise_facts_hold() {
         ("collagenase", "collagen", Incompatible),
         ("collagenase", "zinc", Incompatible),
         ("collagenase", "copper", Incompatible),
-        ("collagenase", "thiamine", Caution),
+        // The CCH label solo rule (FACTS-pairs §10.1) outranks the inferred pH caution.
+        ("collagenase", "thiamine", Incompatible),
         ("hyaluronidase", "zinc", Caution),
         ("hyaluronidase", "troxerutin", Caution),
         ("hyaluronidase", "lidocaine", Caution),
@@ -338,3 +339,169 @@ fn build_time_form_matches_the_ron_text() {
     let as_json = |c: &Catalog| serde_json::to_string(c.file()).expect("serialises");
     assert_eq!(as_json(&fast), as_json(&slow));
 }
+
+/// Every edge claim (the edge's own and each `also`) and every solo rule cites a source, and
+/// every claim graded `inference` says so in both languages: the English note names it an
+/// "inference" and the Russian note a "вывод", each naming the facts it combines.
+#[test]
+fn every_claim_is_sourced_and_inferences_say_so() {
+    let c = catalog();
+    let file = c.file();
+    let mut problems = Vec::new();
+    let mut check = |what: String, evidence: Evidence, sources: &[String], en: &str, ru: &str| {
+        if sources.is_empty() {
+            problems.push(format!("{what}: no source"));
+        }
+        if evidence == Evidence::Inference
+            && !(en.to_lowercase().contains("inference") && ru.to_lowercase().contains("вывод"))
+        {
+            problems.push(format!(
+                "{what}: an inference whose note does not say so (en 'inference', ru 'вывод')"
+            ));
+        }
+    };
+    for e in file.edges.iter().chain(&file.class_edges) {
+        let pair = format!("{} × {}", e.a, e.b);
+        check(pair.clone(), e.evidence, &e.sources, &e.note.en, &e.note.ru);
+        for (i, claim) in e.also.iter().enumerate() {
+            check(
+                format!("{pair}, also #{i}"),
+                claim.evidence,
+                &claim.sources,
+                &claim.note.en,
+                &claim.note.ru,
+            );
+        }
+    }
+    for ingredient in c.ingredients() {
+        if let Some(solo) = &ingredient.solo {
+            check(
+                format!("solo rule of {}", ingredient.id),
+                solo.evidence,
+                &solo.sources,
+                &solo.note.en,
+                &solo.note.ru,
+            );
+        }
+    }
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+/// FACTS-pairs.md: the solo rules the sheet relies on exist, with their label sources.
+#[test]
+fn facts_pairs_solo_rules_and_ratings() {
+    let c = catalog();
+    let solo = |id| c.ingredients()[index(&c, id)].solo.as_ref();
+    let cch = solo("collagenase").expect("the CCH label solo rule (FACTS-pairs §10.1)");
+    assert_eq!(cch.evidence, Evidence::Label);
+    assert!(cch.sources.iter().any(|s| s == "r161_xiapex_ch"));
+    assert_eq!(solo("procaine").expect("Hewedolor").rating, Rating::Caution);
+    use PairRating::*;
+    for (a, b, want) in [
+        ("hyaluronidase", "lidocaine_epinephrine", Incompatible),
+        ("thiamine", "lidocaine_epinephrine", Incompatible),
+        (
+            "phosphatidylcholine_deoxycholate",
+            "l_carnitine",
+            Incompatible,
+        ),
+        (
+            "phosphatidylcholine_deoxycholate",
+            "deoxycholic_acid",
+            Incompatible,
+        ),
+        ("aminophylline", "organic_silicon", Incompatible),
+        ("collagenase", "caffeine", Incompatible),
+        ("collagenase", "lidocaine", Incompatible),
+        ("collagenase", "water_for_injection", Incompatible),
+        ("tranexamic_acid", "lidocaine_epinephrine", Caution),
+        ("hyaluronic_acid", "dmae", Caution),
+        ("organic_silicon", "dmae", Caution),
+        ("dmae", "thiamine", Incompatible),
+        ("lidocaine", "cyanocobalamin", Caution),
+        ("ascorbic_acid", "thiamine", Caution),
+        ("riboflavin", "thiamine", Caution),
+        ("thiamine", "cyanocobalamin", Compatible),
+        ("pyridoxine", "cyanocobalamin", Compatible),
+        ("ascorbic_acid", "cyanocobalamin", Incompatible),
+        ("hyaluronic_acid", "tranexamic_acid", Compatible),
+        ("tranexamic_acid", "sodium_chloride", Compatible),
+        ("hyaluronidase", "water_for_injection", Compatible),
+        ("caffeine", "hyaluronic_acid", Unknown),
+        ("l_carnitine", "caffeine", Unknown),
+        ("organic_silicon", "lidocaine", Unknown),
+        ("ascorbic_acid", "lidocaine", Unknown),
+    ] {
+        assert_eq!(
+            resolve(&c, index(&c, a), index(&c, b)).rating,
+            want,
+            "{a} × {b}"
+        );
+    }
+    // Deoxycholic acid × plain lidocaine: caution up to 1 mL per 2 mL with the stricter claim
+    // beyond it; the Kybella label solo rule still decides the pair.
+    let dca = resolve(&c, index(&c, "deoxycholic_acid"), index(&c, "lidocaine"));
+    let edge = dca.ingredient_edge.expect("the ratio-limited edge");
+    assert_eq!(edge.rating, Rating::Caution);
+    assert!(edge.condition.is_some());
+    assert!(edge.also.iter().any(|a| a.rating == Rating::Incompatible));
+    assert_eq!(dca.rating, Incompatible);
+}
+
+/// The 15-active practice core (issue 13): how many of its 105 pairs the catalog rates, and the
+/// share of all ingredient pairs that stay unknown.
+#[test]
+fn practice_core_coverage() {
+    let c = catalog();
+    let core = [
+        "phosphatidylcholine_deoxycholate",
+        "deoxycholic_acid",
+        "l_carnitine",
+        "caffeine",
+        "aminophylline",
+        "hyaluronidase",
+        "collagenase",
+        "troxerutin",
+        "artichoke",
+        "ascorbic_acid",
+        "cyanocobalamin",
+        "hyaluronic_acid",
+        "organic_silicon",
+        "dmae",
+        "lidocaine",
+    ]
+    .map(|id| index(&c, id));
+    let mut pairs = 0;
+    let mut rated = 0;
+    for (i, &a) in core.iter().enumerate() {
+        for &b in &core[i + 1..] {
+            pairs += 1;
+            if resolve(&c, a, b).rating != PairRating::Unknown {
+                rated += 1;
+            }
+        }
+    }
+    assert_eq!(pairs, 105);
+    assert!(rated >= CORE_RATED, "{rated} of 105 core pairs rated");
+
+    let n = c.ingredients().len();
+    let (mut all, mut unknown) = (0, 0);
+    for a in 0..n {
+        for b in a + 1..n {
+            all += 1;
+            if resolve(&c, a, b).rating == PairRating::Unknown {
+                unknown += 1;
+            }
+        }
+    }
+    assert_eq!(
+        (unknown, all),
+        ALL_UNKNOWN,
+        "unknown pairs of all ingredient pairs"
+    );
+}
+
+/// Measured on the `catalog-pairs` branch (issue 13); raise when the catalog gains data.
+const CORE_RATED: usize = 68;
+/// 537 of 820 (65.5 %).
+const ALL_UNKNOWN: (usize, usize) = (537, 820);
