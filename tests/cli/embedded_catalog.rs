@@ -4,6 +4,19 @@ use mesomix::catalog::model::{Evidence, Rating, Scope, Status};
 use mesomix::catalog::{self, Catalog, Kind};
 use mesomix::compat::{PairRating, Via, resolve};
 
+use crate::support::Test;
+
+/// The single actives FACTS-products.md §B adds (issue 13).
+const ISSUE_13_ACTIVES: [&str; 7] = [
+    "bupivacaine",
+    "folic_acid",
+    "idebenone",
+    "lipase",
+    "lipoic_acid",
+    "niacinamide",
+    "vitamin_a",
+];
+
 fn catalog() -> Catalog {
     catalog::embedded()
         .unwrap_or_else(|e| panic!("the embedded catalog is valid: {:?}", e.diagnostics))
@@ -19,9 +32,16 @@ fn index(catalog: &Catalog, id: &str) -> usize {
 fn is_valid_sorted_and_complete() {
     let c = catalog();
     let ids: Vec<&str> = c.ingredients().iter().map(|i| i.id.as_str()).collect();
-    let mut sorted = ids.clone();
+    // Issue 13 appends its new actives at the end of the list (merge rule for parallel catalog
+    // branches); they are sorted into place after the merge. The rest stays sorted.
+    let kept: Vec<&str> = ids
+        .iter()
+        .copied()
+        .filter(|id| !ISSUE_13_ACTIVES.contains(id))
+        .collect();
+    let mut sorted = kept.clone();
     sorted.sort_unstable();
-    assert_eq!(ids, sorted, "ingredients are sorted by id");
+    assert_eq!(kept, sorted, "ingredients are sorted by id");
     assert!(ids.len() >= 30);
     // Every ingredient FACTS §1 describes.
     for id in [
@@ -337,4 +357,215 @@ fn build_time_form_matches_the_ron_text() {
     assert_eq!(fast.sha256(), slow.sha256());
     let as_json = |c: &Catalog| serde_json::to_string(c.file()).expect("serialises");
     assert_eq!(as_json(&fast), as_json(&slow));
+}
+
+/// Issue 13 item 6: the everyday names people type (Russian and English, Cyrillic and Latin
+/// vitamin letters, common spellings) find the ingredient through `Catalog::find`.
+#[test]
+fn everyday_names_resolve() {
+    let c = catalog();
+    for (name, id) in [
+        ("гиалуроновая кислота", "hyaluronic_acid"),
+        ("гиалуронка", "hyaluronic_acid"),
+        ("hyaluronic", "hyaluronic_acid"),
+        ("HA", "hyaluronic_acid"),
+        ("лидокаин", "lidocaine"),
+        ("Лидокаин", "lidocaine"),
+        ("лидокаин с адреналином", "lidocaine_epinephrine"),
+        ("витамин С", "ascorbic_acid"), // Cyrillic С
+        ("витамин C", "ascorbic_acid"), // Latin C
+        ("vit c", "ascorbic_acid"),
+        ("vitamin-c", "ascorbic_acid"),
+        ("аскорбиновая кислота", "ascorbic_acid"),
+        ("аскорбинка", "ascorbic_acid"),
+        ("Лидаза", "hyaluronidase"),
+        ("новокаин", "procaine"),
+        ("эуфиллин", "aminophylline"),
+        ("аминофиллин", "aminophylline"),
+        ("витамин В12", "cyanocobalamin"), // Cyrillic В
+        ("витамин б12", "cyanocobalamin"),
+        ("цианокобаламин", "cyanocobalamin"),
+        ("тиамин", "thiamine"),
+        ("витамин в1", "thiamine"),
+        ("пиридоксин", "pyridoxine"),
+        ("органический кремний", "organic_silicon"),
+        ("л-карнитин", "l_carnitine"),
+        ("L-карнитин", "l_carnitine"),
+        ("физраствор", "sodium_chloride"),
+        ("дезоксихолат", "deoxycholic_acid"),
+        ("транексамовая кислота", "tranexamic_acid"),
+        ("витамин е", "vitamin_e"), // Cyrillic е
+        ("витамин e", "vitamin_e"), // Latin e
+        // The new actives (FACTS-products.md §B).
+        ("бупивакаин", "bupivacaine"),
+        ("Marcaine", "bupivacaine"),
+        ("фолиевая кислота", "folic_acid"),
+        ("vitamin B9", "folic_acid"),
+        ("никотинамид", "niacinamide"),
+        ("nicotinamide", "niacinamide"),
+        ("витамин РР", "niacinamide"), // Cyrillic Р
+        ("альфа-липоевая кислота", "lipoic_acid"),
+        ("thioctic acid", "lipoic_acid"),
+        ("ретинол", "vitamin_a"),
+        ("витамин А", "vitamin_a"), // Cyrillic А
+        ("retinyl palmitate", "vitamin_a"),
+        ("липаза", "lipase"),
+        ("идебенон", "idebenone"),
+    ] {
+        let i = c
+            .find(Kind::Ingredient, name)
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(c.ingredients()[i].id, id, "{name}");
+    }
+}
+
+/// Issue 13 item 4: patient rules of FACTS-patient-doses.md §2 end to end.
+#[test]
+fn patient_rules_end_to_end() {
+    let verdict = |args: &[&str], code: i32| {
+        let run = Test::new()
+            .args(["check"])
+            .args(args)
+            .args(["--format", "json"])
+            .status(code);
+        let value: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+        let kinds: Vec<String> = value["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .map(|f| f["kind"].as_str().unwrap_or_default().to_owned())
+            .collect();
+        (
+            value["verdict"].as_str().expect("verdict").to_owned(),
+            kinds,
+        )
+    };
+    // Local anaesthetics x methaemoglobinaemia risk: relative (the physician's clearance).
+    for anaesthetic in [
+        "lidocaine",
+        "bupivacaine",
+        "procaine",
+        "lidocaine_epinephrine",
+    ] {
+        for condition in [
+            "g6pd_deficiency",
+            "methaemoglobinaemia",
+            "infant_under_6_months",
+        ] {
+            let (v, kinds) = verdict(&[anaesthetic, "--condition", condition], 1);
+            assert_eq!(v, "incompatible", "{anaesthetic} {condition}");
+            assert!(
+                kinds.iter().any(|k| k == "needs_clearance"),
+                "{anaesthetic} {condition}"
+            );
+            let (v, kinds) = verdict(
+                &[
+                    anaesthetic,
+                    "--condition",
+                    condition,
+                    "--cleared",
+                    condition,
+                ],
+                0,
+            );
+            assert_eq!(v, "caution", "{anaesthetic} {condition} cleared");
+            assert!(kinds.iter().any(|k| k == "cleared"));
+        }
+    }
+    let (v, _) = verdict(
+        &["lidocaine", "--condition", "g6pd", "--cleared", "g6pd"],
+        0,
+    );
+    assert_eq!(v, "caution");
+    // Yohimbine: MAOIs absolute; tricyclics, SNRIs and atomoxetine relative.
+    let (v, kinds) = verdict(&["yohimbine", "--medication", "phenelzine"], 1);
+    assert_eq!(v, "incompatible");
+    assert!(!kinds.iter().any(|k| k == "needs_clearance"));
+    let (v, _) = verdict(
+        &[
+            "yohimbine",
+            "--medication",
+            "phenelzine",
+            "--cleared",
+            "maoi",
+        ],
+        1,
+    );
+    assert_eq!(v, "incompatible", "an absolute rule cannot be cleared");
+    let (v, kinds) = verdict(&["yohimbine", "--medication", "venlafaxine"], 1);
+    assert_eq!(v, "incompatible");
+    assert!(kinds.iter().any(|k| k == "needs_clearance"));
+    let (v, _) = verdict(
+        &[
+            "yohimbine",
+            "--medication",
+            "atomoxetine",
+            "--cleared",
+            "atomoxetine",
+        ],
+        0,
+    );
+    assert_eq!(v, "caution");
+    // Epinephrine-containing anaesthetic: MAOIs and non-selective beta-blockers relative,
+    // ergot-type oxytocics absolute; plain lidocaine is not affected.
+    let (_, kinds) = verdict(&["lidocaine_epinephrine", "--medication", "propranolol"], 1);
+    assert!(kinds.iter().any(|k| k == "needs_clearance"));
+    let (v, _) = verdict(&["lidocaine", "--medication", "propranolol"], 0);
+    assert_ne!(v, "incompatible");
+    let (v, _) = verdict(
+        &["lidocaine_epinephrine", "--medication", "methylergonovine"],
+        1,
+    );
+    assert_eq!(v, "incompatible");
+    // Sulfite allergy: the products that contain a sulfite, not plain lidocaine.
+    for carrier in ["lidocaine_epinephrine", "procaine", "bupivacaine"] {
+        let (v, kinds) = verdict(&[carrier, "--allergy", "sulfite allergy"], 1);
+        assert_eq!(v, "incompatible", "{carrier}");
+        assert!(
+            kinds.iter().any(|k| k == "component"),
+            "{carrier}: {kinds:?}"
+        );
+    }
+    let (v, _) = verdict(&["lidocaine", "--allergy", "sulfite allergy"], 0);
+    assert_ne!(v, "incompatible");
+    // Dutasteride: women who may become pregnant.
+    let (v, _) = verdict(&["dutasteride", "--condition", "planning pregnancy"], 1);
+    assert_eq!(v, "incompatible");
+    // Tranexamic acid: thrombosis history absolute; the pill and mild renal impairment relative.
+    let (v, _) = verdict(
+        &["tranexamic_acid", "--condition", "history of thrombosis"],
+        1,
+    );
+    assert_eq!(v, "incompatible");
+    for (flag, name) in [
+        ("--medication", "oral contraceptive"),
+        ("--condition", "mild renal impairment"),
+    ] {
+        let (_, kinds) = verdict(&["tranexamic_acid", flag, name], 1);
+        assert!(kinds.iter().any(|k| k == "needs_clearance"), "{name}");
+        let (v, _) = verdict(&["tranexamic_acid", flag, name, "--cleared", name], 0);
+        assert_eq!(v, "caution", "{name} cleared");
+    }
+    // Aminophylline: fluvoxamine, ciprofloxacin and theophylline already taken are relative;
+    // cimetidine stays a caution.
+    for drug in ["fluvoxamine", "ciprofloxacin", "oral theophylline"] {
+        let (_, kinds) = verdict(&["aminophylline", "--medication", drug], 1);
+        assert!(kinds.iter().any(|k| k == "needs_clearance"), "{drug}");
+    }
+    let (v, _) = verdict(&["aminophylline", "--medication", "cimetidine"], 0);
+    assert_eq!(v, "caution");
+}
+
+/// Issue 13 item 5: Qwo was discontinued by its maker, not withdrawn by a regulator; it stays
+/// out of formulations.
+#[test]
+fn collagenase_is_discontinued_not_withdrawn() {
+    let c = catalog();
+    match &c.ingredients()[index(&c, "collagenase")].status {
+        Status::Unapproved { note, .. } => {
+            assert!(note.en.contains("discontinued by its maker (Endo) in 2022"));
+            assert!(note.en.contains("not a regulatory withdrawal"));
+        }
+        other => panic!("collagenase status {other:?}"),
+    }
 }
