@@ -245,14 +245,19 @@ mod tests {
     /// A request's zone and patient conditions, and every ingredient `eligibility` leaves out.
     #[rustfmt::skip]
     const PARTITIONS: &[(Option<&str>, &[&str], &[&str])] = &[
+        // Lipoic acid and vitamin A palmitate are unapproved (no intradermal product); lipase is
+        // sourced for submental fat only and contraindicated in pregnancy.
         // Only the ingredients that are not available.
-        (None, &[], &["buflomedil", "collagenase", "ginkgo", "glutathione", "vitamin_e"]),
+        (None, &[], &["buflomedil", "collagenase", "ginkgo", "glutathione", "lipoic_acid", "vitamin_a",
+                      "vitamin_e"]),
         // Plus those whose regions or zones leave out the scalp.
         (Some("scalp"), &[], &["buflomedil", "collagenase", "deoxycholic_acid", "ginkgo", "glutathione",
-                               "phosphatidylcholine_deoxycholate", "vitamin_e"]),
+                               "lipase", "lipoic_acid", "phosphatidylcholine_deoxycholate", "vitamin_a",
+                               "vitamin_e"]),
         // Scalp-only ingredients, and those contraindicated (not merely cautioned) in pregnancy.
         (Some("submental"), &["pregnancy"], &["buflomedil", "caffeine", "collagenase", "dutasteride", "ginkgo",
-                                              "glutathione", "minoxidil", "troxerutin", "vitamin_e", "yohimbine"]),
+                                              "glutathione", "lipase", "lipoic_acid", "minoxidil", "troxerutin",
+                                              "vitamin_a", "vitamin_e", "yohimbine"]),
     ];
 
     fn check_partition(

@@ -38,7 +38,8 @@ fn unknown_names_suggest_the_closest() {
     );
     let run = Test::new().args(["show", "xyzzy"]).status(2);
     assert!(
-        run.stderr.contains("unknown ingredient `xyzzy`") && !run.stderr.contains("did you mean"),
+        run.stderr.contains("unknown ingredient or product `xyzzy`")
+            && !run.stderr.contains("did you mean"),
         "{}",
         run.stderr
     );
