@@ -24,7 +24,7 @@ use crate::render::table::TableOptions;
 use crate::render::{Format, Style};
 use crate::request::{ExitPolicy, Listing, PlanCocktail, PlanSpec, Request};
 pub use crate::resolve::Today;
-use crate::resolve::{self, FormulateSpec, Resolver};
+use crate::resolve::{self, FormulateSpec, Mix, Resolver};
 
 /// What the process knows about its surroundings, gathered once by `main`.
 #[derive(Debug, Clone, Default)]
@@ -196,7 +196,6 @@ fn answer(
 
 /// The typed request of a command over the catalog.
 fn request(command: &CatalogCommand, names: Resolver<'_>, env: &Env) -> Result<Request, Error> {
-    let ingredient = |field, name: &str| names.one(Kind::Ingredient, field, name);
     Ok(match command {
         CatalogCommand::Ingredients { class, goal } => Request::List(Listing::Ingredients {
             class: names.maybe(Kind::Class, Field::Class, class.as_deref())?,
@@ -221,21 +220,25 @@ fn request(command: &CatalogCommand, names: Resolver<'_>, env: &Env) -> Result<R
             max_components,
             strict,
             allow_unknown,
-        } => Request::Check {
-            request: CheckRequest {
-                mix: names.mix(ingredients)?,
-                zone: names.maybe(Kind::Zone, Field::Zone, zone.as_deref())?,
-                patient: patient_of(names, patient)?,
-                max_components: usize::from(*max_components),
-            },
-            policy: ExitPolicy {
-                strict: *strict,
-                allow_unknown: *allow_unknown,
-            },
-        },
+        } => {
+            let mix = names.mix(ingredients)?;
+            Request::Check {
+                request: CheckRequest {
+                    mix: mix.ingredients,
+                    from: mix.from,
+                    zone: names.maybe(Kind::Zone, Field::Zone, zone.as_deref())?,
+                    patient: patient_of(names, patient)?,
+                    max_components: usize::from(*max_components),
+                },
+                policy: ExitPolicy {
+                    strict: *strict,
+                    allow_unknown: *allow_unknown,
+                },
+            }
+        }
         CatalogCommand::Explain { a, b } => Request::Explain {
-            a: ingredient(Field::A, a)?,
-            b: ingredient(Field::B, b)?,
+            a: names.single_active(Field::A, a)?,
+            b: names.single_active(Field::B, b)?,
         },
         CatalogCommand::Formulate(args) => formulate_request(args, names, env)?,
         CatalogCommand::Plan(args) => plan_request(args, names, env)?,
@@ -247,7 +250,7 @@ fn request(command: &CatalogCommand, names: Resolver<'_>, env: &Env) -> Result<R
             ingredients: if ingredients.is_empty() {
                 Vec::new()
             } else {
-                names.mix(ingredients)?
+                names.mix(ingredients)?.ingredients
             },
             neighbours: *neighbors,
             show_unknown: *show_unknown,
@@ -306,7 +309,10 @@ fn plan_request(args: &PlanArgs, names: Resolver<'_>, env: &Env) -> Result<Reque
     let zone = names.one(Kind::Zone, Field::Zone, &args.zone)?;
     let patient = patient_of(names, &args.patient)?;
     let cocktail = if let Some(path) = &args.from {
-        PlanCocktail::Given(names.formulation_file(path)?)
+        PlanCocktail::Given(Mix {
+            ingredients: names.formulation_file(path)?,
+            from: Default::default(),
+        })
     } else if !args.ingredients.is_empty() {
         PlanCocktail::Given(names.mix(&args.ingredients)?)
     } else if !args.goals.is_empty() {

@@ -222,6 +222,11 @@ pub enum Usage {
     TooManyRequired { required: usize, max: usize },
     /// An ingredient both required and excluded.
     RequiredExcluded { id: String },
+    /// A product with several actives where one active is needed (`explain`).
+    SeveralActives {
+        product: String,
+        actives: Vec<String>,
+    },
     /// The SVG writer refused (or is not built in).
     Svg(String),
 }

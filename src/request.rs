@@ -6,6 +6,8 @@
 //!                    (batch lines ─batch + resolve─▶ FormulateRequest ─┘)      └─▶ Report::exit
 //! ```
 
+use std::collections::BTreeMap;
+
 use jiff::civil::Date;
 
 use crate::catalog::{self, Catalog, CatalogError};
@@ -17,6 +19,7 @@ use crate::formulate::{self, FormulateError, FormulateRequest, Formulation};
 use crate::graph::{GraphRequest, Link, Node};
 use crate::patient::Patient;
 use crate::plan::{self, Plan, PlanError, PlanRequest, RuleSource};
+use crate::resolve::Mix;
 
 /// How a verdict maps to the exit code (DESIGN §4): `--strict` and `--allow-unknown`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -104,8 +107,8 @@ pub enum Request {
 /// Where a plan's cocktail comes from.
 #[derive(Debug)]
 pub enum PlanCocktail {
-    /// Given (`--ingredients`, `--from`).
-    Given(Vec<usize>),
+    /// Given (`--ingredients`, `--from`), with the products the actives came in.
+    Given(Mix),
     /// Formulated for these goals in the plan's zone.
     Formulated(Box<FormulateRequest>),
 }
@@ -238,12 +241,12 @@ pub fn answer(catalog: &Catalog, request: Request) -> Result<Report<'_>, Error> 
             spec,
             patient,
         } => {
-            let ingredients = match cocktail {
-                PlanCocktail::Given(list) => list,
+            let (ingredients, from) = match cocktail {
+                PlanCocktail::Given(mix) => (mix.ingredients, mix.from),
                 PlanCocktail::Formulated(request) => {
                     let formulation = formulate(catalog, &request)?;
                     match &formulation.cocktail {
-                        Some(c) => c.ingredients.clone(),
+                        Some(c) => (c.ingredients.clone(), BTreeMap::new()),
                         // Nothing to plan: the formulation says why.
                         None => {
                             return Ok(Report::Formulation {
@@ -263,6 +266,7 @@ pub fn answer(catalog: &Catalog, request: Request) -> Result<Report<'_>, Error> 
                     zone: Some(spec.zone),
                     patient,
                     max_components: check::DEFAULT_MAX_COMPONENTS,
+                    from,
                 };
                 let report = check::check(catalog, &request).map_err(check_error)?;
                 if !matches!(report.verdict, Verdict::Compatible | Verdict::Caution) {

@@ -27,6 +27,15 @@ pub struct FormulateSpec<'a> {
     pub alternatives: usize,
 }
 
+/// A mix as named: its actives, and for each active that came in a product, that product.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Mix {
+    /// The actives, in the order named (a product's in its order).
+    pub ingredients: Vec<usize>,
+    /// Active → the product it came in.
+    pub from: std::collections::BTreeMap<usize, usize>,
+}
+
 /// Where today's date came from, so a bad `MESOMIX_TODAY` is reported by name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Today {
@@ -78,22 +87,60 @@ impl<'c> Resolver<'c> {
     }
 
     /// The ingredients of a mix: each once, whatever name it is given by.
-    pub fn mix(&self, names: &[String]) -> Result<Vec<usize>, Error> {
-        let mut mix: Vec<usize> = Vec::with_capacity(names.len());
+    pub fn mix(&self, names: &[String]) -> Result<Mix, Error> {
+        let mut mix = Mix::default();
+        // The name each active came in by, and its position among the names.
+        let mut named: Vec<(usize, usize)> = Vec::new();
         for (n, name) in names.iter().enumerate() {
-            let i = self.one(Kind::Ingredient, Field::Ingredients, name)?;
-            if let Some(first) = mix.iter().position(|&x| x == i) {
-                return Err(Usage::ListedTwice {
-                    id: self.catalog.ingredients()[i].id.clone(),
-                    first: names[first].clone(),
-                    second: name.clone(),
-                    at: (first + 1, n + 1),
+            let item = self.item(Field::Ingredients, name)?;
+            for i in self.catalog.actives_of(item) {
+                if let Some(&(_, first)) = named.iter().find(|(x, _)| *x == i) {
+                    return Err(Usage::ListedTwice {
+                        id: self.catalog.ingredients()[i].id.clone(),
+                        first: names[first].clone(),
+                        second: name.clone(),
+                        at: (first + 1, n + 1),
+                    }
+                    .into());
                 }
-                .into());
+                named.push((i, n));
+                mix.ingredients.push(i);
+                if let Item::Product(p) = item {
+                    mix.from.insert(i, p);
+                }
             }
-            mix.push(i);
         }
         Ok(mix)
+    }
+
+    /// The one active a name stands for: an ingredient, or a product with a single active. A
+    /// product with several actives is an error that lists them (explain them one by one).
+    pub fn single_active(&self, field: Field, name: &str) -> Result<usize, Error> {
+        let item = self.item(field, name)?;
+        match self.catalog.actives_of(item).as_slice() {
+            [one] => Ok(*one),
+            many => Err(Usage::SeveralActives {
+                product: name.to_owned(),
+                actives: many
+                    .iter()
+                    .map(|&i| self.catalog.ingredients()[i].id.clone())
+                    .collect(),
+            }
+            .into()),
+        }
+    }
+
+    /// The actives that names stand for (a product stands for its actives), in order.
+    pub fn actives(&self, field: Field, names: &[String]) -> Result<Vec<usize>, Error> {
+        let mut out = Vec::new();
+        for name in names {
+            for i in self.catalog.actives_of(self.item(field, name)?) {
+                if !out.contains(&i) {
+                    out.push(i);
+                }
+            }
+        }
+        Ok(out)
     }
 
     /// The patient: a patient file (if any) and the typed names, together.
@@ -155,8 +202,8 @@ impl<'c> Resolver<'c> {
             zone: self.maybe(Kind::Zone, Field::Zone, spec.zone)?,
             patient,
             max_components: spec.max_components,
-            require: self.list(Kind::Ingredient, Field::Require, spec.require)?,
-            exclude: self.list(Kind::Ingredient, Field::Exclude, spec.exclude)?,
+            require: self.actives(Field::Require, spec.require)?,
+            exclude: self.actives(Field::Exclude, spec.exclude)?,
             allow_caution: spec.allow_caution,
             alternatives: spec.alternatives,
         })

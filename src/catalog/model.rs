@@ -68,10 +68,10 @@ pub struct Product {
     pub aliases: Vec<String>,
     /// The maker, as the source names it ("" when not found).
     pub maker: String,
-    /// What it comes in.
-    pub form: Form,
-    /// The presentation (volume, number of units).
-    pub presentation: Text,
+    /// What it comes in; `None` when no source read says.
+    pub form: Option<Form>,
+    /// The presentation (volume, number of units); `None` when no source read says.
+    pub presentation: Option<Text>,
     /// Its actives, each a catalog ingredient, with the strength where sourced.
     pub actives: Vec<Active>,
     /// Excipients that matter for the patient (lidocaine, sulfites, benzyl alcohol, parabens).

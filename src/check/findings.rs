@@ -2,7 +2,7 @@
 //! patient (session-wide conditions and medications; per ingredient contraindications,
 //! allergies and interactions).
 
-use super::{CheckRequest, Clearance, ComponentOf, Finding, FindingKind, Severity};
+use super::{Carrier, CheckRequest, Clearance, ComponentOf, Finding, FindingKind, Severity};
 use crate::catalog::Catalog;
 use crate::catalog::model::{Rating, Scope, Status};
 use crate::patient::{Allergen, Patient};
@@ -14,7 +14,7 @@ pub(super) fn mix_findings(
     mix: &[usize],
     request: &CheckRequest,
 ) -> Vec<Finding> {
-    let mut out = Vec::new();
+    let mut out = product_solo_findings(catalog, mix, request);
     for &i in mix {
         let ing = &catalog.ingredients()[i];
         match &ing.status {
@@ -107,7 +107,45 @@ pub(super) fn patient_findings(
         mix.iter()
             .flat_map(|&i| ingredient_patient_findings(catalog, i, &request.patient)),
     );
+    for p in products_in(mix, request) {
+        out.extend(component_findings(
+            catalog,
+            Carrier::Product(p),
+            &catalog.products()[p].components,
+            &request.patient,
+        ));
+    }
     out
+}
+
+/// The distinct products the mix's actives came in, in index order.
+fn products_in(mix: &[usize], request: &CheckRequest) -> Vec<usize> {
+    let mut products: Vec<usize> = mix
+        .iter()
+        .filter_map(|i| request.from.get(i).copied())
+        .collect();
+    products.sort_unstable();
+    products.dedup();
+    products
+}
+
+/// A product whose maker says not to mix it, in a mix that holds anything else.
+fn product_solo_findings(catalog: &Catalog, mix: &[usize], request: &CheckRequest) -> Vec<Finding> {
+    products_in(mix, request)
+        .into_iter()
+        .filter_map(|p| {
+            let solo = catalog.products()[p].solo.as_ref()?;
+            let others = mix.iter().any(|i| request.from.get(i) != Some(&p));
+            others.then(|| Finding {
+                kind: FindingKind::ProductSolo { product: p },
+                severity: solo.rating.into(),
+                evidence: Some(solo.evidence),
+                sources: solo.sources.clone(),
+                clearance: None,
+                component: None,
+            })
+        })
+        .collect()
 }
 
 /// Findings about the patient that hold for any session, whatever is injected: each absolute or
@@ -168,12 +206,31 @@ pub fn session_findings(catalog: &Catalog, patient: &Patient) -> Vec<Finding> {
 /// ratings. Empty for an empty patient.
 pub fn ingredient_patient_findings(catalog: &Catalog, i: usize, patient: &Patient) -> Vec<Finding> {
     let mut out = own_patient_findings(catalog, i, patient);
-    for (index, component) in catalog.ingredients()[i].components.iter().enumerate() {
-        let of = ComponentOf { carrier: i, index };
+    out.extend(component_findings(
+        catalog,
+        Carrier::Ingredient(i),
+        &catalog.ingredients()[i].components,
+        patient,
+    ));
+    out
+}
+
+/// The findings a carrier's components bring: a component that is a catalog ingredient brings
+/// that ingredient's own findings (with the component's sources first); a component's
+/// conditions rule the carrier out.
+pub fn component_findings(
+    catalog: &Catalog,
+    carrier: Carrier,
+    components: &[crate::catalog::model::Component],
+    patient: &Patient,
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (index, component) in components.iter().enumerate() {
+        let of = ComponentOf { carrier, index };
         if let Some(j) = component
             .ingredient
             .as_ref()
-            .and_then(|id| catalog.ingredients().iter().position(|x| &x.id == id))
+            .and_then(|id| catalog.ingredient_index(id))
         {
             out.extend(
                 own_patient_findings(catalog, j, patient)
@@ -204,11 +261,7 @@ pub fn ingredient_patient_findings(catalog: &Catalog, i: usize, patient: &Patien
                 || patient.allergies.contains(&Allergen::Condition(c))
             {
                 out.push(Finding {
-                    kind: FindingKind::ComponentCondition {
-                        ingredient: i,
-                        component: index,
-                        condition: c,
-                    },
+                    kind: FindingKind::ComponentCondition { of, condition: c },
                     severity: Severity::Incompatible,
                     evidence: Some(component.evidence),
                     sources: component.sources.clone(),

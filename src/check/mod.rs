@@ -10,11 +10,13 @@
 mod findings;
 mod suggest;
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use crate::catalog::Catalog;
 use crate::catalog::model::{Evidence, Rating};
-use crate::compat::{ClaimAt, PairRating, PhInference, Via, resolve};
+use crate::compat::{ClaimAt, PairRating, PhInference, Via, resolve_items};
 use crate::patient::{Allergen, Patient};
 
 pub use findings::{allowed_in_zone, eligible, ingredient_patient_findings, session_findings};
@@ -143,13 +145,11 @@ pub enum FindingKind {
     },
     /// A medication's warning for any session.
     MedicationGeneral { medication: usize },
-    /// A component of an ingredient (an allergen such as metabisulfite) rules it out for a
-    /// condition the patient has.
-    ComponentCondition {
-        ingredient: usize,
-        component: usize,
-        condition: usize,
-    },
+    /// A component of an ingredient or product (an allergen such as metabisulfite) rules the
+    /// carrier out for a condition the patient has.
+    ComponentCondition { of: ComponentOf, condition: usize },
+    /// A product's maker says not to mix it with other drugs, and the mix holds others.
+    ProductSolo { product: usize },
     /// A medication's interaction with one ingredient.
     Interaction {
         ingredient: usize,
@@ -178,13 +178,40 @@ pub struct Finding {
     pub component: Option<ComponentOf>,
 }
 
-/// A component of a mix ingredient (`Ingredient::components[index]` of `carrier`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A component of a mix item: `components[index]` of the carrier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct ComponentOf {
-    /// The mix ingredient that contains it.
-    pub carrier: usize,
+    /// The ingredient or product that contains it.
+    pub carrier: Carrier,
     /// Its index in the carrier's components.
     pub index: usize,
+}
+
+/// What carries a component.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Carrier {
+    /// An ingredient (index).
+    Ingredient(usize),
+    /// A branded product (index).
+    Product(usize),
+}
+
+impl ComponentOf {
+    /// The component itself.
+    pub fn component<'c>(&self, catalog: &'c Catalog) -> &'c crate::catalog::model::Component {
+        match self.carrier {
+            Carrier::Ingredient(i) => &catalog.ingredients()[i].components[self.index],
+            Carrier::Product(p) => &catalog.products()[p].components[self.index],
+        }
+    }
+
+    /// The carrier's id.
+    pub fn carrier_id<'c>(&self, catalog: &'c Catalog) -> &'c str {
+        match self.carrier {
+            Carrier::Ingredient(i) => &catalog.ingredients()[i].id,
+            Carrier::Product(p) => &catalog.products()[p].id,
+        }
+    }
 }
 
 /// Where a relative contraindication stands (DESIGN §2, scope `relative`).
@@ -213,6 +240,8 @@ pub struct Pair {
     pub decided_by: Option<ClaimAt>,
     /// The pH comparison, when both ingredients have a pH range.
     pub ph: Option<PhInference>,
+    /// The products `a` and `b` came in (`None` for a raw ingredient).
+    pub products: [Option<usize>; 2],
 }
 
 /// One syringe of a split, with the goals it still serves.
@@ -290,6 +319,9 @@ pub struct CheckRequest {
     pub patient: Patient,
     /// More components than this is a `caution` finding (a setting, not a sourced rule).
     pub max_components: usize,
+    /// Active → the branded product it came in (absent for a raw ingredient). Actives of one
+    /// product are its maker's co-formulation: never a pair finding against each other.
+    pub from: BTreeMap<usize, usize>,
 }
 
 /// The answer to a [`CheckRequest`].
@@ -305,6 +337,8 @@ pub struct CheckReport {
     pub findings: Vec<Finding>,
     /// Fixes, computed only when the verdict is worse than `caution`.
     pub suggestions: Suggestions,
+    /// Active → the product it came in, as requested.
+    pub from: BTreeMap<usize, usize>,
 }
 
 /// Why a mix could not be checked at all.
@@ -374,7 +408,7 @@ pub fn assess(catalog: &Catalog, request: &CheckRequest) -> Result<CheckReport, 
             .cmp(&catalog.ingredients()[b].id)
     });
 
-    let pairs = resolve_pairs(catalog, &mix);
+    let pairs = resolve_pairs_from(catalog, &mix, &request.from);
     let mut findings = mix_findings(catalog, &mix, request);
     findings.extend(patient_findings(catalog, &mix, request));
     findings.sort_by(|x, y| {
@@ -395,6 +429,7 @@ pub fn assess(catalog: &Catalog, request: &CheckRequest) -> Result<CheckReport, 
         pairs,
         findings,
         suggestions: Suggestions::default(),
+        from: request.from.clone(),
     })
 }
 
@@ -402,10 +437,25 @@ pub fn assess(catalog: &Catalog, request: &CheckRequest) -> Result<CheckReport, 
 /// else `unknown`), with the deciding edge's index. Worst rating first, ties by the ids of `a`
 /// then `b`; `a` is the ingredient that comes first in `mix`.
 pub fn resolve_pairs(catalog: &Catalog, mix: &[usize]) -> Vec<Pair> {
+    resolve_pairs_from(catalog, mix, &BTreeMap::new())
+}
+
+/// [`resolve_pairs`] for a mix whose actives may come in products (`from`): two actives of one
+/// product are not a pair (the maker's co-formulation), and a product's "do not mix" statement
+/// is a claim on every pair of its actives with the rest.
+pub fn resolve_pairs_from(
+    catalog: &Catalog,
+    mix: &[usize],
+    from: &BTreeMap<usize, usize>,
+) -> Vec<Pair> {
     let mut pairs = Vec::new();
     for (n, &a) in mix.iter().enumerate() {
         for &b in &mix[n + 1..] {
-            let r = resolve(catalog, a, b);
+            let (pa, pb) = (from.get(&a).copied(), from.get(&b).copied());
+            if pa.is_some() && pa == pb {
+                continue;
+            }
+            let r = resolve_items(catalog, (a, pa), (b, pb));
             pairs.push(Pair {
                 a,
                 b,
@@ -413,6 +463,7 @@ pub fn resolve_pairs(catalog: &Catalog, mix: &[usize]) -> Vec<Pair> {
                 via: r.via,
                 decided_by: r.decision().map(|c| c.at),
                 ph: r.ph,
+                products: [pa, pb],
             });
         }
     }

@@ -11,18 +11,60 @@ use super::{
 };
 use crate::catalog::Catalog;
 use crate::catalog::model::GoalClaim;
-use crate::compat::{PairRating, resolve};
+use std::collections::BTreeMap;
 
-/// The blocking graph of a mix as a symmetric adjacency matrix over positions 0..n: two
-/// positions are linked when their pair [`blocks`] or either is a blocking solo ingredient.
-fn blocking_graph(catalog: &Catalog, mix: &[usize]) -> Vec<Vec<bool>> {
-    let n = mix.len();
+use crate::compat::{PairRating, resolve, resolve_items};
+
+/// The mix's items: each product's actives together (a product is used whole or not at all),
+/// each raw ingredient alone, in mix order.
+fn items(mix: &[usize], from: &BTreeMap<usize, usize>) -> Vec<Vec<usize>> {
+    let mut items: Vec<Vec<usize>> = Vec::new();
+    for &i in mix {
+        match from.get(&i) {
+            Some(p) => match items.iter_mut().find(|item| from.get(&item[0]) == Some(p)) {
+                Some(item) => item.push(i),
+                None => items.push(vec![i]),
+            },
+            None => items.push(vec![i]),
+        }
+    }
+    items
+}
+
+/// Whether a product's maker forbids mixing it (a label-graded "do not mix").
+fn product_solo_blocks(catalog: &Catalog, product: Option<&usize>) -> bool {
+    product
+        .and_then(|&p| catalog.products()[p].solo.as_ref())
+        .is_some_and(|s| s.rating == crate::catalog::model::Rating::Incompatible)
+}
+
+/// The blocking graph of the items as a symmetric adjacency matrix over positions 0..n: two
+/// items are linked when a pair of their actives [`blocks`], or either holds a blocking solo
+/// ingredient or is a product whose maker forbids mixing.
+fn blocking_graph(
+    catalog: &Catalog,
+    items: &[Vec<usize>],
+    from: &BTreeMap<usize, usize>,
+) -> Vec<Vec<bool>> {
+    let n = items.len();
+    let alone_blocks = |item: &[usize]| {
+        item.iter().any(|&i| solo_blocks(catalog, i))
+            || product_solo_blocks(catalog, from.get(&item[0]))
+    };
     let mut adj = vec![vec![false; n]; n];
     for x in 0..n {
         for y in x + 1..n {
-            let blocked = blocks(resolve(catalog, mix[x], mix[y]).rating)
-                || solo_blocks(catalog, mix[x])
-                || solo_blocks(catalog, mix[y]);
+            let pairs_block = items[x].iter().any(|&a| {
+                items[y].iter().any(|&b| {
+                    let r = resolve_items(
+                        catalog,
+                        (a, from.get(&a).copied()),
+                        (b, from.get(&b).copied()),
+                    );
+                    blocks(r.rating)
+                })
+            });
+            let blocked = pairs_block || alone_blocks(&items[x]) || alone_blocks(&items[y]);
             adj[x][y] = blocked;
             adj[y][x] = blocked;
         }
@@ -57,10 +99,16 @@ pub(super) fn suggest(catalog: &Catalog, mix: &[usize], request: &CheckRequest) 
             ..Suggestions::default()
         };
     }
-    let (usable, blocked_alone): (Vec<usize>, Vec<usize>) = mix
+    // An item blocked on its own (checked alone with this patient and zone) is in no syringe.
+    let (usable, blocked): (Vec<Vec<usize>>, Vec<Vec<usize>>) = items(mix, &request.from)
+        .into_iter()
+        .partition(|item| passes(catalog, request, item));
+    let blocked_alone: Vec<usize> = mix
         .iter()
-        .partition(|&&i| eligible(catalog, i, request.zone, &request.patient));
-    let adj = blocking_graph(catalog, &usable);
+        .copied()
+        .filter(|i| blocked.iter().any(|item| item.contains(i)))
+        .collect();
+    let adj = blocking_graph(catalog, &usable, &request.from);
     let remove: Vec<Vec<usize>> = remove_sets(mix, &usable, &blocked_alone, &adj)
         .into_iter()
         .filter(|set| passes(catalog, request, &rest_of(mix, set)))
@@ -93,7 +141,7 @@ pub(super) fn suggest(catalog: &Catalog, mix: &[usize], request: &CheckRequest) 
 /// a blocking pair (every minimum cover is enumerated exactly, which is exponential).
 fn remove_sets(
     mix: &[usize],
-    usable: &[usize],
+    usable: &[Vec<usize>],
     blocked_alone: &[usize],
     adj: &[Vec<bool>],
 ) -> Vec<Vec<usize>> {
@@ -116,15 +164,18 @@ fn remove_sets(
         .map(|cover| {
             mix.iter()
                 .copied()
-                .filter(|i| blocked_alone.contains(i) || cover.iter().any(|&p| usable[p] == *i))
+                .filter(|i| {
+                    blocked_alone.contains(i) || cover.iter().any(|&p| usable[p].contains(i))
+                })
                 .collect()
         })
         .collect()
 }
 
-/// The fewest syringes for `usable` given its blocking graph `adj`, each with the goals it
-/// serves, and whether the count is proven the fewest (exact up to [`EXACT_SPLIT_LIMIT`]).
-fn split(catalog: &Catalog, usable: &[usize], adj: &[Vec<bool>]) -> (Vec<Syringe>, bool) {
+/// The fewest syringes for the `usable` items given their blocking graph `adj` (a product's
+/// actives stay together), each with the goals it serves, and whether the count is proven the
+/// fewest (exact up to [`EXACT_SPLIT_LIMIT`] items).
+fn split(catalog: &Catalog, usable: &[Vec<usize>], adj: &[Vec<bool>]) -> (Vec<Syringe>, bool) {
     let (colouring, exact) = if usable.len() <= EXACT_SPLIT_LIMIT {
         (exact_colouring(adj), true)
     } else {
@@ -135,7 +186,7 @@ fn split(catalog: &Catalog, usable: &[usize], adj: &[Vec<bool>]) -> (Vec<Syringe
         .map(|c| {
             let ingredients: Vec<usize> = (0..usable.len())
                 .filter(|&p| colouring[p] == c)
-                .map(|p| usable[p])
+                .flat_map(|p| usable[p].iter().copied())
                 .collect();
             let goals = goals_served(catalog, &ingredients);
             Syringe { ingredients, goals }

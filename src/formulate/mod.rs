@@ -328,6 +328,7 @@ fn check_cocktail(
             zone: request.zone,
             patient: request.patient.clone(),
             max_components: request.max_components,
+            from: Default::default(),
         },
     )
     .ok()

@@ -4,6 +4,8 @@
 //! `explain` has its own module; its entry points are re-exported here, where callers have
 //! always found them.
 
+use std::collections::BTreeMap;
+
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -13,14 +15,14 @@ use super::doc::{Block, Doc, Styled, Tone};
 use super::json::{CatalogRef, TextSchema, to_string};
 use super::lang::{self, Lang, Msg, fill, header};
 use super::vocab::{
-    ClaimJson, allergen_id, claim_line, claims_json, finding_kind, finding_note, finding_subject,
-    goal_ids, id, id_list, ids, pair_evidence, pair_mechanism, pair_note, pair_sources,
-    patient_line, prose, prose_list, severity_tone, tone, verdict_cell, verdict_tone,
+    ClaimJson, allergen_id, claim_line, claims_json, finding_ingredient, finding_kind,
+    finding_note, finding_subject, goal_ids, id, ids, item_label, pair_evidence, pair_mechanism,
+    pair_note, pair_sources, patient_line, severity_tone, tone, verdict_cell, verdict_tone,
 };
 use crate::catalog::Catalog;
 use crate::catalog::model::{Evidence, Mechanism, Text};
 use crate::check::{CheckReport, Finding, NoneApprovable, Pair, Severity, Suggestions, Verdict};
-use crate::compat::{PairRating, Via, resolve};
+use crate::compat::{PairRating, Via, resolve_items};
 use crate::patient::Patient;
 
 // ---------------------------------------------------------------------------------------------
@@ -62,6 +64,10 @@ pub struct PatientJson<'c> {
 pub struct PairJson<'c> {
     pub a: String,
     pub b: String,
+    /// The product `a` came in, when it came in one.
+    pub a_product: Option<&'c str>,
+    /// The product `b` came in, when it came in one.
+    pub b_product: Option<&'c str>,
     pub rating: PairRating,
     pub via: Via,
     pub mechanism: Option<Mechanism>,
@@ -95,6 +101,9 @@ pub struct FindingJson {
     /// a skin booster), when it is not `subject` itself.
     #[schemars(with = "Option<TextSchema>")]
     pub component: Option<Text>,
+    /// The product the ingredient `subject` came in, when the finding is about an active of a
+    /// branded product in the mix.
+    pub product: Option<String>,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
@@ -173,7 +182,7 @@ pub fn patient_json<'c>(catalog: &'c Catalog, patient: &Patient) -> PatientJson<
 
 /// One resolved pair as JSON.
 pub fn pair_json<'c>(catalog: &'c Catalog, p: &Pair) -> PairJson<'c> {
-    let resolution = resolve(catalog, p.a, p.b);
+    let resolution = resolve_items(catalog, (p.a, p.products[0]), (p.b, p.products[1]));
     let conflicting = claims_json(catalog, &resolution)
         .into_iter()
         .filter(|c| c.conflicts())
@@ -185,6 +194,8 @@ pub fn pair_json<'c>(catalog: &'c Catalog, p: &Pair) -> PairJson<'c> {
     PairJson {
         a: id(catalog, p.a).to_owned(),
         b: id(catalog, p.b).to_owned(),
+        a_product: p.products[0].map(|x| catalog.products()[x].id.as_str()),
+        b_product: p.products[1].map(|x| catalog.products()[x].id.as_str()),
         rating: p.rating,
         via: p.via,
         mechanism: pair_mechanism(catalog, p),
@@ -205,11 +216,8 @@ pub fn finding_json(catalog: &Catalog, f: &Finding) -> FindingJson {
         note: finding_note(catalog, f),
         evidence: f.evidence,
         sources: f.sources.clone(),
-        component: f.component.map(|of| {
-            catalog.ingredients()[of.carrier].components[of.index]
-                .name
-                .clone()
-        }),
+        component: f.component.map(|of| of.component(catalog).name.clone()),
+        product: None,
     }
 }
 
@@ -258,7 +266,12 @@ pub fn check_value<'c>(
         findings: report
             .findings
             .iter()
-            .map(|f| finding_json(catalog, f))
+            .map(|f| FindingJson {
+                product: finding_ingredient(f)
+                    .and_then(|i| report.from.get(&i))
+                    .map(|&p| catalog.products()[p].id.clone()),
+                ..finding_json(catalog, f)
+            })
             .collect(),
         suggestions: suggestions_json(catalog, &report.suggestions),
     }
@@ -286,12 +299,18 @@ pub fn check_doc(
     patient: &Patient,
     lang: Lang,
 ) -> Doc {
-    let names = report
-        .mix
-        .iter()
-        .map(|&i| lang.text(&catalog.ingredients()[i].name))
-        .collect::<Vec<_>>()
-        .join(" + ");
+    // A product is named once, by its brand; a raw ingredient by its name.
+    let mut names: Vec<&str> = Vec::new();
+    for &i in &report.mix {
+        let name = match report.from.get(&i) {
+            Some(&p) => lang.text(&catalog.products()[p].name),
+            None => lang.text(&catalog.ingredients()[i].name),
+        };
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    let names = names.join(" + ");
     let mut doc = Doc::new(format!("{}: {names}", Msg::CheckTitle.get(lang)));
     let mut fields = vec![
         (
@@ -300,7 +319,14 @@ pub fn check_doc(
         ),
         (
             Msg::Mix.get(lang).to_owned(),
-            Styled::from(id_list(catalog, &report.mix, ", ")),
+            Styled::from(
+                report
+                    .mix
+                    .iter()
+                    .map(|&i| item_label(catalog, i, report.from.get(&i).copied(), Lang::En))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
         ),
     ];
     if let Some(z) = zone {
@@ -321,8 +347,8 @@ pub fn check_doc(
         verdict_tone(report.verdict),
     ));
     pairs_table(&mut doc, catalog, &report.pairs, lang);
-    findings_table(&mut doc, catalog, &report.findings, lang);
-    suggestions(&mut doc, catalog, &report.suggestions, lang);
+    findings_table(&mut doc, catalog, &report.findings, &report.from, lang);
+    suggestions(&mut doc, catalog, &report.suggestions, &report.from, lang);
     // The mix as a picture, for Markdown (terminals skip it).
     if report.mix.len() > 1 {
         doc.blocks.push(Block::Fenced {
@@ -344,7 +370,11 @@ fn pairs_table(doc: &mut Doc, catalog: &Catalog, pairs: &[Pair], lang: Lang) {
         .iter()
         .map(|p| {
             vec![
-                Styled::from(format!("{} × {}", id(catalog, p.a), id(catalog, p.b))),
+                Styled::from(format!(
+                    "{} × {}",
+                    item_label(catalog, p.a, p.products[0], Lang::En),
+                    item_label(catalog, p.b, p.products[1], Lang::En)
+                )),
                 Styled::new(lang::pair_rating(p.rating, lang), tone(p.rating)),
                 Styled::from(lang::via(p.via, lang)),
                 Styled::from(pair_mechanism(catalog, p).map_or(none, |m| lang::mechanism(m, lang))),
@@ -372,11 +402,11 @@ fn pairs_table(doc: &mut Doc, catalog: &Catalog, pairs: &[Pair], lang: Lang) {
 fn conflicting_evidence(doc: &mut Doc, catalog: &Catalog, pairs: &[Pair], lang: Lang) {
     let mut lines = Vec::new();
     for p in pairs {
-        let r = resolve(catalog, p.a, p.b);
+        let r = resolve_items(catalog, (p.a, p.products[0]), (p.b, p.products[1]));
         let name = format!(
             "{} × {}",
-            prose(catalog, p.a, lang),
-            prose(catalog, p.b, lang)
+            item_label(catalog, p.a, p.products[0], lang),
+            item_label(catalog, p.b, p.products[1], lang)
         );
         if let Some(condition) = r.decision().and_then(|c| c.condition) {
             lines.push(Styled::from(format!(
@@ -408,7 +438,13 @@ fn conflicting_evidence(doc: &mut Doc, catalog: &Catalog, pairs: &[Pair], lang: 
     }
 }
 
-fn findings_table(doc: &mut Doc, catalog: &Catalog, findings: &[Finding], lang: Lang) {
+fn findings_table(
+    doc: &mut Doc,
+    catalog: &Catalog,
+    findings: &[Finding],
+    from: &BTreeMap<usize, usize>,
+    lang: Lang,
+) {
     if findings.is_empty() {
         return;
     }
@@ -416,8 +452,12 @@ fn findings_table(doc: &mut Doc, catalog: &Catalog, findings: &[Finding], lang: 
     let rows = findings
         .iter()
         .map(|f| {
+            let subject = match finding_ingredient(f).and_then(|i| from.get(&i).map(|&p| (i, p))) {
+                Some((i, p)) => item_label(catalog, i, Some(p), Lang::En),
+                None => finding_subject(catalog, f),
+            };
             vec![
-                Styled::from(finding_subject(catalog, f)),
+                Styled::from(subject),
                 Styled::new(lang::severity(f.severity, lang), severity_tone(f.severity)),
                 Styled::from(lang.text(&finding_note(catalog, f)).to_owned()),
                 Styled::from(
@@ -439,7 +479,20 @@ fn findings_table(doc: &mut Doc, catalog: &Catalog, findings: &[Finding], lang: 
 }
 
 /// The suggestions: sets to remove, syringes to split into, and alternatives.
-fn suggestions(doc: &mut Doc, catalog: &Catalog, s: &Suggestions, lang: Lang) {
+fn suggestions(
+    doc: &mut Doc,
+    catalog: &Catalog,
+    s: &Suggestions,
+    from: &BTreeMap<usize, usize>,
+    lang: Lang,
+) {
+    // Each active as the mix named it: inside its product, or on its own.
+    let label_list = |list: &[usize], sep: &str| {
+        list.iter()
+            .map(|&i| item_label(catalog, i, from.get(&i).copied(), lang))
+            .collect::<Vec<_>>()
+            .join(sep)
+    };
     if s.remove.is_empty()
         && s.split.is_empty()
         && s.blocked_alone.is_empty()
@@ -452,7 +505,7 @@ fn suggestions(doc: &mut Doc, catalog: &Catalog, s: &Suggestions, lang: Lang) {
     if !s.blocked_alone.is_empty() {
         items.push(Styled::from(fill(
             Msg::BlockedAlone.get(lang),
-            &[&prose_list(catalog, &s.blocked_alone, ", ", lang)],
+            &[&label_list(&s.blocked_alone, ", ")],
         )));
     }
     items.extend(s.none_approvable.map(|why| {
@@ -465,7 +518,7 @@ fn suggestions(doc: &mut Doc, catalog: &Catalog, s: &Suggestions, lang: Lang) {
         let sets: Vec<String> = s
             .remove
             .iter()
-            .map(|set| format!("{{{}}}", prose_list(catalog, set, ", ", lang)))
+            .map(|set| format!("{{{}}}", label_list(set, ", ")))
             .collect();
         items.push(Styled::from(format!(
             "{} {}",
@@ -494,7 +547,7 @@ fn suggestions(doc: &mut Doc, catalog: &Catalog, s: &Suggestions, lang: Lang) {
                 "{} {}: {} \u{2014} {}: {}",
                 Msg::Syringe.get(lang),
                 n + 1,
-                prose_list(catalog, &syringe.ingredients, " + ", lang),
+                label_list(&syringe.ingredients, " + "),
                 Msg::Goals.get(lang),
                 if goals.is_empty() {
                     Msg::None_.get(lang).to_owned()

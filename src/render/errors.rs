@@ -95,7 +95,8 @@ pub fn usage_text(usage: &Usage, lang: Lang, surface: Surface) -> String {
         | Usage::OutOfRange { .. }
         | Usage::TooManySessions { .. }
         | Usage::PlanOutOfRange => plan_text(usage, lang, surface),
-        Usage::RequiredRuledOut { .. }
+        Usage::SeveralActives { .. }
+        | Usage::RequiredRuledOut { .. }
         | Usage::RequiredConflict { .. }
         | Usage::TooManyRequired { .. }
         | Usage::RequiredExcluded { .. }
@@ -320,6 +321,16 @@ fn formulate_text(usage: &Usage, lang: Lang, surface: Surface) -> String {
                 format!("`{id}` is both {require} and {exclude}")
             } else {
                 format!("`{id}` указан и в {require}, и в {exclude}")
+            }
+        }
+        Usage::SeveralActives { product, actives } => {
+            let list = actives.join(", ");
+            if en {
+                format!("`{product}` holds several actives ({list}): explain them one at a time")
+            } else {
+                format!(
+                    "`{product}` содержит несколько действующих веществ ({list}): объясняйте их по одному"
+                )
             }
         }
         // The SVG writer's own words (English): layout-rs gives no others.

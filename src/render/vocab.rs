@@ -48,6 +48,37 @@ pub fn prose(catalog: &Catalog, i: usize, lang: Lang) -> String {
     }
 }
 
+/// An active as a mix names it: "Profhilo (hyaluronic_acid)" when it came in a product, else
+/// as [`prose`] names it.
+pub fn item_label(catalog: &Catalog, i: usize, product: Option<usize>, lang: Lang) -> String {
+    match product {
+        Some(p) => format!(
+            "{} ({})",
+            lang.text(&catalog.products()[p].name),
+            prose(catalog, i, lang)
+        ),
+        None => prose(catalog, i, lang),
+    }
+}
+
+/// The ingredient a finding is about, when it is about one ingredient of the mix.
+pub fn finding_ingredient(f: &Finding) -> Option<usize> {
+    match f.kind {
+        FindingKind::Status { ingredient }
+        | FindingKind::Solo { ingredient }
+        | FindingKind::SessionLimit { ingredient }
+        | FindingKind::NotInZone { ingredient, .. }
+        | FindingKind::Contraindication { ingredient, .. }
+        | FindingKind::Allergy { ingredient, .. }
+        | FindingKind::Interaction { ingredient, .. }
+            if f.component.is_none() =>
+        {
+            Some(ingredient)
+        }
+        _ => None,
+    }
+}
+
 /// Several ingredients as prose names them, joined by `sep`.
 pub fn prose_list(catalog: &Catalog, list: &[usize], sep: &str, lang: Lang) -> String {
     list.iter()
@@ -302,7 +333,7 @@ pub fn pair_sources(catalog: &Catalog, pair: &Pair) -> Vec<String> {
 /// What a finding is about, as an id (an ingredient, condition, medication, or `mix`).
 pub fn finding_subject(catalog: &Catalog, f: &Finding) -> String {
     if let Some(of) = f.component {
-        return id(catalog, of.carrier).to_owned();
+        return of.carrier_id(catalog).to_owned();
     }
     match f.kind {
         FindingKind::Status { ingredient }
@@ -311,8 +342,9 @@ pub fn finding_subject(catalog: &Catalog, f: &Finding) -> String {
         | FindingKind::NotInZone { ingredient, .. }
         | FindingKind::Contraindication { ingredient, .. }
         | FindingKind::Allergy { ingredient, .. }
-        | FindingKind::Interaction { ingredient, .. }
-        | FindingKind::ComponentCondition { ingredient, .. } => id(catalog, ingredient).to_owned(),
+        | FindingKind::Interaction { ingredient, .. } => id(catalog, ingredient).to_owned(),
+        FindingKind::ComponentCondition { of, .. } => of.carrier_id(catalog).to_owned(),
+        FindingKind::ProductSolo { product } => catalog.products()[product].id.clone(),
         FindingKind::TooManyComponents { .. } => "mix".to_owned(),
         FindingKind::Condition { condition } => catalog.conditions()[condition].id.clone(),
         FindingKind::MedicationGeneral { medication } => {
@@ -340,6 +372,7 @@ pub fn finding_kind(f: &Finding) -> &'static str {
         FindingKind::MedicationGeneral { .. } => "medication",
         FindingKind::Interaction { .. } => "interaction",
         FindingKind::ComponentCondition { .. } => "component",
+        FindingKind::ProductSolo { .. } => "product_solo",
     }
 }
 
@@ -349,7 +382,7 @@ pub fn finding_note(catalog: &Catalog, f: &Finding) -> Text {
     let note = cleared_note(catalog, f);
     match (f.component, f.kind) {
         (Some(of), kind) if !matches!(kind, FindingKind::ComponentCondition { .. }) => {
-            let name = &catalog.ingredients()[of.carrier].components[of.index].name;
+            let name = &of.component(catalog).name;
             let contains = |l: Lang| fill(Msg::Contains.get(l), &[&l.text(name)]);
             text(
                 format!("{}: {}", contains(Lang::En), note.en),
@@ -449,12 +482,12 @@ fn base_note(catalog: &Catalog, f: &Finding) -> Text {
             let note = &ing(ingredient).interactions[interaction].note;
             labelled(&|l| l.text(&med.name), Some(note))
         }
-        FindingKind::ComponentCondition {
-            ingredient,
-            component,
-            condition,
-        } => {
-            let name = &ing(ingredient).components[component].name;
+        FindingKind::ProductSolo { product } => {
+            let note = catalog.products()[product].solo.as_ref().map(|s| &s.note);
+            labelled(&|l| Msg::Solo.get(l), note)
+        }
+        FindingKind::ComponentCondition { of, condition } => {
+            let name = &of.component(catalog).name;
             let cond = &catalog.conditions()[condition].name;
             each(&|l| {
                 fill(

@@ -192,11 +192,8 @@ fn names_resolve_by_alias_russian_name_and_case() {
     for name in [
         "hyaluronidase",
         "HYALURONIDASE",
-        "lidase",
-        "Лидаза",
-        "лидаза",
         "Гиалуронидаза",
-        "hylenex",
+        "гиалуронидаза",
     ] {
         let run = Test::new()
             .args(["show", name, "--format", "json"])
@@ -205,7 +202,7 @@ fn names_resolve_by_alias_russian_name_and_case() {
         assert_eq!(value["ingredient"]["id"], "hyaluronidase", "{name}");
     }
     let run = Test::new()
-        .args(["show", "лидаза", "--lang", "ru", "--color", "never"])
+        .args(["show", "гиалуронидаза", "--lang", "ru", "--color", "never"])
         .status(0);
     assert!(
         run.stdout.starts_with("Гиалуронидаза (hyaluronidase)"),

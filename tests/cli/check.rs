@@ -480,11 +480,14 @@ fn a_not_injectable_ingredient_is_in_no_suggested_syringe() {
         "{en}"
     );
     assert!(
-        en.contains("one of: {hyaluronic_acid, vitamin_e} or {hyaluronidase, vitamin_e}"),
+        en.contains("one of: {hyaluronic_acid, vitamin_e} or {Lidase (hyaluronidase), vitamin_e}"),
         "{en}"
     );
     assert!(en.contains("syringe 1: hyaluronic_acid — goals"), "{en}");
-    assert!(en.contains("syringe 2: hyaluronidase — goals"), "{en}");
+    assert!(
+        en.contains("syringe 2: Lidase (hyaluronidase) — goals"),
+        "{en}"
+    );
     assert!(!en.contains("+ vitamin_e"), "{en}");
     let ru = suggestions_table(&args, "ru");
     assert!(
@@ -950,4 +953,153 @@ fn patient_screening_reaches_every_component() {
         .filter_map(|e| e["ingredient"].as_str())
         .collect();
     assert!(excluded.contains(&"booster"), "{}", run.stdout);
+}
+
+/// Branded products (issue 13 item 2): listed, found by brand names, expanded to their actives
+/// in a check (named "Product (active)"), never a pair against their own co-formulated
+/// actives, used whole in suggestions, and screened for what they contain.
+#[test]
+fn products_are_checked_by_their_actives() {
+    let list = Test::new().args(["products", "--format", "json"]).status(0);
+    let value: serde_json::Value = serde_json::from_str(&list.stdout).expect("JSON");
+    let products = value["products"].as_array().expect("products");
+    assert!(products.len() >= 15, "{} products", products.len());
+    // Brand names, in Latin and Cyrillic, find the product; show prints it.
+    for name in ["profhilo", "Profhilo", "лидаза", "Kybella", "hylenex"] {
+        let run = Test::new()
+            .args(["show", name, "--format", "json"])
+            .status(0);
+        assert!(
+            run.stdout.contains("\"mesomix.product/1\""),
+            "{name}: {}",
+            run.stdout
+        );
+    }
+    // Profhilo (HA) × Lidase (hyaluronidase): incompatible, named by product and active.
+    let run = Test::new()
+        .args(["check", "profhilo", "lidase", "--format", "json"])
+        .status(1);
+    let value: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let pair = &value["pairs"][0];
+    assert_eq!(pair["rating"], "incompatible");
+    assert_eq!(
+        (pair["a_product"].as_str(), pair["b_product"].as_str()),
+        (Some("profhilo"), Some("lidase"))
+    );
+    // The pairs table names the product and the active (ids, as typed) in both languages; the
+    // Russian title names the products.
+    for lang in ["en", "ru"] {
+        let table = Test::new()
+            .args([
+                "check", "profhilo", "lidase", "--lang", lang, "--color", "never",
+            ])
+            .status(1);
+        let label = "Profhilo (hyaluronic_acid) × Lidase (hyaluronidase)";
+        assert!(table.stdout.contains(label), "{}", table.stdout);
+        if lang == "ru" {
+            assert!(
+                table.stdout.starts_with("Проверка: Профайло + Лидаза"),
+                "{}",
+                table.stdout
+            );
+        }
+    }
+    // A co-formulated product alone: its actives are no pair; a lidocaine allergy reaches it.
+    let run = Test::new()
+        .args(["check", "restylane_vital_lidocaine", "--format", "json"])
+        .status(0);
+    let value: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert!(
+        value["pairs"].as_array().expect("pairs").is_empty(),
+        "{}",
+        run.stdout
+    );
+    let run = Test::new()
+        .args([
+            "check",
+            "restylane_vital_lidocaine",
+            "--allergy",
+            "lidocaine",
+            "--format",
+            "json",
+        ])
+        .status(1);
+    let value: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let allergy = value["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .find(|f| f["kind"] == "allergy")
+        .expect("the allergy");
+    assert_eq!(allergy["product"], "restylane_vital_lidocaine");
+    // Suggestions keep a product whole: Restylane's HA and lidocaine stay together.
+    let run = Test::new()
+        .args([
+            "check",
+            "restylane_vital_lidocaine",
+            "lidase",
+            "--format",
+            "json",
+        ])
+        .status(1);
+    let value: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let split: Vec<Vec<&str>> = value["suggestions"]["split"]
+        .as_array()
+        .expect("split")
+        .iter()
+        .map(|s| {
+            s["ingredients"]
+                .as_array()
+                .expect("ids")
+                .iter()
+                .map(|i| i.as_str().expect("id"))
+                .collect()
+        })
+        .collect();
+    assert!(
+        split.contains(&vec!["hyaluronic_acid", "lidocaine"]),
+        "{split:?}"
+    );
+    // The maker's "do not mix" is a finding, and a claim on the pair.
+    let run = Test::new()
+        .args(["check", "kybella", "lidocaine", "--format", "json"])
+        .status(1);
+    assert!(run.stdout.contains("\"product_solo\""), "{}", run.stdout);
+    // The same active twice (a product and its raw active) is named.
+    let run = Test::new()
+        .args(["check", "profhilo", "hyaluronic_acid"])
+        .status(2);
+    assert!(run.stderr.contains("listed twice"), "{}", run.stderr);
+    // explain takes a product with one active; several actives are refused with their list.
+    Test::new()
+        .args(["explain", "profhilo", "lidase"])
+        .status(0);
+    let run = Test::new().args(["explain", "jalupro", "lidase"]).status(2);
+    assert!(run.stderr.contains("amino_acids"), "{}", run.stderr);
+    // formulate --require and plan --ingredients take products too.
+    let run = Test::new()
+        .args([
+            "formulate",
+            "--goal",
+            "hydration",
+            "--zone",
+            "face",
+            "--require",
+            "profhilo",
+            "--format",
+            "json",
+        ])
+        .status(0);
+    assert!(run.stdout.contains("\"hyaluronic_acid\""), "{}", run.stdout);
+    Test::new()
+        .args([
+            "plan",
+            "--zone",
+            "submental",
+            "--ingredients",
+            "kybella",
+            "--start",
+            "2026-12-07",
+        ])
+        .status(0);
 }

@@ -274,15 +274,38 @@ fn conditions_have_the_right_scope() {
     );
 }
 
+/// Brand names are branded products now (issue 13), not aliases of their active.
+#[test]
+fn brand_names_find_products() {
+    let c = catalog();
+    for (brand, product, active) in [
+        ("Kybella", "kybella", "deoxycholic_acid"),
+        ("Lidase", "lidase", "hyaluronidase"),
+        ("лидаза", "lidase", "hyaluronidase"),
+        ("Hylenex", "hylenex_recombinant", "hyaluronidase"),
+        ("Профайло", "profhilo", "hyaluronic_acid"),
+    ] {
+        let item = c
+            .find_item(brand)
+            .unwrap_or_else(|e| panic!("{brand}: {e}"));
+        let catalog::Item::Product(p) = item else {
+            panic!("{brand} finds an ingredient, not a product");
+        };
+        assert_eq!(c.products()[p].id, product, "{brand}");
+        let actives: Vec<&str> = c
+            .actives_of(item)
+            .iter()
+            .map(|&i| c.ingredients()[i].id.as_str())
+            .collect();
+        assert!(actives.contains(&active), "{brand}: {actives:?}");
+    }
+}
+
 #[test]
 fn aliases_practitioners_use_resolve() {
     let c = catalog();
     for (alias, id) in [
         ("Lipostabil", "phosphatidylcholine_deoxycholate"),
-        ("Kybella", "deoxycholic_acid"),
-        ("Lidase", "hyaluronidase"),
-        ("лидаза", "hyaluronidase"),
-        ("Hylenex", "hyaluronidase"),
         ("Conjonctyl", "organic_silicon"),
         ("Carnitor", "l_carnitine"),
         ("vitamin C", "ascorbic_acid"),
@@ -513,7 +536,6 @@ fn everyday_names_resolve() {
         ("vitamin-c", "ascorbic_acid"),
         ("аскорбиновая кислота", "ascorbic_acid"),
         ("аскорбинка", "ascorbic_acid"),
-        ("Лидаза", "hyaluronidase"),
         ("новокаин", "procaine"),
         ("эуфиллин", "aminophylline"),
         ("аминофиллин", "aminophylline"),

@@ -23,6 +23,7 @@ fn request(mix: Vec<usize>) -> CheckRequest {
         zone: None,
         patient: Patient::default(),
         max_components: 4,
+        from: Default::default(),
     }
 }
 
@@ -505,6 +506,7 @@ mod suggestions {
                 zone: zone.map(|z| z % catalog().zones().len()),
                 patient,
                 max_components: 4,
+            from: Default::default(),
             };
             let report = check(catalog(), &request).expect("checks");
             let s = &report.suggestions;

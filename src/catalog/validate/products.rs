@@ -190,7 +190,9 @@ pub(super) fn product_texts<'f>(
 ) {
     let path = format!("products[{p}]");
     texts.push((format!("{path}.name"), &product.name));
-    texts.push((format!("{path}.presentation"), &product.presentation));
+    if let Some(presentation) = &product.presentation {
+        texts.push((format!("{path}.presentation"), presentation));
+    }
     texts.push((
         format!("{path}.registration_note"),
         &product.registration_note,

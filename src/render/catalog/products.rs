@@ -110,7 +110,12 @@ pub fn product_doc(catalog: &Catalog, p: usize, lang: Lang) -> Doc {
         ),
         (
             Msg::Presentation.get(lang).to_owned(),
-            Styled::from(lang.text(&product.presentation)),
+            Styled::from(
+                product
+                    .presentation
+                    .as_ref()
+                    .map_or(Msg::NotFoundInSources.get(lang), |t| lang.text(t)),
+            ),
         ),
         (
             Msg::Uses.get(lang).to_owned(),
@@ -124,7 +129,7 @@ pub fn product_doc(catalog: &Catalog, p: usize, lang: Lang) -> Doc {
         ));
     }
     doc.fields(fields);
-    doc.heading(Msg::Actives.get(lang));
+    doc.heading(Msg::ActivesTitle.get(lang));
     doc.list(
         product
             .actives
@@ -132,16 +137,22 @@ pub fn product_doc(catalog: &Catalog, p: usize, lang: Lang) -> Doc {
             .map(|a| {
                 let strength = a
                     .strength
-                    .map(|s| strength_text(s, lang))
+                    .map(|s| format!(" {}", strength_text(s, lang)))
                     .unwrap_or_default();
+                let name = match lang {
+                    Lang::En => a.ingredient.clone(),
+                    Lang::Ru => catalog.ingredient_index(&a.ingredient).map_or_else(
+                        || a.ingredient.clone(),
+                        |i| lang.text(&catalog.ingredients()[i].name).to_owned(),
+                    ),
+                };
                 let note = a
                     .note
                     .as_ref()
                     .map(|n| format!(" — {}", lang.text(n)))
                     .unwrap_or_default();
                 Styled::from(format!(
-                    "{} {strength}{note} [{}; {}]",
-                    a.ingredient,
+                    "{name}{strength}{note} [{}; {}]",
                     lang::evidence(a.evidence, lang),
                     a.sources.join(", ")
                 ))
