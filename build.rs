@@ -16,7 +16,7 @@ fn main() {
     println!("cargo::rerun-if-changed=ingredients.ron");
     for file in [
         "src/catalog/codec.rs",
-        "src/catalog/model.rs",
+        "src/catalog/model",
         "src/catalog/validate",
         "src/catalog/spans.rs",
         "src/catalog/build_support.rs",

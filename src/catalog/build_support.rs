@@ -3,7 +3,7 @@
 
 #[path = "codec.rs"]
 pub mod codec;
-#[path = "model.rs"]
+#[path = "model/mod.rs"]
 pub mod model;
 #[path = "spans.rs"]
 pub mod spans;

@@ -95,40 +95,7 @@ pub fn products_json(catalog: &Catalog) -> String {
 pub fn product_doc(catalog: &Catalog, p: usize, lang: Lang) -> Doc {
     let product = &catalog.products()[p];
     let mut doc = Doc::new(format!("{} ({})", lang.text(&product.name), product.id));
-    let mut fields = vec![
-        (
-            Msg::Maker.get(lang).to_owned(),
-            Styled::from(product.maker.as_str()),
-        ),
-        (
-            Msg::Registration.get(lang).to_owned(),
-            Styled::from(format!(
-                "{}: {}",
-                lang::registration(product.registration, lang),
-                lang.text(&product.registration_note)
-            )),
-        ),
-        (
-            Msg::Presentation.get(lang).to_owned(),
-            Styled::from(
-                product
-                    .presentation
-                    .as_ref()
-                    .map_or(Msg::NotFoundInSources.get(lang), |t| lang.text(t)),
-            ),
-        ),
-        (
-            Msg::Uses.get(lang).to_owned(),
-            Styled::from(lang.text(&product.uses)),
-        ),
-    ];
-    if !product.aliases.is_empty() {
-        fields.push((
-            Msg::Aliases.get(lang).to_owned(),
-            Styled::from(product.aliases.join(", ")),
-        ));
-    }
-    doc.fields(fields);
+    doc.fields(product_fields(product, lang));
     doc.heading(Msg::ActivesTitle.get(lang));
     doc.list(
         product
@@ -198,6 +165,44 @@ pub fn product_doc(catalog: &Catalog, p: usize, lang: Lang) -> Doc {
     }
     sources_table(&mut doc, &source_list(catalog, cited(product)), lang);
     doc
+}
+
+/// A product's fields: maker, registration, presentation, uses and aliases.
+fn product_fields(product: &Product, lang: Lang) -> Vec<(String, Styled)> {
+    let mut fields = vec![
+        (
+            Msg::Maker.get(lang).to_owned(),
+            Styled::from(product.maker.as_str()),
+        ),
+        (
+            Msg::Registration.get(lang).to_owned(),
+            Styled::from(format!(
+                "{}: {}",
+                lang::registration(product.registration, lang),
+                lang.text(&product.registration_note)
+            )),
+        ),
+        (
+            Msg::Presentation.get(lang).to_owned(),
+            Styled::from(
+                product
+                    .presentation
+                    .as_ref()
+                    .map_or(Msg::NotFoundInSources.get(lang), |t| lang.text(t)),
+            ),
+        ),
+        (
+            Msg::Uses.get(lang).to_owned(),
+            Styled::from(lang.text(&product.uses)),
+        ),
+    ];
+    if !product.aliases.is_empty() {
+        fields.push((
+            Msg::Aliases.get(lang).to_owned(),
+            Styled::from(product.aliases.join(", ")),
+        ));
+    }
+    fields
 }
 
 /// Every source a product cites, sorted, each once.

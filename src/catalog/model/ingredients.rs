@@ -1,0 +1,251 @@
+//! Ingredients and what each claims: goals, limits, contraindications, interactions,
+//! components and solo rules.
+
+use serde::{Deserialize, Serialize};
+
+use super::*;
+
+/// A depth at which an ingredient is injected.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Depth {
+    /// Into the dermis, the skin itself.
+    Intradermal,
+    /// Into the subcutaneous fat below the dermis (e.g. lipolysis).
+    Subcutaneous,
+}
+
+/// Whether an ingredient may be used at all.
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub enum Status {
+    /// On the market and injectable: may be used.
+    Available,
+    /// Marketing authorisation withdrawn or suspended.
+    Withdrawn {
+        /// When and why its marketing authorisation was withdrawn or suspended.
+        note: Text,
+        /// Sources for the withdrawal.
+        sources: Vec<String>,
+    },
+    /// Must not be injected (e.g. oils).
+    NotInjectable {
+        /// Why it must not be injected (what injecting it caused).
+        note: Text,
+        /// Sources for the status.
+        sources: Vec<String>,
+    },
+    /// No approved injectable product for this use.
+    Unapproved {
+        /// What lacks approval, or what the sources did not find (product, dose).
+        note: Text,
+        /// Sources for the status.
+        sources: Vec<String>,
+    },
+}
+
+/// One goal an ingredient serves.
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GoalClaim {
+    /// Id of the goal served.
+    pub goal: String,
+    /// 3: approved indication or controlled trial; 2: peer-reviewed clinical report;
+    /// 1: practice use found only in weak sources.
+    pub efficacy: u8,
+    /// How strongly the claim is supported.
+    pub evidence: Evidence,
+    /// Sources for the claim.
+    pub sources: Vec<String>,
+}
+
+/// A sourced free-text fact (concentration, per-session limit, zone restriction).
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Fact {
+    /// The fact, in words.
+    pub text: Text,
+    /// How strongly the fact is supported.
+    pub evidence: Evidence,
+    /// Sources for the fact.
+    pub sources: Vec<String>,
+}
+
+/// pH range of the ingredient's injectable form.
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Ph {
+    /// Lowest pH, within 0..=14 (validation).
+    pub min: f64,
+    /// Highest pH, within 0..=14 and never below `min` (validation).
+    pub max: f64,
+    /// Sources for the range.
+    pub sources: Vec<String>,
+}
+
+/// Course constraints of an ingredient (they tighten the zone's course).
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CourseLimit {
+    /// Most sessions in one course (at least 1); a plan never goes beyond it.
+    pub max_sessions: Option<u32>,
+    /// Fewest days between sessions; a plan spaces sessions at least this far apart.
+    pub min_interval_days: Option<u32>,
+    /// Most days between sessions, never below `min_interval_days` (validation); a plan gives it as
+    /// the longest interval.
+    pub max_interval_days: Option<u32>,
+    /// The limit in words, as the sources state it.
+    pub note: Text,
+    /// How strongly the limit is supported.
+    pub evidence: Evidence,
+    /// Sources for the limit.
+    pub sources: Vec<String>,
+}
+
+/// A patient condition in which the ingredient must not be used (or only with caution).
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Contraindication {
+    /// Id of the condition; a patient who has it (or, for an allergy condition, is allergic) gets a
+    /// finding of this rating in a check.
+    pub condition: String,
+    /// `incompatible`: rules the ingredient out; `caution`: allowed with a warning (with
+    /// `clearance`: once cleared).
+    pub rating: Rating,
+    /// A relative contraindication: blocks until `--cleared` records the clearance.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub clearance: bool,
+    /// Why, or what to watch for.
+    pub note: Option<Text>,
+    /// How strongly the contraindication is supported.
+    pub evidence: Evidence,
+    /// Sources for the contraindication.
+    pub sources: Vec<String>,
+}
+
+/// A medication's interaction with this ingredient.
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MedicationInteraction {
+    /// Id of the medication; a patient who takes it gets a finding of this rating in a check.
+    pub medication: String,
+    /// How taking the medication with this ingredient is rated; with `clearance`, the rating
+    /// once the prescriber has cleared it.
+    pub rating: Rating,
+    /// A relative contraindication: blocks until `--cleared` records the clearance.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub clearance: bool,
+    /// What the interaction is and what to do about it.
+    pub note: Text,
+    /// How strongly the interaction is supported.
+    pub evidence: Evidence,
+    /// Sources for the interaction.
+    pub sources: Vec<String>,
+}
+
+/// A substance inside an ingredient or product that matters for the patient.
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Component {
+    /// What it is, as the label names it, with its amount where known ("lidocaine
+    /// hydrochloride 0.3 %").
+    pub name: Text,
+    /// The catalog ingredient it is, when it is one: the patient is screened against that
+    /// ingredient's contraindications, interactions and allergies as well.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ingredient: Option<String>,
+    /// Conditions (an allergy such as sulfite allergy) that rule the carrier out because of it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conditions: Vec<String>,
+    /// How strongly the source supports that the carrier contains it.
+    pub evidence: Evidence,
+    /// Sources for the composition (a label, the maker's sheet).
+    pub sources: Vec<String>,
+}
+
+/// "Do not mix with other drugs in the same syringe."
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Solo {
+    /// How mixing it with anything is rated.
+    pub rating: Rating,
+    /// The rule as the source words it.
+    pub note: Text,
+    /// How strongly the rule is supported; it decides `rating` (see [`Solo::pair_rating`]) and
+    /// competes by grade with a pair's edge claims.
+    pub evidence: Evidence,
+    /// Sources for the rule.
+    pub sources: Vec<String>,
+}
+
+/// An injectable ingredient: what it is, what it serves, where and how it may be injected, and what
+/// rules it out.
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Ingredient {
+    /// Snake_case id, unique among ingredients; ingredient edges refer to it.
+    pub id: String,
+    /// Display name; a person may also type it (either language) to name the ingredient.
+    pub name: Text,
+    /// Trade names, Russian names and common spellings; unique across the whole catalog.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Id of its class: the class's edges apply to it, and an allergy to the class rules it out.
+    pub class: String,
+    /// Whether it may be used at all: anything but `Available` makes it incompatible in a check and
+    /// keeps it out of formulations.
+    pub status: Status,
+    /// The goals it serves, each at most once, with efficacy and evidence.
+    pub goals: Vec<GoalClaim>,
+    /// The pH range of its injectable form, if known; a pair without claims or class edge is
+    /// `caution` when the two ranges are far apart.
+    pub ph: Option<Ph>,
+    /// Usual concentration, as a sourced text.
+    pub concentration: Option<Fact>,
+    /// A per-session limit (dose, volume), as a sourced text; a check shows it as an `info`
+    /// finding.
+    pub session_limit: Option<Fact>,
+    /// Depths at which it may be injected.
+    pub depth: Vec<Depth>,
+    /// Allowed regions; empty means every region.
+    #[serde(default)]
+    pub regions: Vec<Region>,
+    /// Allowed zones; empty means every zone of the allowed regions.
+    #[serde(default)]
+    pub zones: Vec<String>,
+    /// Why the regions or zones are restricted, when they are.
+    pub zone_note: Option<Fact>,
+    /// Limits on its course; in a plan they tighten the zone's course (the stricter rule wins).
+    pub course: Option<CourseLimit>,
+    /// Patient conditions that rule it out or call for caution.
+    #[serde(default)]
+    pub contraindications: Vec<Contraindication>,
+    /// Medications that interact with it.
+    #[serde(default)]
+    pub interactions: Vec<MedicationInteraction>,
+    /// Its "do not mix with other drugs in the same syringe" rule, if a source gives one: a claim
+    /// on every pair with it.
+    pub solo: Option<Solo>,
+    /// Other substances it contains that matter for the patient (lidocaine in a skin booster,
+    /// metabisulfite with epinephrine): allergies, conditions and medications are screened
+    /// against them too.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub components: Vec<Component>,
+    /// Further notes a practitioner should read (technique warnings, regulatory status).
+    #[serde(default)]
+    pub notes: Vec<Fact>,
+    /// Sources for the ingredient's identity and general description.
+    pub sources: Vec<String>,
+}
