@@ -148,28 +148,10 @@ impl<'f> Validator<'f> {
             if let Some(other) = &component.ingredient {
                 self.reference(&format!("{kp}.ingredient"), other, &ids.ingredients);
             }
-            for (n, condition) in component.conditions.iter().enumerate() {
-                self.reference(&format!("{kp}.conditions[{n}]"), condition, &ids.conditions);
-            }
-            self.sources(
-                &format!("{kp}.sources"),
-                &component.sources,
-                Some(component.evidence),
-            );
+            self.component(&kp, component, ids);
         }
         if let Some(solo) = &product.solo {
-            self.sources(
-                &format!("{path}.solo.sources"),
-                &solo.sources,
-                Some(solo.evidence),
-            );
-            if solo.rating != solo.pair_rating() {
-                self.problem(
-                    format!("{path}.solo.rating"),
-                    "a solo rule graded `label` rates every pair `incompatible`, a weaker one `caution`".into(),
-                    "label: incompatible; weaker grades: caution",
-                );
-            }
+            self.solo_rule(&format!("{path}.solo"), solo);
         }
         for (n, fact) in product.notes.iter().enumerate() {
             self.sources(

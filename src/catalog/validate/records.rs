@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use super::Validator;
 use super::ids::RecordIds;
-use crate::catalog::model::{Ingredient, Rating, Status};
+use crate::catalog::model::{Component, Ingredient, Rating, Solo, Status};
 
 impl<'f> Validator<'f> {
     /// Every zone: depth within 0..=50 mm, course sessions and intervals at least 1, sourced.
@@ -292,32 +292,43 @@ impl<'f> Validator<'f> {
                     );
                 }
             }
-            for (n, condition) in component.conditions.iter().enumerate() {
-                self.reference(&format!("{kp}.conditions[{n}]"), condition, &ids.conditions);
-            }
-            self.sources(
-                &format!("{kp}.sources"),
-                &component.sources,
-                Some(component.evidence),
-            );
+            self.component(&kp, component, ids);
         }
         if let Some(solo) = &ing.solo {
-            self.sources(
-                &format!("{p}.solo.sources"),
-                &solo.sources,
-                Some(solo.evidence),
+            self.solo_rule(&format!("{p}.solo"), solo);
+        }
+    }
+
+    /// A component's conditions are known, and its claim is sourced.
+    pub(super) fn component(&mut self, kp: &str, component: &'f Component, ids: &RecordIds<'_>) {
+        for (n, condition) in component.conditions.iter().enumerate() {
+            self.reference(&format!("{kp}.conditions[{n}]"), condition, &ids.conditions);
+        }
+        self.sources(
+            &format!("{kp}.sources"),
+            &component.sources,
+            Some(component.evidence),
+        );
+    }
+
+    /// A "do not mix" rule is sourced and rated by its grade (label: incompatible; weaker:
+    /// caution).
+    pub(super) fn solo_rule(&mut self, path: &str, solo: &'f Solo) {
+        self.sources(
+            &format!("{path}.sources"),
+            &solo.sources,
+            Some(solo.evidence),
+        );
+        if solo.rating != solo.pair_rating() {
+            self.problem(
+                format!("{path}.rating"),
+                format!(
+                    "a solo rule graded `{}` rates every pair `{}`",
+                    serde_plain(solo.evidence),
+                    serde_plain(solo.pair_rating())
+                ),
+                "label: incompatible; weaker grades: caution",
             );
-            if solo.rating != solo.pair_rating() {
-                self.problem(
-                    format!("{p}.solo.rating"),
-                    format!(
-                        "a solo rule graded `{}` rates every pair `{}`",
-                        serde_plain(solo.evidence),
-                        serde_plain(solo.pair_rating())
-                    ),
-                    "label: incompatible; weaker grades: caution",
-                );
-            }
         }
     }
 }
