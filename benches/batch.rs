@@ -6,7 +6,7 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use mesomix::batch::answer_line;
+use mesomix::batch::{Defaults, answer_line};
 use mesomix::catalog;
 
 /// A mix of the requests a clinic sends: one zone and goal set after another.
@@ -28,7 +28,12 @@ fn throughput(c: &mut Criterion) {
     group.bench_function("answer_line/mixed_8", |b| {
         b.iter(|| {
             for (n, line) in REQUESTS.iter().enumerate() {
-                black_box(answer_line(&catalog, n + 1, black_box(line)));
+                black_box(answer_line(
+                    &catalog,
+                    n + 1,
+                    black_box(line),
+                    &Defaults::default(),
+                ));
             }
         })
     });

@@ -14,7 +14,7 @@ use clap::FromArgMatches;
 use crate::catalog::{self, Kind};
 use crate::check::CheckRequest;
 use crate::cli::{CatalogCommand, Cli, ColorChoice, Command, FormulateArgs, PatientArgs, PlanArgs};
-use crate::error::{Error, Field, Surface, Usage};
+use crate::error::{BatchRefusal, Error, Field, Surface, Usage};
 use crate::exit::Exit;
 use crate::io::{Target, load_catalog, read_input, write_quietly, write_stdout, write_to};
 use crate::patient::PatientInput;
@@ -103,8 +103,15 @@ pub fn run(
     if let Command::Catalog(CatalogCommand::Formulate(args)) = &cli.command
         && let Some(input) = &args.batch
     {
-        let streamed = load_catalog(cli.global.catalog.as_deref()).and_then(|catalog| {
-            crate::batch::run(&catalog, input, cli.global.output.as_deref(), stdout)
+        let streamed = batch_defaults(&cli, args, input).and_then(|defaults| {
+            let catalog = load_catalog(cli.global.catalog.as_deref())?;
+            crate::batch::run(
+                &catalog,
+                input,
+                cli.global.output.as_deref(),
+                &defaults,
+                stdout,
+            )
         });
         return streamed.unwrap_or_else(|e| fail(&e, stderr));
     }
@@ -119,6 +126,40 @@ pub fn run(
         Ok(exit)
     });
     written.unwrap_or_else(|e| fail(&e, stderr))
+}
+
+/// The flags `formulate --batch` applies to every record (a record's own field wins); the
+/// ones that cannot apply to JSON Lines answers are refused, not ignored.
+fn batch_defaults(
+    cli: &Cli,
+    args: &FormulateArgs,
+    input: &std::path::Path,
+) -> Result<crate::batch::Defaults, Error> {
+    let refuse = |flag: &'static str, why: BatchRefusal| -> Error {
+        Usage::NotWithBatch { flag, why }.into()
+    };
+    if cli.global.format.is_some_and(|f| f != Format::Json) {
+        return Err(refuse("--format", BatchRefusal::JsonLines));
+    }
+    if cli.global.lang.is_some() {
+        return Err(refuse("--lang", BatchRefusal::BothLanguages));
+    }
+    if args.plan || args.start.is_some() || args.today.is_some() {
+        return Err(refuse("--plan", BatchRefusal::PlanEach));
+    }
+    let stdin = std::path::Path::new("-");
+    if input == stdin && cli.global.catalog.as_deref() == Some(stdin) {
+        return Err(refuse("--catalog -", BatchRefusal::StdinTaken));
+    }
+    Ok(crate::batch::Defaults {
+        max_components: usize::from(args.max_components),
+        allow_caution: args.allow_caution,
+        alternatives: usize::from(args.alternatives),
+        policy: ExitPolicy {
+            strict: args.strict,
+            allow_unknown: args.allow_unknown,
+        },
+    })
 }
 
 /// Runs the command: its output and exit code.

@@ -37,9 +37,33 @@ struct BatchRequest {
     #[serde(default)]
     exclude: Vec<String>,
     #[serde(default)]
-    allow_caution: bool,
+    allow_caution: Option<bool>,
     #[serde(default)]
-    alternatives: usize,
+    alternatives: Option<usize>,
+}
+
+/// What the command line sets for every record; a record's own field wins.
+#[derive(Debug, Clone, Copy)]
+pub struct Defaults {
+    /// `--max-components`.
+    pub max_components: usize,
+    /// `--allow-caution`.
+    pub allow_caution: bool,
+    /// `--alternatives`.
+    pub alternatives: usize,
+    /// `--strict`, `--allow-unknown`: how each record's verdict counts toward the exit code.
+    pub policy: ExitPolicy,
+}
+
+impl Default for Defaults {
+    fn default() -> Self {
+        Defaults {
+            max_components: crate::check::DEFAULT_MAX_COMPONENTS,
+            allow_caution: false,
+            alternatives: 0,
+            policy: ExitPolicy::default(),
+        }
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -83,12 +107,26 @@ fn failure(
 }
 
 /// The answer to one line: the result JSON (one line, no newline) and its exit code.
-pub fn answer_line(catalog: &Catalog, record: usize, line: &str) -> (String, Exit) {
+pub fn answer_line(
+    catalog: &Catalog,
+    record: usize,
+    line: &str,
+    defaults: &Defaults,
+) -> (String, Exit) {
+    // A request is a JSON object; serde would also read a struct from an array by position.
+    if !line.trim_start().starts_with('{') {
+        return failure(
+            record,
+            "json",
+            "a request is a JSON object (`{\"goals\": [...]}`)".into(),
+            Some(line.len() - line.trim_start().len() + 1),
+        );
+    }
     let request: BatchRequest = match serde_json::from_str(line) {
         Ok(r) => r,
         Err(e) => return failure(record, "json", e.to_string(), Some(e.column())),
     };
-    match answer(catalog, &request) {
+    match answer(catalog, &request, defaults) {
         Ok(answer) => answer(record),
         Err(Error::Unknown { field, source }) => failure(
             record,
@@ -110,8 +148,10 @@ pub fn answer_line(catalog: &Catalog, record: usize, line: &str) -> (String, Exi
 fn answer<'c>(
     catalog: &'c Catalog,
     request: &BatchRequest,
+    defaults: &Defaults,
 ) -> Result<impl FnOnce(usize) -> (String, Exit) + 'c, Error> {
-    if request.alternatives > 50 {
+    let alternatives = request.alternatives.unwrap_or(defaults.alternatives);
+    if alternatives > 50 {
         return Err(Usage::OutOfRange {
             field: Field::Alternatives,
             min: 0,
@@ -135,14 +175,13 @@ fn answer<'c>(
     let spec = FormulateSpec {
         goals: &request.goals,
         zone: request.zone.as_deref(),
-        max_components: request
-            .max_components
-            .unwrap_or(crate::check::DEFAULT_MAX_COMPONENTS),
+        max_components: request.max_components.unwrap_or(defaults.max_components),
         require: &request.require,
         exclude: &request.exclude,
-        allow_caution: request.allow_caution,
-        alternatives: request.alternatives,
+        allow_caution: request.allow_caution.unwrap_or(defaults.allow_caution),
+        alternatives,
     };
+    let policy = defaults.policy;
     let req = names.formulate(&spec, patient)?;
     let f = crate::request::formulate(catalog, &req)
         .map_err(|e| crate::render::errors::word(catalog, e))?;
@@ -153,7 +192,7 @@ fn answer<'c>(
         };
         (
             serde_json::to_string(&answer).unwrap_or_default(),
-            ExitPolicy::default().exit(f.verdict),
+            policy.exit(f.verdict),
         )
     })
 }
@@ -211,6 +250,7 @@ pub fn run(
     catalog: &Catalog,
     input: &Path,
     output: Option<&Path>,
+    defaults: &Defaults,
     stdout: &mut dyn Write,
 ) -> Result<Exit, Error> {
     let reader: Box<dyn Read> = if input == Path::new("-") {
@@ -229,6 +269,7 @@ pub fn run(
             reader,
             &mut BufWriter::new(stdout),
             Path::new("<stdout>"),
+            defaults,
         ),
         Target::Device(path) => {
             let device = std::fs::OpenOptions::new()
@@ -238,11 +279,18 @@ pub fn run(
                     path: path.clone(),
                     source,
                 })?;
-            stream(catalog, input, reader, &mut BufWriter::new(device), &path)
+            stream(
+                catalog,
+                input,
+                reader,
+                &mut BufWriter::new(device),
+                &path,
+                defaults,
+            )
         }
         Target::File(path) => {
             let mut writer = BufWriter::new(TempFile::beside(&path)?);
-            let exit = stream(catalog, input, reader, &mut writer, &path)?;
+            let exit = stream(catalog, input, reader, &mut writer, &path, defaults)?;
             let tmp = writer.into_inner().map_err(|e| Error::Io {
                 path: path.clone(),
                 source: e.into_error(),
@@ -259,6 +307,7 @@ fn stream(
     reader: impl BufRead,
     out: &mut dyn Write,
     output: &Path,
+    defaults: &Defaults,
 ) -> Result<Exit, Error> {
     let write_error = |source| Error::Io {
         path: output.to_owned(),
@@ -284,7 +333,7 @@ fn stream(
             ),
             Line::Bytes(bytes) => match std::str::from_utf8(&bytes) {
                 Ok(line) if line.trim().is_empty() => continue,
-                Ok(line) => answer_line(catalog, record, line.trim_end_matches('\r')),
+                Ok(line) => answer_line(catalog, record, line.trim_end_matches('\r'), defaults),
                 Err(e) => failure(record, "json", format!("not UTF-8 text: {e}"), None),
             },
         };

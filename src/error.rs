@@ -227,8 +227,26 @@ pub enum Usage {
         product: String,
         actives: Vec<String>,
     },
+    /// A flag that `formulate --batch` cannot honour.
+    NotWithBatch {
+        flag: &'static str,
+        why: BatchRefusal,
+    },
     /// The SVG writer refused (or is not built in).
     Svg(String),
+}
+
+/// Why a flag cannot go with `formulate --batch`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BatchRefusal {
+    /// Answers are JSON Lines.
+    JsonLines,
+    /// Answers carry both languages.
+    BothLanguages,
+    /// A plan is made per cocktail with `plan --from`.
+    PlanEach,
+    /// Standard input already holds the requests.
+    StdinTaken,
 }
 
 /// Whose course limit a `--sessions` value exceeds.

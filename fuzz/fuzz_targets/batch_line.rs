@@ -16,7 +16,7 @@ fuzz_target!(|data: &[u8]| {
     if line.contains('\n') {
         return;
     }
-    let (answer, _) = mesomix::batch::answer_line(catalog(), 1, line);
+    let (answer, _) = mesomix::batch::answer_line(catalog(), 1, line, &mesomix::batch::Defaults::default());
     assert!(serde_json_valid(&answer), "the answer is one JSON document: {answer}");
 });
 

@@ -4,7 +4,7 @@
 
 use super::lang::{Lang, Msg, pair_rating};
 use crate::catalog::{Catalog, Kind, UnknownName};
-use crate::error::{Error, Field, LimitOwner, Surface, Usage};
+use crate::error::{BatchRefusal, Error, Field, LimitOwner, Surface, Usage};
 
 /// The message for `error`, one line or more, ending in a newline. Catalog problems are
 /// rendered with their places by `render::diagnostics`.
@@ -96,6 +96,7 @@ pub fn usage_text(usage: &Usage, lang: Lang, surface: Surface) -> String {
         | Usage::TooManySessions { .. }
         | Usage::PlanOutOfRange => plan_text(usage, lang, surface),
         Usage::SeveralActives { .. }
+        | Usage::NotWithBatch { .. }
         | Usage::RequiredRuledOut { .. }
         | Usage::RequiredConflict { .. }
         | Usage::TooManyRequired { .. }
@@ -321,6 +322,23 @@ fn formulate_text(usage: &Usage, lang: Lang, surface: Surface) -> String {
                 format!("`{id}` is both {require} and {exclude}")
             } else {
                 format!("`{id}` указан и в {require}, и в {exclude}")
+            }
+        }
+        Usage::NotWithBatch { flag, why } => {
+            let why = match (why, en) {
+                (BatchRefusal::JsonLines, true) => "answers are JSON Lines",
+                (BatchRefusal::JsonLines, false) => "ответы выводятся в формате JSON Lines",
+                (BatchRefusal::BothLanguages, true) => "answers carry both languages",
+                (BatchRefusal::BothLanguages, false) => "ответы содержат оба языка",
+                (BatchRefusal::PlanEach, true) => "plan each cocktail with `plan --from`",
+                (BatchRefusal::PlanEach, false) => "планируйте каждый коктейль через `plan --from`",
+                (BatchRefusal::StdinTaken, true) => "standard input holds the requests",
+                (BatchRefusal::StdinTaken, false) => "стандартный ввод занят запросами",
+            };
+            if en {
+                format!("{flag} does not apply to --batch: {why}")
+            } else {
+                format!("{flag} не применяется с --batch: {why}")
             }
         }
         Usage::SeveralActives { product, actives } => {

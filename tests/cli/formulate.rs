@@ -578,3 +578,75 @@ fn no_data_is_said_as_no_data() {
         assert!(!table.stdout.contains("conflict") && !table.stdout.contains("конфликт"));
     }
 }
+
+/// Batch honours the flags that make sense for every record (a record's own field wins) and
+/// refuses the rest; positional arrays are not requests; stdin cannot be both catalog and batch.
+#[test]
+fn batch_honours_or_refuses_its_flags() {
+    let record = "{\"goals\": [\"local_fat\", \"cellulite\"], \"zone\": \"abdomen\"}\n";
+    let answer = |flags: &[&str], stdin: &str| {
+        let run = Test::new()
+            .args(["formulate", "--batch", "-"])
+            .args(flags)
+            .stdin(stdin)
+            .run();
+        let first: serde_json::Value =
+            serde_json::from_str(run.stdout.lines().next().unwrap_or("{}")).expect("JSON");
+        (run.code, first)
+    };
+    let (_, plain) = answer(&[], record);
+    let (_, more) = answer(&["--alternatives", "2"], record);
+    assert_eq!(plain["alternatives"].as_array().map(Vec::len), Some(0));
+    assert_eq!(
+        more["alternatives"].as_array().map(Vec::len),
+        Some(2),
+        "{more}"
+    );
+    // The record's own field wins over the flag.
+    let own =
+        "{\"goals\": [\"local_fat\", \"cellulite\"], \"zone\": \"abdomen\", \"alternatives\": 1}\n";
+    let (_, own) = answer(&["--alternatives", "2"], own);
+    assert_eq!(own["alternatives"].as_array().map(Vec::len), Some(1));
+    // --max-components 1 as a default.
+    let (_, one) = answer(&["--max-components", "1"], record);
+    assert_eq!(
+        one["cocktail"]["ingredients"].as_array().map(Vec::len),
+        Some(1),
+        "{one}"
+    );
+    // --strict counts cautions toward the exit code.
+    let warfarin = "{\"goals\": [\"hydration\"], \"zone\": \"face\", \"patient\": {\"medications\": [\"warfarin\"], \"cleared\": [\"warfarin\"]}}\n";
+    assert_eq!(answer(&[], warfarin).0, 0);
+    assert_eq!(answer(&["--strict"], warfarin).0, 1);
+    // Refused, not ignored.
+    for flags in [
+        &["--format", "table"][..],
+        &["--lang", "ru"],
+        &["--plan", "--start", "2026-12-07"],
+        &["--catalog", "-"],
+    ] {
+        let run = Test::new()
+            .args(["formulate", "--batch", "-"])
+            .args(flags)
+            .stdin(record)
+            .status(2);
+        // (--lang ru words its own refusal in Russian.)
+        assert!(
+            run.stderr.contains("does not apply to --batch")
+                || run.stderr.contains("не применяется с --batch"),
+            "{flags:?}: {}",
+            run.stderr
+        );
+        assert!(run.stdout.is_empty());
+    }
+    // A positional array is not a request.
+    let run = Test::new()
+        .args(["formulate", "--batch", "-"])
+        .stdin("[[\"cellulite\"], \"abdomen\"]\n")
+        .status(2);
+    assert!(
+        run.stdout.contains("a request is a JSON object"),
+        "{}",
+        run.stdout
+    );
+}
