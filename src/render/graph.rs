@@ -138,11 +138,25 @@ pub fn mermaid(catalog: &Catalog, g: &UnGraph<Node, Link>, lang: Lang) -> String
     out
 }
 
+/// The most nodes an SVG picture lays out.
+pub const MAX_SVG_NODES: usize = 24;
+/// The most lines an SVG picture lays out.
+pub const MAX_SVG_EDGES: usize = 80;
+
 /// The graph as SVG, laid out by layout-rs from a DOT description it understands.
 #[cfg(feature = "svg")]
 pub fn svg(catalog: &Catalog, g: &UnGraph<Node, Link>, lang: Lang) -> Result<String, String> {
     use layout::backends::svg::SVGWriter;
     use layout::gv::{DotParser, GraphBuilder};
+    // layout-rs's layered layout grows steeply with nodes and edges (25 ingredients with every
+    // pair drawn took about a minute): refuse a picture it cannot draw in reasonable time.
+    if g.node_count() > MAX_SVG_NODES || g.edge_count() > MAX_SVG_EDGES {
+        return Err(format!(
+            "{} nodes and {} lines are more than the SVG layout draws (at most {MAX_SVG_NODES} and {MAX_SVG_EDGES}); use --format dot or mermaid, or fewer ingredients",
+            g.node_count(),
+            g.edge_count()
+        ));
+    }
     // layout-rs reads a subset of DOT: one attribute list per statement, `dashed` but not
     // `dotted` (unknown pairs are grey and dashed), integer pen widths.
     let mut src = String::from("graph {\n");

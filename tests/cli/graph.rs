@@ -208,3 +208,29 @@ fn readme_picture_is_current() {
         "regenerate docs/mix.svg with the command in README"
     );
 }
+
+/// An SVG picture has a size its layout can draw; a larger one is refused with the DOT
+/// alternative, at once.
+#[test]
+fn svg_is_bounded() {
+    let list = Test::new()
+        .args(["ingredients", "--format", "json"])
+        .status(0);
+    let value: serde_json::Value = serde_json::from_str(&list.stdout).expect("JSON");
+    let ids: Vec<String> = value["ingredients"]
+        .as_array()
+        .expect("ingredients")
+        .iter()
+        .take(25)
+        .map(|i| i["id"].as_str().expect("id").to_owned())
+        .collect();
+    let run = Test::new()
+        .args(["graph", "--show-unknown", "--format", "svg"])
+        .args(&ids)
+        .status(2);
+    assert!(run.stderr.contains("--format dot"), "{}", run.stderr);
+    Test::new()
+        .args(["graph", "--show-unknown", "--format", "dot"])
+        .args(&ids)
+        .status(0);
+}

@@ -16,7 +16,36 @@ impl<'f> Validator<'f> {
                         format!("empty `{lang}` text"),
                     );
                 }
+                self.no_control(&format!("{path}.{lang}"), value);
             }
+        }
+        let f = self.file;
+        for (i, s) in f.sources.iter().enumerate() {
+            self.no_control(&format!("sources[{i}].title"), &s.title);
+            self.no_control(&format!("sources[{i}].citation"), &s.citation);
+        }
+        for (i, ing) in f.ingredients.iter().enumerate() {
+            for (a, alias) in ing.aliases.iter().enumerate() {
+                self.no_control(&format!("ingredients[{i}].aliases[{a}]"), alias);
+            }
+        }
+        for (i, p) in f.products.iter().enumerate() {
+            for (a, alias) in p.aliases.iter().enumerate() {
+                self.no_control(&format!("products[{i}].aliases[{a}]"), alias);
+            }
+            self.no_control(&format!("products[{i}].maker"), &p.maker);
+        }
+    }
+
+    /// Text shown in a terminal holds no control character (an escape sequence could rewrite
+    /// what a practitioner sees).
+    fn no_control(&mut self, path: &str, value: &str) {
+        if let Some(c) = value.chars().find(|c| c.is_control()) {
+            self.problem(
+                path.into(),
+                format!("{path} holds the control character U+{:04X}", u32::from(c)),
+                "no control characters in catalog text",
+            );
         }
     }
 
