@@ -127,11 +127,12 @@ pub fn load(text: &str, origin: &str) -> Result<Catalog, CatalogError> {
     let problems = validate::validate(&file);
     if !problems.is_empty() {
         let index = spans::SpanIndex::new(text);
+        let lines = LineIndex::new(text);
         let mut diagnostics: Vec<Diagnostic> = problems
             .into_iter()
             .map(|p| {
                 let span = index.find(&p.path).unwrap_or(0..0);
-                let (line, column) = line_column(text, span.start);
+                let (line, column) = lines.line_column(text, span.start);
                 Diagnostic {
                     message: p.message,
                     label: p.label,
@@ -210,6 +211,25 @@ fn byte_offset(text: &str, line: usize, col: usize) -> usize {
         offset += l.len();
     }
     text.len()
+}
+
+/// The byte offset where each line starts, for line and column lookups in logarithmic time.
+struct LineIndex(Vec<usize>);
+
+impl LineIndex {
+    fn new(text: &str) -> LineIndex {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex(starts)
+    }
+
+    /// As [`line_column`], without scanning the text before `offset`.
+    fn line_column(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = offset.min(text.len());
+        let line = self.0.partition_point(|&s| s <= offset);
+        let start = self.0[line - 1];
+        (line, text[start..offset].chars().count() + 1)
+    }
 }
 
 /// 1-based line and character column of a byte offset.
@@ -432,5 +452,26 @@ mod tests {
         let text = "ab\nжж x\n";
         assert_eq!(byte_offset(text, 2, 4), 3 + 5);
         assert_eq!(line_column(text, 3 + 5), (2, 4));
+    }
+
+    #[test]
+    fn the_line_index_agrees_with_the_scan_at_every_offset() {
+        for text in [
+            "",
+            "a",
+            "\n",
+            "ab\nжж x\n",
+            "x\n\n\ny",
+            "line one\r\nстрока два\r\n",
+        ] {
+            let index = LineIndex::new(text);
+            for offset in (0..=text.len()).filter(|&o| text.is_char_boundary(o)) {
+                assert_eq!(
+                    index.line_column(text, offset),
+                    line_column(text, offset),
+                    "{text:?} at {offset}"
+                );
+            }
+        }
     }
 }

@@ -12,11 +12,23 @@ pub fn render(error: &CatalogError, color: bool) -> String {
         Renderer::plain()
     };
     let mut out = String::new();
+    let text = error.text.as_str();
     for d in &error.diagnostics {
+        // Only the lines the span touches go to the renderer, so a catalog with thousands of
+        // problems is rendered in time proportional to its size, not size × problems.
+        let start = d.span.start.min(text.len());
+        let end = d.span.end.clamp(start, text.len());
+        let from = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let to = text[end..].find('\n').map_or(text.len(), |i| end + i);
         let report = &[Level::ERROR.primary_title(&d.message).element(
-            Snippet::source(&error.text)
+            Snippet::source(&text[from..to])
+                .line_start(d.line)
                 .path(&error.origin)
-                .annotation(AnnotationKind::Primary.span(d.span.clone()).label(&d.label)),
+                .annotation(
+                    AnnotationKind::Primary
+                        .span(start - from..end - from)
+                        .label(&d.label),
+                ),
         )];
         out.push_str(&renderer.render(report));
         out.push_str("\n\n");
