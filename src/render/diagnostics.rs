@@ -19,7 +19,11 @@ pub fn render(error: &CatalogError, color: bool) -> String {
         let start = d.span.start.min(text.len());
         let end = d.span.end.clamp(start, text.len());
         let from = text[..start].rfind('\n').map_or(0, |i| i + 1);
-        let to = text[end..].find('\n').map_or(text.len(), |i| end + i);
+        let mut to = text[end..].find('\n').map_or(text.len(), |i| end + i);
+        // A CRLF line ends before its `\r`, as the whole-text renderer showed it.
+        if to > end && text[..to].ends_with('\r') {
+            to -= 1;
+        }
         let report = &[Level::ERROR.primary_title(&d.message).element(
             Snippet::source(&text[from..to])
                 .line_start(d.line)
