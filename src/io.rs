@@ -149,6 +149,33 @@ pub fn write_to(target: &Target, stdout: &mut dyn Write, bytes: &[u8]) -> Result
     }
 }
 
+/// Temporary files being written now, removed if the run is interrupted.
+static PENDING: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+/// On SIGINT or SIGTERM, removes the temporary files being written and exits with 130, so an
+/// interrupted run leaves nothing behind (the destination stays untouched). Called once by
+/// `main`; a second call, or a platform without signals, changes nothing.
+pub fn remove_temporaries_on_interrupt() {
+    let _ = ctrlc::set_handler(|| {
+        if let Ok(pending) = PENDING.lock() {
+            for path in pending.iter() {
+                let _ = std::fs::remove_file(path);
+            }
+        }
+        std::process::exit(130);
+    });
+}
+
+fn register(path: &Path, add: bool) {
+    if let Ok(mut pending) = PENDING.lock() {
+        if add {
+            pending.push(path.to_owned());
+        } else {
+            pending.retain(|p| p != path);
+        }
+    }
+}
+
 /// A file being written beside its destination, renamed onto it once whole and removed if the
 /// run fails first.
 #[derive(Debug)]
@@ -185,6 +212,7 @@ impl TempFile {
                 .open(&temp)
             {
                 Ok(file) => {
+                    register(&temp, true);
                     return Ok(TempFile {
                         file: Some(file),
                         temp,
@@ -215,6 +243,7 @@ impl TempFile {
             }
         }
         std::fs::rename(&self.temp, &self.dest).map_err(io_error)?;
+        register(&self.temp, false);
         self.temp = PathBuf::new();
         Ok(())
     }
@@ -241,6 +270,7 @@ impl Drop for TempFile {
         // Not persisted: the destination is left untouched and the temporary file removed.
         if !self.temp.as_os_str().is_empty() {
             let _ = std::fs::remove_file(&self.temp);
+            register(&self.temp, false);
         }
     }
 }

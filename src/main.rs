@@ -3,6 +3,7 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    mesomix::io::remove_temporaries_on_interrupt();
     let env = mesomix::app::Env::from_process();
     let exit = mesomix::app::run(
         std::env::args_os(),

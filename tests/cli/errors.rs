@@ -302,3 +302,56 @@ fn output_goes_where_it_is_told_and_failures_are_errors() {
         .collect();
     assert!(left.is_empty(), "{left:?}");
 }
+
+/// An interrupted run (SIGTERM, SIGINT) leaves no temporary file and no half-written output.
+#[test]
+fn an_interrupted_run_leaves_nothing_behind() {
+    use std::io::Write;
+    use std::process::Stdio;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("answers.jsonl");
+    for signal in ["-TERM", "-INT"] {
+        let mut child = Test::new()
+            .args([
+                "formulate",
+                "--batch",
+                "-",
+                "--output",
+                out.to_str().expect("path"),
+            ])
+            .command()
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("starts");
+        let mut stdin = child.stdin.take().expect("stdin");
+        stdin
+            .write_all(b"{\"goals\": [\"hydration\"]}\n")
+            .expect("a record");
+        // Wait for the temporary file: the run is then writing, and waiting for more input.
+        let temporaries = || {
+            std::fs::read_dir(dir.path())
+                .expect("dir")
+                .filter_map(Result::ok)
+                .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+                .count()
+        };
+        let mut waited = 0;
+        while temporaries() == 0 && waited < 200 {
+            std::thread::sleep(std::time::Duration::from_millis(50));
+            waited += 1;
+        }
+        assert_eq!(temporaries(), 1, "the run writes through a temporary file");
+        let killed = std::process::Command::new("kill")
+            .args([signal, &child.id().to_string()])
+            .status()
+            .expect("kill runs");
+        assert!(killed.success());
+        let status = child.wait().expect("ends");
+        drop(stdin);
+        assert_eq!(status.code(), Some(130), "{signal}");
+        assert_eq!(temporaries(), 0, "{signal}: a temporary file is left");
+        assert!(!out.exists(), "{signal}: half an output was written");
+    }
+}
