@@ -81,11 +81,6 @@ impl<'c> Resolver<'c> {
         name.map(|n| self.one(kind, field, n)).transpose()
     }
 
-    /// Several names of `kind`, in order (repeats allowed).
-    pub fn list(&self, kind: Kind, field: Field, names: &[String]) -> Result<Vec<usize>, Error> {
-        names.iter().map(|n| self.one(kind, field, n)).collect()
-    }
-
     /// The ingredients of a mix: each once, whatever name it is given by.
     pub fn mix(&self, names: &[String]) -> Result<Mix, Error> {
         let mut mix = Mix::default();

@@ -433,14 +433,8 @@ pub fn assess(catalog: &Catalog, request: &CheckRequest) -> Result<CheckReport, 
     })
 }
 
-/// Every unordered pair of `mix` resolved through the catalog (ingredient edge, class edge, pH,
-/// else `unknown`), with the deciding edge's index. Worst rating first, ties by the ids of `a`
-/// then `b`; `a` is the ingredient that comes first in `mix`.
-pub fn resolve_pairs(catalog: &Catalog, mix: &[usize]) -> Vec<Pair> {
-    resolve_pairs_from(catalog, mix, &BTreeMap::new())
-}
-
-/// [`resolve_pairs`] for a mix whose actives may come in products (`from`): two actives of one
+/// Every unordered pair of `mix` resolved through the catalog (claims, class edge, pH, else
+/// `unknown`), worst first, ties by the ids of `a` then `b`. Actives may come in products (`from`): two actives of one
 /// product are not a pair (the maker's co-formulation), and a product's "do not mix" statement
 /// is a claim on every pair of its actives with the rest.
 pub fn resolve_pairs_from(

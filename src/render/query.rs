@@ -8,7 +8,7 @@ use crate::catalog::model::{
     Contraindication, Evidence, MedicationInteraction, Rating, Status, Text,
 };
 use crate::check::allowed_in_zone;
-use crate::compat::{PairClaim, Resolution, Via, resolve};
+use crate::compat::{Resolution, Via, resolve};
 
 /// Ingredients of `class` serving `goal` (indices), in catalog order.
 pub fn filter_ingredients(
@@ -43,7 +43,7 @@ pub fn known_pairs(catalog: &Catalog, i: usize) -> Vec<(usize, Resolution<'_>)> 
     let mut pairs: Vec<(usize, Resolution<'_>)> = (0..catalog.ingredients().len())
         .filter(|&j| j != i)
         .map(|j| (j, resolve(catalog, i, j)))
-        .filter(|(_, r)| r.via == Via::Ph || deciding_claim(r).is_some())
+        .filter(|(_, r)| r.via == Via::Ph || r.decision().is_some())
         .collect();
     let id = |j: usize| catalog.ingredients()[j].id.as_str();
     pairs.sort_by(|(a, ra), (b, rb)| rb.rating.cmp(&ra.rating).then_with(|| id(*a).cmp(id(*b))));
@@ -183,7 +183,7 @@ pub fn cited_sources(catalog: &Catalog, i: usize) -> Vec<String> {
         all.extend(s.sources.iter().cloned());
     }
     for (j, r) in known_pairs(catalog, i) {
-        match deciding_claim(&r) {
+        match r.decision() {
             Some(claim) => all.extend(claim.sources.iter().cloned()),
             None => all.extend(ph_sources(catalog, i, j)),
         }
@@ -191,10 +191,4 @@ pub fn cited_sources(catalog: &Catalog, i: usize) -> Vec<String> {
     all.sort();
     all.dedup();
     all
-}
-
-/// The claim that decided a resolved pair (edge, solo rule or class edge); `None` for a pH
-/// inference or a pair without data.
-pub fn deciding_claim<'c>(r: &Resolution<'c>) -> Option<PairClaim<'c>> {
-    r.decision()
 }

@@ -13,9 +13,7 @@ use crate::compat::{PairRating, Resolution, Via};
 use crate::render::doc::{Doc, Styled, Tone};
 use crate::render::json::{envelope, to_string};
 use crate::render::lang::{self, Lang, Msg, fill, header};
-use crate::render::query::{
-    allowed_zones, cited_sources, deciding_claim, known_pairs, ph_sources, status_note,
-};
+use crate::render::query::{allowed_zones, cited_sources, known_pairs, ph_sources, status_note};
 use crate::render::vocab::{
     SourceJson, joined, ph_note, rating_cell, source_list, sources, sources_table, span, status_id,
     status_tone, tone,
@@ -144,7 +142,7 @@ pub struct PairRow<'c> {
 impl<'c> PairRow<'c> {
     /// The row of the pair with ingredient `with`, from its resolution.
     fn of(catalog: &'c Catalog, with: usize, r: &Resolution<'c>) -> PairRow<'c> {
-        let claim = deciding_claim(r);
+        let claim = r.decision();
         PairRow {
             with: &catalog.ingredients()[with].id,
             rating: r.rating,
