@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Refresh every `$ mesomix ...` example in README.md with the binary's real output.
+"""Refresh every `$ mesomix ...` example in README.md and docs/reference.md with the binary's
+real output.
 
 Each example is a fenced ```console block whose first line is `$ mesomix ARGS`. The block's
 output is replaced with what `target/release/mesomix ARGS` prints (stdout, then stderr).
@@ -37,12 +38,16 @@ def refresh(match):
     return f"```console\n$ mesomix {args}\n{output}```"
 
 
+DOCUMENTS = ["README.md", os.path.join("docs", "reference.md")]
+
+
 def main():
-    path = os.path.join(ROOT, "README.md")
-    text = open(path, encoding="utf-8").read()
-    new = BLOCK.sub(refresh, text)
-    open(path, "w", encoding="utf-8").write(new)
-    print("README.md examples refreshed" if new != text else "README.md examples already current")
+    for name in DOCUMENTS:
+        path = os.path.join(ROOT, name)
+        text = open(path, encoding="utf-8").read()
+        new = BLOCK.sub(refresh, text)
+        open(path, "w", encoding="utf-8").write(new)
+        print(f"{name} examples refreshed" if new != text else f"{name} examples already current")
 
 
 if __name__ == "__main__":

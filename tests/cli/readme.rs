@@ -1,12 +1,27 @@
-//! README.md's examples are real: every ```console block starting with `$ mesomix ARGS` must
-//! show what the binary prints now (refresh them with `scripts/update_readme.py`).
+//! README.md's and docs/reference.md's examples are real: every ```console block starting with
+//! `$ mesomix ARGS` must show what the binary prints now (refresh them with
+//! `scripts/update_readme.py`).
 
 use crate::support::Test;
 
 #[test]
 fn readme_examples_are_current() {
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
-        .expect("README.md");
+    let checked = examples_are_current("README.md");
+    assert!(
+        checked >= 10,
+        "README shows an example of every job ({checked} found)"
+    );
+    let reference = examples_are_current("docs/reference.md");
+    assert!(
+        reference >= 5,
+        "docs/reference.md shows the catalog commands ({reference} found)"
+    );
+}
+
+/// Checks every example of one document; returns how many there are.
+fn examples_are_current(name: &str) -> usize {
+    let path = format!("{}/{name}", env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(&path).expect(name);
     let mut checked = 0;
     let mut rest = readme.as_str();
     while let Some(start) = rest.find("```console\n$ mesomix ") {
@@ -24,23 +39,20 @@ fn readme_examples_are_current() {
             assert_eq!(
                 actual_lines,
                 shown_lines[..keep],
-                "README example `mesomix {}` is out of date",
+                "{name} example `mesomix {}` is out of date",
                 args.join(" ")
             );
         } else {
             assert_eq!(
                 actual,
                 shown,
-                "README example `mesomix {}` is out of date",
+                "{name} example `mesomix {}` is out of date",
                 args.join(" ")
             );
         }
         checked += 1;
     }
-    assert!(
-        checked >= 10,
-        "README shows an example of every command ({checked} found)"
-    );
+    checked
 }
 
 /// Splits a command line on spaces, keeping single- or double-quoted words together.
