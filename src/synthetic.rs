@@ -107,6 +107,7 @@ pub fn model(shape: &Shape) -> CatalogFile {
         version: format!("synthetic-{}-{}", shape.ingredients, shape.seed),
         sources: sources(),
         classes,
+        actions: Vec::new(),
         goals,
         zones,
         conditions,
@@ -117,6 +118,7 @@ pub fn model(shape: &Shape) -> CatalogFile {
         class_edges,
         edges,
         products: Vec::new(),
+        regimens: Vec::new(),
     }
 }
 
@@ -167,6 +169,8 @@ fn vocabularies(shape: &Shape) -> Vocabularies {
             id: format!("g{g:02}"),
             name: text(&format!("Goal {g}")),
             aliases: Vec::new(),
+            actions: Vec::new(),
+            share_note: None,
         })
         .collect();
     let course = Course {
@@ -247,6 +251,7 @@ fn ingredients(rng: &mut Rng, shape: &Shape) -> Vec<Ingredient> {
                 class: format!("c{:03}", rng.below(shape.classes)),
                 status: Status::Available,
                 goals: claims,
+                actions: Vec::new(),
                 ph: None,
                 concentration: None,
                 session_limit: None,

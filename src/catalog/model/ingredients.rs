@@ -208,7 +208,12 @@ pub struct Ingredient {
     /// keeps it out of formulations.
     pub status: Status,
     /// The goals it serves, each at most once, with efficacy and evidence.
+    #[serde(default)]
     pub goals: Vec<GoalClaim>,
+    /// The actions it performs, each at most once, with efficacy and evidence; a goal's
+    /// efficacy is derived from them through the goal's shares.
+    #[serde(default)]
+    pub actions: Vec<ActionClaim>,
     /// The pH range of its injectable form, if known; a pair without claims or class edge is
     /// `caution` when the two ranges are far apart.
     pub ph: Option<Ph>,

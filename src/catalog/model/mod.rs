@@ -26,6 +26,9 @@ pub struct CatalogFile {
     pub sources: Vec<Source>,
     /// Ingredient classes; every ingredient belongs to exactly one.
     pub classes: Vec<Class>,
+    /// What cocktails do for goals (lipolysis, microcirculation, ...).
+    #[serde(default)]
+    pub actions: Vec<Action>,
     /// Treatment goals that ingredients serve and `formulate` is asked for.
     pub goals: Vec<Goal>,
     /// Injection zones, each with its region, depth and usual course.
@@ -51,6 +54,9 @@ pub struct CatalogFile {
     /// Branded ready-made preparations; in a mix each expands to its actives.
     #[serde(default)]
     pub products: Vec<Product>,
+    /// Combinations used in published studies or licensed products.
+    #[serde(default)]
+    pub regimens: Vec<Regimen>,
 }
 
 /// How much weight a source carries.
@@ -142,6 +148,12 @@ pub struct Goal {
     /// Other names a person may type for the goal (any case); unique across the whole catalog.
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// The actions a cocktail for this goal works through, each with its share.
+    #[serde(default)]
+    pub actions: Vec<GoalAction>,
+    /// How the shares were set (a source's ranking, or equal shares where none ranks them).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub share_note: Option<Text>,
 }
 
 /// The part of the body a zone belongs to; ingredients, aftercare rules and expectations may be
@@ -389,10 +401,12 @@ pub struct Aftercare {
     pub sources: Vec<String>,
 }
 
+mod actions;
 mod edges;
 mod ingredients;
 mod products;
 
+pub use actions::*;
 pub use edges::*;
 pub use ingredients::*;
 pub use products::*;

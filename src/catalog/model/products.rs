@@ -36,6 +36,10 @@ pub struct Product {
     pub solo: Option<Solo>,
     /// Declared uses and zones.
     pub uses: Text,
+    /// Actions the product itself was shown to perform (a trial of the product); its actives'
+    /// actions count as well.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actions: Vec<ActionClaim>,
     /// Regions it is for; empty means any.
     #[serde(default)]
     pub regions: Vec<Region>,
