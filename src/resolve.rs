@@ -216,9 +216,9 @@ impl<'c> Resolver<'c> {
         };
         let value: serde_json::Value = serde_json::from_str(&text)
             .map_err(|e| not_one(format!("{}:{}: {e}", e.line(), e.column())))?;
-        if value.get("schema").and_then(|s| s.as_str()) != Some("mesomix.formulation/1") {
+        if value.get("schema").and_then(|s| s.as_str()) != Some("mesomix.formulation/2") {
             return Err(not_one(
-                "its `schema` is not `mesomix.formulation/1`".into(),
+                "its `schema` is not `mesomix.formulation/2`".into(),
             ));
         }
         let Some(items) = value

@@ -289,7 +289,6 @@ fn ingredients(rng: &mut Rng, shape: &Shape) -> Vec<Ingredient> {
                 aliases: Vec::new(),
                 class: format!("c{:03}", rng.below(shape.classes)),
                 status: Status::Available,
-                goals: Vec::new(),
                 actions: claims,
                 ph: None,
                 concentration: None,

@@ -451,7 +451,7 @@ fn batch_answers_every_line_in_order() {
         "one result per non-blank line, in order"
     );
     assert_eq!(lines[0]["verdict"], "compatible");
-    assert_eq!(lines[0]["schema"], "mesomix.formulation/1");
+    assert_eq!(lines[0]["schema"], "mesomix.formulation/2");
     assert_eq!(lines[1]["error"]["kind"], "json");
     assert_eq!(
         lines[2]["error"]["kind"], "json",

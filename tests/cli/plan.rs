@@ -160,7 +160,7 @@ fn formulation_piped_in() {
         .stdin(&f.stdout)
         .status(0);
     let v: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
-    assert_eq!(v["ingredients"][0], "hyaluronic_acid");
+    assert_eq!(v["ingredients"][0], "dexpanthenol");
     snap!("plan.from_formulation.json", run.stdout);
     // formulate --plan appends the same plan.
     let both = Test::new()

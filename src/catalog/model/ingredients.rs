@@ -1,4 +1,4 @@
-//! Ingredients and what each claims: goals, limits, contraindications, interactions,
+//! Ingredients and what each claims: actions, limits, contraindications, interactions,
 //! components and solo rules.
 
 use serde::{Deserialize, Serialize};
@@ -54,21 +54,6 @@ pub enum Status {
         /// Sources for the status.
         sources: Vec<String>,
     },
-}
-
-/// One goal an ingredient serves.
-#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct GoalClaim {
-    /// Id of the goal served.
-    pub goal: String,
-    /// 3: approved indication or controlled trial; 2: peer-reviewed clinical report;
-    /// 1: practice use found only in weak sources.
-    pub efficacy: u8,
-    /// How strongly the claim is supported.
-    pub evidence: Evidence,
-    /// Sources for the claim.
-    pub sources: Vec<String>,
 }
 
 /// A sourced free-text fact (concentration, per-session limit, zone restriction).
@@ -207,9 +192,6 @@ pub struct Ingredient {
     /// Whether it may be used at all: anything but `Available` makes it incompatible in a check and
     /// keeps it out of formulations.
     pub status: Status,
-    /// The goals it serves, each at most once, with efficacy and evidence.
-    #[serde(default)]
-    pub goals: Vec<GoalClaim>,
     /// The actions it performs, each at most once, with efficacy and evidence; a goal's
     /// efficacy is derived from them through the goal's shares.
     #[serde(default)]
