@@ -3,7 +3,8 @@
 //!
 //! Answers grow from the required set (in the first syringe), one candidate at a time, each new
 //! member improving some target (an optimum has no idle member) and going into a syringe it
-//! fits (room left, every pair with that syringe's members admitted). The first member always
+//! fits (room left, every pair with that syringe's members admitted, and no pair rated
+//! incompatible with the other syringe's members: they meet in the tissue). The first member always
 //! goes into the first syringe, so each split of two syringes is reached once. Each node orders
 //! its open candidates by their joint gain (coverage and evidence together, see [`joint`]),
 //! best first, and a child only takes candidates after its own, so every answer is reached
@@ -53,7 +54,7 @@ pub(super) fn branch_and_bound(
             if start.len() < space.max && start.iter().all(|&s| space.pair(c, s).is_some()) {
                 fits |= 1;
             }
-            if syringes == 2 {
+            if syringes == 2 && start.iter().all(|&s| space.same_session(c, s)) {
                 fits |= 2;
             }
             (fits != 0).then_some((c, fits))
@@ -367,6 +368,10 @@ impl Search<'_, '_> {
                     let mut fits = x.fits;
                     if fits & (1 << s) != 0 && (full || self.space.pair(c, x.cand).is_none()) {
                         fits &= !(1 << s);
+                    }
+                    // An incompatible pair may not meet in the same session at all.
+                    if fits & !(1 << s) != 0 && !self.space.same_session(c, x.cand) {
+                        fits &= 1 << s;
                     }
                     (fits != 0).then_some((x.cand, fits))
                 })
