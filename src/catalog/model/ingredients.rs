@@ -154,6 +154,10 @@ pub struct Component {
     /// Conditions (an allergy such as sulfite allergy) that rule the carrier out because of it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conditions: Vec<String>,
+    /// How much of it per millilitre of the carrier, where the source gives it (a skin
+    /// booster's 0.3 % lidocaine): then it counts toward that ingredient's dose.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub strength: Option<Strength>,
     /// How strongly the source supports that the carrier contains it.
     pub evidence: Evidence,
     /// Sources for the composition (a label, the maker's sheet).
@@ -204,6 +208,16 @@ pub struct Ingredient {
     /// A per-session limit (dose, volume), as a sourced text; a check shows it as an `info`
     /// finding.
     pub session_limit: Option<Fact>,
+    /// The strengths its injectable form comes in (`1 %`, `2 %`); an amount without a strength
+    /// takes the only one, and must name one when there are several.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub strengths: Vec<Strength>,
+    /// Other catalog ingredients a millilitre of it delivers (the deoxycholate in PC/DC).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contains: Vec<Contained>,
+    /// Sourced limits on its total per session or per course.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dose_limits: Vec<DoseLimit>,
     /// Depths at which it may be injected.
     pub depth: Vec<Depth>,
     /// Allowed regions; empty means every region.
