@@ -1,5 +1,5 @@
 //! `check` output: the verdict first, then pairs worst-first, findings and suggestions; as a
-//! document (table, Markdown) and as JSON (`mesomix.check/2`, with its JSON Schema).
+//! document (table, Markdown) and as JSON (`mesomix.check/3`, with its JSON Schema).
 //!
 //! `explain` has its own module; its entry points are re-exported here, where callers have
 //! always found them.
