@@ -438,6 +438,7 @@ fn check_cocktail(
             patient: request.patient.clone(),
             max_components: request.max_components,
             from: Default::default(),
+            amounts: Vec::new(),
         },
     )
     .ok()

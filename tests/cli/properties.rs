@@ -24,6 +24,7 @@ fn request(mix: Vec<usize>) -> CheckRequest {
         patient: Patient::default(),
         max_components: 4,
         from: Default::default(),
+        amounts: Vec::new(),
     }
 }
 
@@ -517,6 +518,7 @@ mod suggestions {
                 patient,
                 max_components: 4,
             from: Default::default(),
+            amounts: Vec::new(),
             };
             let report = check(catalog(), &request).expect("checks");
             let s = &report.suggestions;
