@@ -74,8 +74,21 @@ fn blocking_graph(
 /// Whether `syringe`, checked again with the request's zone and patient, is approved
 /// (`compatible` or `caution`). An empty syringe is not.
 fn passes(catalog: &Catalog, request: &CheckRequest, syringe: &[usize]) -> bool {
+    // Each item keeps its own amount; items left out take theirs with them.
+    let amounts = request
+        .amounts
+        .iter()
+        .filter(|a| {
+            catalog
+                .actives_of(a.item)
+                .iter()
+                .all(|i| syringe.contains(i))
+        })
+        .copied()
+        .collect();
     let request = CheckRequest {
         mix: syringe.to_vec(),
+        amounts,
         ..request.clone()
     };
     assess(catalog, &request).is_ok_and(|report| approved(report.verdict))

@@ -219,6 +219,7 @@ pub fn doses_section(doc: &mut Doc, catalog: &Catalog, d: &DoseReport, lang: Lan
                 .unwrap_or_default();
             let weight = d
                 .weight_kg
+                .filter(|_| limit.per_kg.is_some())
                 .map(|w| format!(" {}", fill(Msg::ForKg.get(lang), &[&number(w, lang)])))
                 .unwrap_or_default();
             lines.push(Styled::new(

@@ -600,9 +600,13 @@ pub fn number(x: f64, lang: Lang) -> String {
     s
 }
 
-/// A share as a percentage: "7.4 %".
+/// A share as a percentage to one decimal place: "7.4 %".
 pub fn percent(share: f64, lang: Lang) -> String {
-    format!("{} %", number(share * 100.0, lang))
+    let mut s = format!("{}", (share * 1000.0).round() / 10.0);
+    if lang == Lang::Ru {
+        s = s.replace('.', ",");
+    }
+    format!("{s} %")
 }
 
 /// What a limit allows, as arithmetic: "min(4.5 mg/kg × 60 kg = 270 mg, 300 mg)".
