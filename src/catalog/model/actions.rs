@@ -84,6 +84,11 @@ pub struct ActionClaim {
     pub efficacy: u8,
     /// The routes the evidence was shown by; an efficacy of 3 needs `local` (validation).
     pub routes: Vec<Route>,
+    /// The zones the claim holds in (Kybella's label: submental fat only); empty means every
+    /// zone. An item has at most one claim per action and zone (validation), and a request
+    /// without a zone counts only the claims that hold everywhere.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub zones: Vec<String>,
     /// How strongly the claim is supported.
     pub evidence: Evidence,
     /// What the sources say, in words, with their limits (a negative trial, a zone the claim

@@ -34,6 +34,9 @@ pub(super) struct RecordIds<'f> {
     pub(super) conditions: Ids<'f>,
     pub(super) medications: Ids<'f>,
     pub(super) ingredients: Ids<'f>,
+    pub(super) actions: Ids<'f>,
+    /// Ingredients and products: what a mix or a regimen may name.
+    pub(super) items: Ids<'f>,
 }
 
 impl<'f> RecordIds<'f> {
@@ -45,6 +48,14 @@ impl<'f> RecordIds<'f> {
             conditions: Ids::new("condition", f.conditions.iter().map(|c| c.id.as_str())),
             medications: Ids::new("medication", f.medications.iter().map(|m| m.id.as_str())),
             ingredients: Ids::new("ingredient", f.ingredients.iter().map(|i| i.id.as_str())),
+            actions: Ids::new("action", f.actions.iter().map(|a| a.id.as_str())),
+            items: Ids::new(
+                "ingredient or product",
+                f.ingredients
+                    .iter()
+                    .map(|i| i.id.as_str())
+                    .chain(f.products.iter().map(|p| p.id.as_str())),
+            ),
         }
     }
 }
@@ -65,6 +76,8 @@ impl<'f> Validator<'f> {
         self.check_ids("aftercare", f.aftercare.iter().map(|a| a.id.as_str()));
         self.check_ids("expectations", f.expectations.iter().map(|e| e.id.as_str()));
         self.check_ids("ingredients", f.ingredients.iter().map(|i| i.id.as_str()));
+        self.check_ids("actions", f.actions.iter().map(|a| a.id.as_str()));
+        self.check_ids("regimens", f.regimens.iter().map(|r| r.id.as_str()));
     }
 
     fn check_ids<'a>(&mut self, list: &str, ids: impl Iterator<Item = &'a str>) {

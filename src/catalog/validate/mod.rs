@@ -3,12 +3,14 @@
 //! Problems carry the path of the offending value (`ingredients[3].class`); the loader turns
 //! paths into line and column through the span index.
 //!
-//! The rules are grouped by purpose: `ids` (ids, aliases, names, references), `sources` (every
+//! The rules are grouped by purpose: `ids` (ids, aliases, names, references), `actions` (goals' actions and shares, action claims,
+//! regimens), `sources` (every
 //! claim's sources and evidence grade), `records` (the per-record rules of zones, claims and
 //! ingredients), `edges` (compatibility edges) and `values` (bilingual texts, numeric ranges,
 //! ratings). This module runs them in a fixed order, which is the order problems are reported
 //! in.
 
+mod actions;
 mod edges;
 mod ids;
 mod products;
@@ -101,6 +103,7 @@ impl<'f> Validator<'f> {
         self.edges("class_edges", &ids.classes);
         self.edges("edges", &ids.ingredients);
         self.check_products(&ids);
+        self.check_actions(&ids);
 
         self.check_unused_sources();
     }

@@ -180,6 +180,11 @@ pub(super) fn product_texts<'f>(
         &product.registration_note,
     ));
     texts.push((format!("{path}.uses"), &product.uses));
+    for (a, claim) in product.actions.iter().enumerate() {
+        if let Some(n) = &claim.note {
+            texts.push((format!("{path}.actions[{a}].note"), n));
+        }
+    }
     for (a, active) in product.actives.iter().enumerate() {
         if let Some(note) = &active.note {
             texts.push((format!("{path}.actives[{a}].note"), note));

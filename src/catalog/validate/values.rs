@@ -139,8 +139,15 @@ fn texts(f: &CatalogFile) -> Vec<(String, &Text)> {
         texts.push((format!("classes[{i}].name"), &c.name));
         texts.push((format!("classes[{i}].description"), &c.description));
     }
+    for (i, a) in f.actions.iter().enumerate() {
+        texts.push((format!("actions[{i}].name"), &a.name));
+        texts.push((format!("actions[{i}].description"), &a.description));
+    }
     for (i, g) in f.goals.iter().enumerate() {
         texts.push((format!("goals[{i}].name"), &g.name));
+        if let Some(n) = &g.share_note {
+            texts.push((format!("goals[{i}].share_note"), n));
+        }
     }
     for (i, z) in f.zones.iter().enumerate() {
         texts.push((format!("zones[{i}].name"), &z.name));
@@ -172,6 +179,10 @@ fn texts(f: &CatalogFile) -> Vec<(String, &Text)> {
     for (p, product) in f.products.iter().enumerate() {
         super::products::product_texts(p, product, &mut texts);
     }
+    for (r, regimen) in f.regimens.iter().enumerate() {
+        texts.push((format!("regimens[{r}].name"), &regimen.name));
+        texts.push((format!("regimens[{r}].outcome"), &regimen.outcome));
+    }
     for (list, edges) in [("class_edges", &f.class_edges), ("edges", &f.edges)] {
         for (e, edge) in edges.iter().enumerate() {
             texts.push((format!("{list}[{e}].note"), &edge.note));
@@ -192,6 +203,11 @@ fn texts(f: &CatalogFile) -> Vec<(String, &Text)> {
 /// The texts of one ingredient (at path `p`), appended to `texts`.
 fn ingredient_texts<'f>(p: &str, ing: &'f Ingredient, texts: &mut Vec<(String, &'f Text)>) {
     texts.push((format!("{p}.name"), &ing.name));
+    for (a, claim) in ing.actions.iter().enumerate() {
+        if let Some(n) = &claim.note {
+            texts.push((format!("{p}.actions[{a}].note"), n));
+        }
+    }
     for (k, component) in ing.components.iter().enumerate() {
         texts.push((format!("{p}.components[{k}].name"), &component.name));
     }
