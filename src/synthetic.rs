@@ -1,14 +1,15 @@
-//! Seeded synthetic catalogs for tests and benchmarks: random classes, goals and efficacies,
-//! with a set share of incompatible and caution pairs. Not used by the tool itself.
+//! Seeded synthetic catalogs for tests and benchmarks: random classes, goals working through
+//! random actions with random shares, ingredients performing random actions with random
+//! efficacies, and a set share of incompatible and caution pairs. Not used by the tool itself.
 //!
 //! Pair ratings come from class edges between every two classes (so a catalog of 10,000
 //! ingredients stays small), plus a sprinkle of ingredient edges that override them. Pairs inside
 //! one class have no edge and are `unknown`, as in a real catalog.
 
 use crate::catalog::model::{
-    CatalogFile, Class, Condition, Course, Depth, Edge, Evidence, Goal, GoalClaim, Grade,
-    Ingredient, Mechanism, Medication, Range, Rating, Region, Scope, Source, Span, Status, Text,
-    Zone,
+    Action, ActionClaim, CatalogFile, Class, Condition, Course, Depth, Edge, Evidence, Goal,
+    GoalAction, Grade, Ingredient, Mechanism, Medication, Range, Rating, Region, Route, Scope,
+    Source, Span, Status, Text, Zone,
 };
 use crate::catalog::{self, Catalog};
 
@@ -96,18 +97,19 @@ pub fn model(shape: &Shape) -> CatalogFile {
     let mut rng = Rng::new(shape.seed);
     let Vocabularies {
         classes,
+        actions,
         goals,
         zones,
         conditions,
         medications,
-    } = vocabularies(shape);
+    } = vocabularies(&mut rng, shape);
     let ingredients = ingredients(&mut rng, shape);
     let (class_edges, edges) = edges(&mut rng, shape, &classes, &ingredients);
     CatalogFile {
         version: format!("synthetic-{}-{}", shape.ingredients, shape.seed),
         sources: sources(),
         classes,
-        actions: Vec::new(),
+        actions,
         goals,
         zones,
         conditions,
@@ -149,14 +151,21 @@ fn sources() -> Vec<Source> {
 /// The vocabularies of a synthetic catalog.
 struct Vocabularies {
     classes: Vec<Class>,
+    actions: Vec<Action>,
     goals: Vec<Goal>,
     zones: Vec<Zone>,
     conditions: Vec<Condition>,
     medications: Vec<Medication>,
 }
 
-/// Classes, goals, one zone, one condition and one medication.
-fn vocabularies(shape: &Shape) -> Vocabularies {
+/// The number of actions of a catalog with `goals` goals (two per goal, shared at random).
+fn action_count(goals: usize) -> usize {
+    (2 * goals).max(1)
+}
+
+/// Classes, actions, goals (each working through one to three actions, shares 1 to 3), one
+/// zone, one condition and one medication.
+fn vocabularies(rng: &mut Rng, shape: &Shape) -> Vocabularies {
     let classes: Vec<Class> = (0..shape.classes)
         .map(|c| Class {
             id: format!("c{c:03}"),
@@ -164,13 +173,39 @@ fn vocabularies(shape: &Shape) -> Vocabularies {
             description: text("synthetic"),
         })
         .collect();
+    let n_actions = action_count(shape.goals);
+    let actions: Vec<Action> = (0..n_actions)
+        .map(|a| Action {
+            id: format!("a{a:02}"),
+            name: text(&format!("Action {a}")),
+            description: text("synthetic"),
+            enabling: false,
+        })
+        .collect();
     let goals: Vec<Goal> = (0..shape.goals)
-        .map(|g| Goal {
-            id: format!("g{g:02}"),
-            name: text(&format!("Goal {g}")),
-            aliases: Vec::new(),
-            actions: Vec::new(),
-            share_note: None,
+        .map(|g| {
+            let wanted = (1 + rng.below(3)).min(n_actions);
+            let mut entries: Vec<GoalAction> = Vec::new();
+            while entries.len() < wanted {
+                let id = format!("a{:02}", rng.below(n_actions));
+                if entries.iter().any(|e| e.action == id) {
+                    continue;
+                }
+                entries.push(GoalAction {
+                    action: id,
+                    also_served_by: Vec::new(),
+                    share: 1 + rng.below(3) as u32,
+                    evidence: Evidence::Weak,
+                    sources: vec!["s_weak".into()],
+                });
+            }
+            Goal {
+                id: format!("g{g:02}"),
+                name: text(&format!("Goal {g}")),
+                aliases: Vec::new(),
+                actions: entries,
+                share_note: None,
+            }
         })
         .collect();
     let course = Course {
@@ -212,6 +247,7 @@ fn vocabularies(shape: &Shape) -> Vocabularies {
     }];
     Vocabularies {
         classes,
+        actions,
         goals,
         zones,
         conditions,
@@ -219,28 +255,31 @@ fn vocabularies(shape: &Shape) -> Vocabularies {
     }
 }
 
-/// The ingredients, each serving one to three goals.
+/// The ingredients, each performing one to three actions.
 fn ingredients(rng: &mut Rng, shape: &Shape) -> Vec<Ingredient> {
     let grades = [
         (Evidence::Label, "s_label"),
         (Evidence::Peer, "s_peer"),
         (Evidence::Weak, "s_weak"),
     ];
+    let n_actions = action_count(shape.goals);
     (0..shape.ingredients)
         .map(|i| {
-            let served = 1 + rng.below(3);
-            let mut claims: Vec<GoalClaim> = Vec::new();
-            while claims.len() < served.min(shape.goals) {
-                let g = rng.below(shape.goals);
-                let id = format!("g{g:02}");
-                if claims.iter().any(|c| c.goal == id) {
+            let performed = (1 + rng.below(3)).min(n_actions);
+            let mut claims: Vec<ActionClaim> = Vec::new();
+            while claims.len() < performed {
+                let id = format!("a{:02}", rng.below(n_actions));
+                if claims.iter().any(|c| c.action == id) {
                     continue;
                 }
                 let (evidence, source) = grades[rng.below(3)];
-                claims.push(GoalClaim {
-                    goal: id,
+                claims.push(ActionClaim {
+                    action: id,
                     efficacy: 1 + rng.below(3) as u8,
+                    routes: vec![Route::Local],
+                    zones: Vec::new(),
                     evidence,
+                    note: None,
                     sources: vec![source.into()],
                 });
             }
@@ -250,8 +289,8 @@ fn ingredients(rng: &mut Rng, shape: &Shape) -> Vec<Ingredient> {
                 aliases: Vec::new(),
                 class: format!("c{:03}", rng.below(shape.classes)),
                 status: Status::Available,
-                goals: claims,
-                actions: Vec::new(),
+                goals: Vec::new(),
+                actions: claims,
                 ph: None,
                 concentration: None,
                 session_limit: None,

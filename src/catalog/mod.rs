@@ -4,7 +4,9 @@
 //! names indexed for lookup and the compatibility graph built. A catalog that fails any rule is
 //! never returned half-built; the error lists every problem with its line and column.
 
+mod actions;
 mod graph;
+pub use actions::{GoalValue, accepted, evidence_rank, holds_in, total_shares};
 pub use graph::CompatGraph;
 mod codec;
 pub mod model;

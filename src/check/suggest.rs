@@ -9,8 +9,7 @@ use super::{
     Alternative, CheckRequest, EXACT_REMOVE_LIMIT, EXACT_SPLIT_LIMIT, NoneApprovable, Severity,
     Suggestions, Syringe, approved, assess, blocks, eligible, session_findings, solo_blocks,
 };
-use crate::catalog::Catalog;
-use crate::catalog::model::GoalClaim;
+use crate::catalog::{Catalog, Item, holds_in};
 use std::collections::BTreeMap;
 
 use crate::compat::{PairRating, resolve, resolve_items};
@@ -195,15 +194,14 @@ fn split(catalog: &Catalog, usable: &[Vec<usize>], adj: &[Vec<bool>]) -> (Vec<Sy
     (syringes, exact)
 }
 
-/// Goal indices served by any of `ingredients` (a goal claim of one of them names the goal), in
-/// catalog order, each once.
+/// Goal indices served by any of `ingredients` (one of them performs an action of the goal,
+/// by a claim that holds in every zone), in catalog order, each once.
 pub fn goals_served(catalog: &Catalog, ingredients: &[usize]) -> Vec<usize> {
     (0..catalog.goals().len())
         .filter(|&g| {
-            let id = &catalog.goals()[g].id;
             ingredients
                 .iter()
-                .any(|&i| catalog.ingredients()[i].goals.iter().any(|c| &c.goal == id))
+                .any(|&i| catalog.goal_value(Item::Ingredient(i), g, None).is_some())
         })
         .collect()
 }
@@ -377,15 +375,20 @@ fn replacement(
     {
         return None;
     }
-    let wanted = &catalog.ingredients()[removed].goals;
-    let shared: Vec<&GoalClaim> = ing
-        .goals
+    // It must perform an action the removed one performs (in the zone).
+    let zone = request.zone.map(|z| catalog.zones()[z].id.as_str());
+    let wanted: Vec<&str> = catalog.ingredients()[removed]
+        .actions
         .iter()
-        .filter(|g| wanted.iter().any(|w| w.goal == g.goal))
+        .filter(|c| holds_in(c, zone))
+        .map(|c| c.action.as_str())
         .collect();
-    if shared.is_empty() {
-        return None;
-    }
+    let best = ing
+        .actions
+        .iter()
+        .filter(|c| holds_in(c, zone) && wanted.contains(&c.action.as_str()))
+        .map(|c| c.efficacy)
+        .max()?;
     let worst = rest
         .iter()
         .map(|&r| resolve(catalog, cand, r).rating)
@@ -396,10 +399,14 @@ fn replacement(
     if blocks(worst) || !passes(catalog, request, &syringe) {
         return None;
     }
+    // The goals both serve.
     let goals = (0..catalog.goals().len())
-        .filter(|&g| shared.iter().any(|c| c.goal == catalog.goals()[g].id))
+        .filter(|&g| {
+            [removed, cand]
+                .iter()
+                .all(|&i| catalog.goal_value(Item::Ingredient(i), g, zone).is_some())
+        })
         .collect();
-    let best = shared.iter().map(|c| c.efficacy).max().unwrap_or(0);
     Some((
         best,
         Alternative {

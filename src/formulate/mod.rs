@@ -1,20 +1,24 @@
 //! Goals → [`Formulation`]: the exact best cocktail the catalog supports for a patient.
 //!
-//! The objective (DESIGN §6), compared in this order: weighted goal coverage (a goal counts the
-//! best efficacy in the set, times its weight), then fewer caution findings, then stronger
-//! evidence, then fewer components, then the lexicographically smallest ids. The search is a
-//! branch and bound over eligible ingredients with an admissible bound on coverage, so its
-//! result is the optimum, not a greedy guess; [`exhaustive_best`] enumerates every set for
-//! tests and benchmarks.
+//! The objective (DESIGN §6), compared in this order: weighted action coverage (for each goal,
+//! Σ over its actions of share × the best efficacy for that action among the chosen
+//! ingredients, times the goal's weight), then fewer caution findings, then stronger evidence,
+//! then fewer components, then the lexicographically smallest ids. The search is a branch and
+//! bound over eligible ingredients with admissible bounds, so its result is the optimum, not a
+//! greedy guess (unless a node budget stops it, which the answer says); [`exhaustive_best`]
+//! enumerates every set for tests and benchmarks. When one syringe leaves actions uncovered
+//! that a second syringe of the same session would cover, the best two syringes are searched
+//! the same way.
 //!
 //! One purpose per module:
 //! - `eligibility` — which ingredients a request may use, and why each other one may not;
-//! - `space` — the search space: candidates and their goal profiles, pair admission, the score
-//!   of a set;
-//! - `ranking` — the objective's order and the k best distinct sets;
-//! - `search` — the exact branch and bound;
+//! - `space` — the search space: goals as weighted action targets, candidates and their
+//!   profiles, pair admission, the score of an answer;
+//! - `ranking` — the objective's order and the k best distinct answers;
+//! - `search` — the exact branch and bound, for one syringe or two;
 //! - `oracle` — exhaustive enumeration, the reference the search is tested against;
-//! - `reasons` — uncovered goals, unchosen candidates and the second syringe.
+//! - `reasons` — uncovered actions and unchosen candidates;
+//! - `regimens` — published regimens for the goals, their status, and the cocktail's match.
 //!
 //! This module holds the public types, request validation and the [`formulate`] entry point.
 
@@ -22,6 +26,7 @@ mod eligibility;
 mod oracle;
 mod ranking;
 mod reasons;
+mod regimens;
 mod search;
 mod space;
 
@@ -33,13 +38,15 @@ use crate::patient::Patient;
 
 use eligibility::eligibility;
 use ranking::Ranked;
-use reasons::{not_chosen, second_request, uncovered_goals};
+use reasons::{not_chosen, uncovered_actions};
 use search::branch_and_bound;
 use space::{Space, pair_admission};
 
 pub use eligibility::{Excluded, ExclusionReason, exclusion_reasons};
-pub use oracle::exhaustive_best;
+pub use oracle::{exhaustive_best, exhaustive_syringes};
 pub use reasons::{NotChosen, NotChosenReason, Uncovered, UncoveredReason};
+pub use regimens::{RegimenMatch, RegimenStatus};
+pub use search::NODE_BUDGET;
 
 /// A requested goal and its weight.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,46 +92,86 @@ pub fn default_weights(goals: &[usize]) -> Vec<GoalWeight> {
         .collect()
 }
 
-/// One goal's coverage in a cocktail.
+/// One goal action's coverage in a cocktail.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ActionCoverage {
+    /// Index into the goal's `actions`.
+    pub entry: usize,
+    /// The ingredient with the best claim for it (best evidence on ties, then smallest id).
+    pub by: Option<usize>,
+    /// The action that claim is for (the goal's action, or one that also serves it).
+    pub action: Option<usize>,
+    /// That claim's efficacy (0 when nothing covers the action).
+    pub efficacy: u8,
+    /// That claim's evidence.
+    pub evidence: Option<Evidence>,
+}
+
+/// One goal's coverage in a cocktail: each of its actions, and Σ share × efficacy.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Coverage {
     /// Index into the catalog's goals.
     pub goal: usize,
     /// The goal's weight in the request.
     pub weight: u32,
-    /// The ingredient giving the best efficacy (best evidence on ties, then smallest id).
-    pub by: Option<usize>,
-    /// That ingredient's efficacy for the goal (0 when nothing covers it).
-    pub efficacy: u8,
-    /// The evidence of that ingredient's claim.
-    pub evidence: Option<Evidence>,
+    /// One entry per action of the goal, in the goal's order.
+    pub actions: Vec<ActionCoverage>,
+    /// Σ over the goal's actions of share × the efficacy covering it.
+    pub points: u32,
+    /// The goal's total shares (0 for a goal without actions).
+    pub shares: u32,
+}
+
+impl Coverage {
+    /// The goal's coverage on the efficacy scale, 0 to 3.
+    pub fn value(&self) -> f64 {
+        f64::from(self.points) / f64::from(self.shares.max(1))
+    }
 }
 
 /// The objective's value for a set, compared lexicographically: more `coverage`, then fewer
 /// `cautions`, then more `evidence`, then fewer `components` is better.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Score {
-    /// Sum over goals of weight × the best efficacy in the set.
+    /// Σ over goals of weight × Σ over the goal's actions of share × the best efficacy for it,
+    /// in whole units (the goals' shares brought to a common denominator, so only comparisons
+    /// within one request mean anything; [`Cocktail::value`] is the readable figure).
     pub coverage: u64,
     /// Caution findings: caution pairs, caution "do not mix" notes (once per pair they are in)
     /// and the patient's caution findings on each member.
     pub cautions: u32,
-    /// Sum over covered goals of weight × the evidence rank (inference 0 … label 3) of the best
-    /// claim.
+    /// The same sum with the evidence rank (inference 0 … label 3) of each covering claim in
+    /// place of its efficacy.
     pub evidence: u64,
     /// Number of ingredients.
     pub components: usize,
 }
 
-/// One cocktail: a set of ingredients that may share a syringe under the request.
+/// One cocktail: one syringe, or two given in the same session.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cocktail {
-    /// Ingredient indices, sorted by id.
+    /// Every ingredient, sorted by id.
     pub ingredients: Vec<usize>,
+    /// The syringes (one or two), each sorted by id, in the order of their ids.
+    pub syringes: Vec<Vec<usize>>,
     /// The objective's value.
     pub score: Score,
     /// One entry per requested goal, in the request's order.
     pub coverage: Vec<Coverage>,
+}
+
+impl Cocktail {
+    /// The weighted coverage on the efficacy scale, 0 to 3: Σ weight × goal coverage over Σ
+    /// weight.
+    pub fn value(&self) -> f64 {
+        let weights: u32 = self.coverage.iter().map(|c| c.weight).sum();
+        let total: f64 = self
+            .coverage
+            .iter()
+            .map(|c| f64::from(c.weight) * c.value())
+            .sum();
+        total / f64::from(weights.max(1))
+    }
 }
 
 /// The full answer.
@@ -135,22 +182,29 @@ pub struct Formulation {
     pub verdict: Verdict,
     /// Patient findings that stop every session (absolute, postpone, zone) or apply to it.
     pub session_findings: Vec<Finding>,
-    /// The best cocktail, if any eligible ingredient serves a requested goal.
+    /// The best single syringe, if any eligible ingredient performs a requested action.
     pub cocktail: Option<Cocktail>,
-    /// Requested goals the cocktail does not cover, in the request's order, each with why.
+    /// Whether the searches finished: when a node budget stops one, its answer is the best
+    /// found so far and not proven optimal.
+    pub proven: bool,
+    /// Requested goal actions the cocktail does not cover, in the request's order, each with
+    /// why.
     pub uncovered: Vec<Uncovered>,
     /// Every ineligible ingredient, in catalog order, with its reasons.
     pub excluded: Vec<Excluded>,
-    /// Eligible ingredients serving a requested goal that the cocktail leaves out, and why.
+    /// Eligible ingredients performing a requested action that the cocktail leaves out, and
+    /// why.
     pub not_chosen: Vec<NotChosen>,
-    /// Up to `alternatives` next-best distinct cocktails, best first.
+    /// Up to `alternatives` next-best distinct single syringes, best first.
     pub alternatives: Vec<Cocktail>,
     /// The cocktail's own check report.
     pub check: Option<CheckReport>,
-    /// A second syringe (or alternate session) for goals the first cannot serve.
-    pub second: Option<Cocktail>,
-    /// The second syringe's check report.
-    pub second_check: Option<CheckReport>,
+    /// The best two syringes of one session, when they cover more than the best single one.
+    pub two_syringes: Option<Cocktail>,
+    /// The check report of each of the two syringes, in their order.
+    pub two_syringe_checks: Vec<CheckReport>,
+    /// Published regimens for the requested goals, with their status for this patient.
+    pub regimens: Vec<RegimenStatus>,
 }
 
 /// Requests that cannot be answered at all. Indices point into the catalog; the messages name
@@ -226,22 +280,27 @@ fn validate_request(catalog: &Catalog, request: &FormulateRequest) -> Result<(),
     Ok(())
 }
 
-/// A way to find the `k` best sets of a search space, best first.
-type Strategy = fn(&Space<'_>, usize) -> Vec<Ranked>;
+/// A way to find the `k` best answers of at most so many syringes in a search space, best
+/// first, and whether the list is proven.
+type Strategy<'a> = &'a dyn Fn(&Space<'_>, usize, usize) -> (Vec<Ranked>, bool);
 
-/// The `alternatives + 1` best non-empty cocktails for `request` over `eligible`, best first.
+/// The `alternatives + 1` best non-empty answers of at most `syringes` syringes for `request`
+/// over `eligible`, best first, and whether they are proven.
 fn solve(
     catalog: &Catalog,
     request: &FormulateRequest,
     eligible: &[usize],
-    strategy: Strategy,
-) -> Vec<Cocktail> {
+    syringes: usize,
+    strategy: Strategy<'_>,
+) -> (Vec<Cocktail>, bool) {
     let space = Space::build(catalog, request, eligible);
-    strategy(&space, request.alternatives + 1)
+    let (found, proven) = strategy(&space, request.alternatives + 1, syringes);
+    let cocktails = found
         .into_iter()
-        .filter(|(set, _)| !set.is_empty())
-        .map(|(set, score)| space.cocktail(&set, score))
-        .collect()
+        .filter(|(syringes, _)| !syringes.is_empty())
+        .map(|(syringes, score)| space.cocktail(&syringes, score))
+        .collect();
+    (cocktails, proven)
 }
 
 /// The best cocktail for the request, with everything needed to explain it.
@@ -249,11 +308,24 @@ fn solve(
 /// Exact: the cocktail is the optimum of the objective over every set of eligible ingredients
 /// that may share a syringe, holds every required ingredient and at most `max_components`; ties
 /// go to the smallest sorted list of ids. `alternatives` are the next best distinct sets in the
-/// same order (sets in which every member serves some goal best, or is required). A patient whose session findings refuse or postpone the session gets that
-/// verdict and no search at all. The same request always gives the same answer.
+/// same order (sets in which every member is the best for some action, or is required). When
+/// the best two syringes of one session (each within `max_components`, the required
+/// ingredients in the first) cover more, they are given too. A patient whose session findings
+/// refuse or postpone the session gets that verdict and no search at all. The same request
+/// always gives the same answer.
 pub fn formulate(
     catalog: &Catalog,
     request: &FormulateRequest,
+) -> Result<Formulation, FormulateError> {
+    formulate_within(catalog, request, NODE_BUDGET)
+}
+
+/// [`formulate`] with a node budget for each search: a search that runs out of it answers
+/// with the best found so far and `proven: false`.
+pub fn formulate_within(
+    catalog: &Catalog,
+    request: &FormulateRequest,
+    budget: u64,
 ) -> Result<Formulation, FormulateError> {
     validate_request(catalog, request)?;
     let session_findings = check::session_findings(catalog, &request.patient);
@@ -262,37 +334,55 @@ pub fn formulate(
         // Refused or postponed: no search at all.
         return Ok(Formulation::stopped(verdict, session_findings, excluded));
     }
-    let mut found = solve(catalog, request, &eligible, branch_and_bound);
+    let search = |space: &Space<'_>, k: usize, n: usize| branch_and_bound(space, k, n, budget);
+    let (mut found, mut proven) = solve(catalog, request, &eligible, 1, &search);
     let best = (!found.is_empty()).then(|| found.remove(0));
     let report = best
         .as_ref()
-        .and_then(|c| check_cocktail(catalog, request, c));
-    let uncovered = uncovered_goals(catalog, request, best.as_ref(), &eligible, &excluded);
-    // Goals lost to conflicts get a second syringe of their own, if the catalog has one.
-    let second = second_request(request, &uncovered).and_then(|sub| {
-        solve(catalog, &sub, &eligible, branch_and_bound)
-            .into_iter()
-            .next()
+        .and_then(|c| check_cocktail(catalog, request, &c.ingredients));
+    let uncovered = uncovered_actions(catalog, request, best.as_ref(), &eligible, &excluded);
+    // Actions lost to conflicts or to a full syringe: the best two syringes of one session, if
+    // they cover more.
+    let mut two_syringes = None;
+    if uncovered.iter().any(|u| u.reason.blocked()) {
+        let single = FormulateRequest {
+            alternatives: 0,
+            ..request.clone()
+        };
+        let (pair, pair_proven) = solve(catalog, &single, &eligible, 2, &search);
+        proven &= pair_proven;
+        two_syringes = pair.into_iter().next().filter(|p| {
+            p.syringes.len() == 2
+                && best
+                    .as_ref()
+                    .is_none_or(|b| p.score.coverage > b.score.coverage)
+        });
+    }
+    let two_syringe_checks = two_syringes.as_ref().map_or_else(Vec::new, |p| {
+        p.syringes
+            .iter()
+            .filter_map(|s| check_cocktail(catalog, request, s))
+            .collect()
     });
-    let second_check = second
-        .as_ref()
-        .and_then(|c| check_cocktail(catalog, request, c));
     let verdict = match &report {
         Some(r) => r.verdict,
         None => verdict_without_cocktail(&session_findings),
     };
     let not_chosen = not_chosen(catalog, request, best.as_ref(), &eligible);
+    let regimens = regimens::statuses(catalog, request, best.as_ref(), two_syringes.as_ref());
     Ok(Formulation {
         verdict,
         session_findings,
         cocktail: best,
+        proven,
         uncovered,
         excluded,
         not_chosen,
         alternatives: found,
         check: report,
-        second,
-        second_check,
+        two_syringes,
+        two_syringe_checks,
+        regimens,
     })
 }
 
@@ -315,16 +405,16 @@ fn verdict_without_cocktail(session_findings: &[Finding]) -> Verdict {
         .max(Verdict::Unknown)
 }
 
-/// The check report of a cocktail under the request's zone, patient and size limit.
+/// The check report of one syringe under the request's zone, patient and size limit.
 fn check_cocktail(
     catalog: &Catalog,
     request: &FormulateRequest,
-    cocktail: &Cocktail,
+    syringe: &[usize],
 ) -> Option<CheckReport> {
     check::check(
         catalog,
         &CheckRequest {
-            mix: cocktail.ingredients.clone(),
+            mix: syringe.to_vec(),
             zone: request.zone,
             patient: request.patient.clone(),
             max_components: request.max_components,
@@ -342,13 +432,15 @@ impl Formulation {
             verdict,
             session_findings,
             cocktail: None,
+            proven: true,
             uncovered: Vec::new(),
             excluded,
             not_chosen: Vec::new(),
             alternatives: Vec::new(),
             check: None,
-            second: None,
-            second_check: None,
+            two_syringes: None,
+            two_syringe_checks: Vec::new(),
+            regimens: Vec::new(),
         }
     }
 }

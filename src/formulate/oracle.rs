@@ -1,5 +1,6 @@
-//! The exhaustive oracle: every admissible, irredundant set, scored and ranked. Exponential;
-//! the reference the exact search is tested and benchmarked against, never used by the tool.
+//! The exhaustive oracle: every admissible, irredundant answer (one syringe, or two given in
+//! the same session), scored and ranked. Exponential; the reference the exact search is tested
+//! and benchmarked against, never used by the tool.
 
 use crate::catalog::Catalog;
 
@@ -8,23 +9,35 @@ use super::ranking::{Best, Ranked};
 use super::space::Space;
 use super::{Cocktail, FormulateError, FormulateRequest, solve, validate_request};
 
-/// Every admissible, irredundant set up to the size limit, the `k` best kept, best first.
-pub(super) fn enumerate_all(space: &Space<'_>, k: usize) -> Vec<Ranked> {
-    fn walk(space: &Space<'_>, best: &mut Best<'_, '_>, set: &mut Vec<usize>, from: usize) {
-        if space.admissible(set) && space.irredundant(set) {
+/// Every admissible, irredundant answer of at most `syringes` syringes (the required
+/// candidates in the first), the `k` best kept, best first.
+pub(super) fn enumerate_all(space: &Space<'_>, k: usize, syringes: usize) -> Vec<Ranked> {
+    fn walk(space: &Space<'_>, best: &mut Best<'_, '_>, set: &mut Vec<Vec<usize>>, from: usize) {
+        let all: Vec<usize> = set.iter().flatten().copied().collect();
+        if space.irredundant(&all) {
             best.offer(set);
         }
-        if set.len() >= space.max {
-            return;
-        }
         for c in from..space.cands.len() {
-            set.push(c);
-            walk(space, best, set, c + 1);
-            set.pop();
+            if space.required.contains(&c) {
+                continue;
+            }
+            for s in 0..set.len() {
+                let fits =
+                    set[s].len() < space.max && set[s].iter().all(|&m| space.pair(c, m).is_some());
+                if fits {
+                    set[s].push(c);
+                    walk(space, best, set, c + 1);
+                    set[s].pop();
+                }
+            }
         }
     }
     let mut best = Best::new(space, k);
-    walk(space, &mut best, &mut Vec::new(), 0);
+    let mut set = vec![Vec::new(); syringes.max(1)];
+    set[0] = space.required.clone();
+    if space.fits(&set[0]) {
+        walk(space, &mut best, &mut set, 0);
+    }
     best.into_list()
 }
 
@@ -39,13 +52,24 @@ pub fn exhaustive_best(
     catalog: &Catalog,
     request: &FormulateRequest,
 ) -> Result<Option<Cocktail>, FormulateError> {
+    exhaustive_syringes(catalog, request, 1)
+}
+
+/// The best answer of at most `syringes` syringes (1 or 2) by exhaustive enumeration, for tests:
+/// with 2 it is the reference for [`Formulation::two_syringes`](super::Formulation).
+pub fn exhaustive_syringes(
+    catalog: &Catalog,
+    request: &FormulateRequest,
+    syringes: usize,
+) -> Result<Option<Cocktail>, FormulateError> {
     validate_request(catalog, request)?;
     let (eligible, _) = eligibility(catalog, request);
     let single = FormulateRequest {
         alternatives: 0,
         ..request.clone()
     };
-    Ok(solve(catalog, &single, &eligible, enumerate_all)
-        .into_iter()
-        .next())
+    let found = solve(catalog, &single, &eligible, syringes, &|space, k, n| {
+        (enumerate_all(space, k, n), true)
+    });
+    Ok(found.0.into_iter().next())
 }

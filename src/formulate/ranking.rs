@@ -1,12 +1,13 @@
-//! The objective's order and the k best distinct sets seen by a search.
+//! The objective's order and the k best distinct answers seen by a search. An answer is one
+//! syringe, or two given in the same session, in canonical form (see [`Space::canonical`]).
 
 use std::cmp::Ordering;
 
 use super::Score;
 use super::space::Space;
 
-/// A set of candidate positions (sorted) with its score.
-pub(super) type Ranked = (Vec<usize>, Score);
+/// Syringes (each a sorted list of candidate positions, in canonical order) with their score.
+pub(super) type Ranked = (Vec<Vec<usize>>, Score);
 
 /// The objective without the id tie-break: Less means better.
 pub(super) fn key_order(a: &Score, b: &Score) -> Ordering {
@@ -17,8 +18,8 @@ pub(super) fn key_order(a: &Score, b: &Score) -> Ordering {
         .then_with(|| a.components.cmp(&b.components))
 }
 
-/// Keeps the `k` best distinct sets seen, best first, in the objective's full order (the id
-/// tie-break included, so the list does not depend on the order sets are offered in).
+/// Keeps the `k` best distinct answers seen, best first, in the objective's full order (the id
+/// tie-break included, so the list does not depend on the order answers are offered in).
 pub(super) struct Best<'s, 'c> {
     space: &'s Space<'c>,
     k: usize,
@@ -34,14 +35,15 @@ impl<'s, 'c> Best<'s, 'c> {
         }
     }
 
-    /// Considers a set (in any member order); a set already listed is ignored.
-    pub(super) fn offer(&mut self, set: &[usize]) {
-        let mut sorted = set.to_vec();
-        sorted.sort_unstable();
-        if self.list.iter().any(|(s, _)| *s == sorted) {
+    /// Considers syringes (members in any order, syringes in any order); an answer already
+    /// listed is ignored.
+    pub(super) fn offer(&mut self, syringes: &[Vec<usize>]) {
+        let canonical = self.space.canonical(syringes);
+        if self.list.iter().any(|(s, _)| *s == canonical) {
             return;
         }
-        let entry = (sorted, self.space.score(set));
+        let score = self.space.score(&canonical);
+        let entry = (canonical, score);
         let at = self
             .list
             .partition_point(|x| self.compare(x, &entry) == Ordering::Less);
@@ -51,7 +53,7 @@ impl<'s, 'c> Best<'s, 'c> {
         }
     }
 
-    /// The score a new set must at least tie once the list is full.
+    /// The score a new answer must at least tie once the list is full.
     pub(super) fn threshold(&self) -> Option<&Score> {
         if self.list.len() < self.k {
             None
@@ -60,7 +62,7 @@ impl<'s, 'c> Best<'s, 'c> {
         }
     }
 
-    /// The sets kept, best first.
+    /// The answers kept, best first.
     pub(super) fn into_list(self) -> Vec<Ranked> {
         self.list
     }

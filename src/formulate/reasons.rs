@@ -1,45 +1,60 @@
-//! Reasons around the chosen cocktail: why a requested goal is not covered, why an eligible
-//! ingredient serving a requested goal was left out, and which goals a second syringe should
-//! take.
+//! Reasons around the chosen cocktail: why a requested goal action is not covered, and why an
+//! eligible ingredient performing a requested action was left out.
 
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, accepted, evidence_rank};
 use crate::compat::{PairRating, resolve};
 
 use super::eligibility::Excluded;
-use super::space::{evidence_rank, pair_admission};
-use super::{Cocktail, FormulateRequest, GoalWeight};
+use super::space::{best_claim, pair_admission};
+use super::{Cocktail, FormulateRequest};
 
-/// Why a goal is not covered.
+/// Why a goal action is not covered.
 #[derive(Debug, Clone, PartialEq)]
 pub enum UncoveredReason {
-    /// No eligible ingredient serves it; each candidate that does is listed with why it is out.
+    /// No ingredient of the catalog performs it (in this zone): no data.
+    NoData,
+    /// Ingredients perform it, but none is eligible; each is listed with why it is out.
     NoEligible { candidates: Vec<Excluded> },
-    /// Eligible ingredients serve it, but each one conflicts with a chosen ingredient: every
-    /// (server, chosen, rating) pair that may not share a syringe, servers in catalog order.
+    /// Eligible ingredients perform it, but each one conflicts with a chosen ingredient: every
+    /// (performer, chosen, rating) pair that may not share a syringe, performers in catalog
+    /// order.
     Conflicts {
         pairs: Vec<(usize, usize, PairRating)>,
     },
-    /// Eligible, compatible ingredients serve it (listed in catalog order), but the cocktail is
-    /// full.
+    /// Eligible, compatible ingredients perform it (listed in catalog order), but the cocktail
+    /// is full.
     NoRoom { candidates: Vec<usize> },
 }
 
-/// A requested goal the cocktail does not cover, and why.
+impl UncoveredReason {
+    /// Whether a second syringe could cover it: the performers are blocked by the chosen
+    /// ingredients or by the size limit, not missing.
+    pub fn blocked(&self) -> bool {
+        matches!(
+            self,
+            UncoveredReason::Conflicts { .. } | UncoveredReason::NoRoom { .. }
+        )
+    }
+}
+
+/// A requested goal action the cocktail does not cover, and why.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Uncovered {
     /// Index into the catalog's goals.
     pub goal: usize,
+    /// Index into the goal's `actions`.
+    pub entry: usize,
     pub reason: UncoveredReason,
 }
 
-/// Why an eligible ingredient that serves a requested goal is not in the cocktail.
+/// Why an eligible ingredient that performs a requested action is not in the cocktail.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NotChosenReason {
     /// It may not share the syringe with a chosen ingredient (the first in the cocktail's order).
     Conflicts { with: usize, rating: PairRating },
     /// It would add coverage, but the cocktail already has `max_components` ingredients.
     NoRoom,
-    /// The chosen ingredients already serve its goals at least as well.
+    /// The chosen ingredients already perform its actions at least as well.
     AddsNothing,
 }
 
@@ -51,8 +66,23 @@ pub struct NotChosen {
     pub reason: NotChosenReason,
 }
 
-/// Every eligible ingredient (in catalog order) that serves a requested goal and is not in the
-/// cocktail, with the first reason that applies: a conflict, no room, or nothing to add.
+/// The requested goal actions as (goal, entry, accepted actions), in the request's order.
+fn goal_actions(catalog: &Catalog, request: &FormulateRequest) -> Vec<(usize, usize, Vec<String>)> {
+    request
+        .goals
+        .iter()
+        .flat_map(|gw| {
+            catalog.goals()[gw.goal]
+                .actions
+                .iter()
+                .enumerate()
+                .map(move |(e, ga)| (gw.goal, e, accepted(ga).map(str::to_owned).collect()))
+        })
+        .collect()
+}
+
+/// Every eligible ingredient (in catalog order) that performs a requested action and is not in
+/// the cocktail, with the first reason that applies: a conflict, no room, or nothing to add.
 pub(super) fn not_chosen(
     catalog: &Catalog,
     request: &FormulateRequest,
@@ -60,21 +90,14 @@ pub(super) fn not_chosen(
     eligible: &[usize],
 ) -> Vec<NotChosen> {
     let Some(best) = best else { return Vec::new() };
-    let goal_ids: Vec<&str> = request
-        .goals
-        .iter()
-        .map(|gw| catalog.goals()[gw.goal].id.as_str())
-        .collect();
-    let claim = |i: usize, goal: &str| {
-        catalog.ingredients()[i]
-            .goals
-            .iter()
-            .find(|c| c.goal == goal)
-            .map(|c| (c.efficacy, evidence_rank(c.evidence)))
+    let zone = request.zone.map(|z| catalog.zones()[z].id.as_str());
+    let actions = goal_actions(catalog, request);
+    let claim = |i: usize, accepts: &[String]| {
+        best_claim(catalog, i, accepts, zone).map(|c| (c.efficacy, evidence_rank(c.evidence)))
     };
     let mut out = Vec::new();
     for &i in eligible {
-        if best.ingredients.contains(&i) || !goal_ids.iter().any(|g| claim(i, g).is_some()) {
+        if best.ingredients.contains(&i) || !actions.iter().any(|(_, _, a)| claim(i, a).is_some()) {
             continue;
         }
         let conflict = best
@@ -87,12 +110,12 @@ pub(super) fn not_chosen(
                 rating: resolve(catalog, i, with).rating,
             }
         } else {
-            let improves = goal_ids.iter().any(|g| {
-                let mine = claim(i, g).unwrap_or((0, 0));
+            let improves = actions.iter().any(|(_, _, a)| {
+                let mine = claim(i, a).unwrap_or((0, 0));
                 let chosen = best
                     .ingredients
                     .iter()
-                    .filter_map(|&c| claim(c, g))
+                    .filter_map(|&c| claim(c, a))
                     .max()
                     .unwrap_or((0, 0));
                 mine > chosen
@@ -111,68 +134,62 @@ pub(super) fn not_chosen(
     out
 }
 
-/// Every requested goal (in the request's order) the cocktail does not cover, with why.
-pub(super) fn uncovered_goals(
+/// Every requested goal action (in the request's order) the cocktail does not cover, with why.
+pub(super) fn uncovered_actions(
     catalog: &Catalog,
     request: &FormulateRequest,
     best: Option<&Cocktail>,
     eligible: &[usize],
     excluded: &[Excluded],
 ) -> Vec<Uncovered> {
+    let zone = request.zone.map(|z| catalog.zones()[z].id.as_str());
     let chosen: &[usize] = best.map_or(&[], |c| &c.ingredients);
     let mut out = Vec::new();
-    for gw in &request.goals {
+    for (goal, entry, accepts) in goal_actions(catalog, request) {
         let covered = best.is_some_and(|c| {
             c.coverage
                 .iter()
-                .any(|cov| cov.goal == gw.goal && cov.efficacy > 0)
+                .any(|cov| cov.goal == goal && cov.actions[entry].efficacy > 0)
         });
         if covered {
             continue;
         }
-        let servers: Vec<usize> = eligible
-            .iter()
-            .copied()
-            .filter(|&i| serves(catalog, i, gw.goal))
-            .collect();
-        let reason = if servers.is_empty() {
-            UncoveredReason::NoEligible {
-                candidates: excluded
-                    .iter()
-                    .filter(|e| serves(catalog, e.ingredient, gw.goal))
-                    .cloned()
-                    .collect(),
+        let performs = |i: usize| best_claim(catalog, i, &accepts, zone).is_some();
+        let performers: Vec<usize> = eligible.iter().copied().filter(|&i| performs(i)).collect();
+        let reason = if performers.is_empty() {
+            let candidates: Vec<Excluded> = excluded
+                .iter()
+                .filter(|e| performs(e.ingredient))
+                .cloned()
+                .collect();
+            if candidates.is_empty() {
+                UncoveredReason::NoData
+            } else {
+                UncoveredReason::NoEligible { candidates }
             }
         } else {
-            blocked(catalog, request, chosen, &servers)
+            blocked(catalog, request, chosen, &performers)
         };
         out.push(Uncovered {
-            goal: gw.goal,
+            goal,
+            entry,
             reason,
         });
     }
     out
 }
 
-/// Whether ingredient `i` claims goal `goal` at all.
-fn serves(catalog: &Catalog, i: usize, goal: usize) -> bool {
-    catalog.ingredients()[i]
-        .goals
-        .iter()
-        .any(|c| c.goal == catalog.goals()[goal].id)
-}
-
-/// Why eligible `servers` of a goal are not in the cocktail: no room when any of them could join
-/// the chosen ingredients, else every conflicting pair.
+/// Why eligible `performers` of an action are not in the cocktail: no room when any of them
+/// could join the chosen ingredients, else every conflicting pair.
 fn blocked(
     catalog: &Catalog,
     request: &FormulateRequest,
     chosen: &[usize],
-    servers: &[usize],
+    performers: &[usize],
 ) -> UncoveredReason {
     let mut pairs = Vec::new();
     let mut free = Vec::new();
-    for &s in servers {
+    for &s in performers {
         let blocking: Vec<(usize, usize, PairRating)> = chosen
             .iter()
             .filter(|&&c| pair_admission(catalog, s, c, request.allow_caution).is_none())
@@ -189,28 +206,4 @@ fn blocked(
     } else {
         UncoveredReason::NoRoom { candidates: free }
     }
-}
-
-/// The request for a second syringe: the goals lost to conflicts or to a full cocktail, with
-/// their weights, no required ingredients and no alternatives; `None` when there are none.
-pub(super) fn second_request(
-    request: &FormulateRequest,
-    uncovered: &[Uncovered],
-) -> Option<FormulateRequest> {
-    let goals: Vec<GoalWeight> = uncovered
-        .iter()
-        .filter(|u| {
-            matches!(
-                u.reason,
-                UncoveredReason::Conflicts { .. } | UncoveredReason::NoRoom { .. }
-            )
-        })
-        .filter_map(|u| request.goals.iter().find(|gw| gw.goal == u.goal).copied())
-        .collect();
-    (!goals.is_empty()).then(|| FormulateRequest {
-        goals,
-        require: Vec::new(),
-        alternatives: 0,
-        ..request.clone()
-    })
 }

@@ -1,13 +1,16 @@
 //! The exact search: a branch and bound over the search space that keeps the k best distinct
-//! sets.
+//! answers, of one syringe or of two given in the same session.
 //!
-//! Sets grow from the required set, one candidate at a time, each new member improving some
-//! goal (an optimum has no idle member). Each node orders its open candidates by their joint
-//! gain (coverage and evidence together, see [`joint`]), best first, and a child only takes
-//! candidates after its own, so every set is reached exactly once. Admissible bounds on
-//! coverage, cautions, evidence and components prune a child whose every completion is strictly
-//! worse than the k-th best, and stop a node's loop at the first child from which no completion
-//! can reach it. The result equals the exhaustive oracle's.
+//! Answers grow from the required set (in the first syringe), one candidate at a time, each new
+//! member improving some target (an optimum has no idle member) and going into a syringe it
+//! fits (room left, every pair with that syringe's members admitted). The first member always
+//! goes into the first syringe, so each split of two syringes is reached once. Each node orders
+//! its open candidates by their joint gain (coverage and evidence together, see [`joint`]),
+//! best first, and a child only takes candidates after its own, so every answer is reached
+//! exactly once. Admissible bounds on coverage, cautions, evidence and components prune a child
+//! whose every completion is strictly worse than the k-th best, and stop a node's loop at the
+//! first child from which no completion can reach it. The result equals the exhaustive
+//! oracle's, unless the node budget runs out first: then the search says it is not proven.
 
 use std::cmp::{Ordering, Reverse};
 
@@ -15,45 +18,81 @@ use super::Score;
 use super::ranking::{Best, Ranked, key_order};
 use super::space::{Level, Space};
 
+/// Nodes a search may visit before it stops with the best answers found so far, marked not
+/// proven optimal. The embedded catalog needs a few thousand; a hostile 250-ingredient
+/// catalog with room for 8 would need tens of millions.
+pub const NODE_BUDGET: u64 = 2_000_000;
+
 /// Coverage and evidence of one claim together: `4 * efficacy + evidence`. Evidence ranks are
 /// below 4, so this orders claims exactly as (efficacy, evidence) does. Its weighted sum over
-/// goals is a coverage function, so single gains added up bound what several members add.
+/// targets is a coverage function, so single gains added up bound what several members add.
 fn joint(eff: u8, ev: u8) -> u64 {
     u64::from(eff) * 4 + u64::from(ev)
 }
 
-/// The `k` best distinct admissible sets, best first (exact: the same list as the oracle's).
-pub(super) fn branch_and_bound(space: &Space<'_>, k: usize) -> Vec<Ranked> {
-    // Start from the required set: it is in every admissible cocktail.
+/// The `k` best distinct admissible answers of at most `syringes` syringes, best first, and
+/// whether the search finished within `budget` nodes (then the list is the oracle's).
+pub(super) fn branch_and_bound(
+    space: &Space<'_>,
+    k: usize,
+    syringes: usize,
+    budget: u64,
+) -> (Vec<Ranked>, bool) {
+    // Start from the required set: it is in every admissible answer, in the first syringe.
     let start: Vec<usize> = space.required.clone();
-    if !space.admissible(&start) {
-        return Vec::new();
+    if !space.fits(&start) {
+        return (Vec::new(), true);
     }
+    let syringes = syringes.clamp(1, 2);
     let level = space.level(&start);
-    let cautions = space.score(&start).cautions;
-    let open: Vec<usize> = (0..space.cands.len())
+    let cautions = space.cautions(&start);
+    let open: Vec<(usize, u8)> = (0..space.cands.len())
         .filter(|c| !start.contains(c))
-        .filter(|&c| start.iter().all(|&s| space.pair(c, s).is_some()))
+        .filter_map(|c| {
+            let mut fits = 0u8;
+            if start.len() < space.max && start.iter().all(|&s| space.pair(c, s).is_some()) {
+                fits |= 1;
+            }
+            if syringes == 2 {
+                fits |= 2;
+            }
+            (fits != 0).then_some((c, fits))
+        })
         .collect();
+    let mut all = vec![Vec::new(); syringes];
+    all[0] = start.clone();
     let mut search = Search {
         space,
         weights: space.weights().collect(),
         best: Best::new(space, k),
-        set: start,
+        syringes: all,
+        members: start,
+        nodes: 0,
+        budget,
+        stopped: false,
     };
     search.descend(&open, &level, cautions);
-    search.best.into_list()
+    let proven = !search.stopped;
+    (search.best.into_list(), proven)
 }
 
 /// What every node of one search shares.
 struct Search<'s, 'c> {
     space: &'s Space<'c>,
-    /// The requested goals' weights.
+    /// The targets' weights.
     weights: Vec<u64>,
-    /// The k best sets so far.
+    /// The k best answers so far.
     best: Best<'s, 'c>,
-    /// The current node's set, members in the order they were taken.
-    set: Vec<usize>,
+    /// The current node's syringes.
+    syringes: Vec<Vec<usize>>,
+    /// The current node's members, in the order they were taken.
+    members: Vec<usize>,
+    /// Nodes visited so far.
+    nodes: u64,
+    /// Nodes the search may visit.
+    budget: u64,
+    /// Whether the budget ran out.
+    stopped: bool,
 }
 
 /// An open candidate of a node, with its gains over the node's level.
@@ -65,19 +104,21 @@ struct Open {
     coverage: u64,
     /// The candidate's position in the space.
     cand: usize,
+    /// The syringes it fits in (bit `s` for syringe `s`).
+    fits: u8,
 }
 
-/// Per-goal caps over a suffix `open[i..]` of a node's open list: what the node's set together
-/// with any of those candidates can reach at most.
+/// Per-target caps over a suffix `open[i..]` of a node's open list: what the node's set
+/// together with any of those candidates can reach at most.
 #[derive(Debug, Clone, Copy, Default)]
 struct Cap {
-    /// Weighted coverage of every goal's best claim.
+    /// Weighted coverage of every target's best claim.
     coverage: u64,
-    /// Weighted joint value of every goal's best claim.
+    /// Weighted joint value of every target's best claim.
     joint: u64,
-    /// Weighted evidence of every covered goal's best claim.
+    /// Weighted evidence of every covered target's best claim.
     ev_best: u64,
-    /// Weighted best evidence of any claim on every covered goal.
+    /// Weighted best evidence of any claim on every covered target.
     ev_any: u64,
 }
 
@@ -130,13 +171,13 @@ struct Node<'l> {
     members: usize,
     /// Exact cautions of the node's set.
     cautions: u32,
-    /// Free places left (at least 1).
+    /// Free places left in all syringes together (at least 1).
     slots: usize,
     /// Weighted coverage of the node's set.
     coverage: u64,
     /// Weighted joint value of the node's set.
     joint: u64,
-    /// Open candidates that improve some goal, best joint gain first.
+    /// Open candidates that improve some target, best joint gain first.
     open: Vec<Open>,
     /// `caps[i]`: caps over `open[i..]` (`caps[n]` is the node's set alone).
     caps: Vec<Cap>,
@@ -146,52 +187,76 @@ struct Node<'l> {
 }
 
 impl Search<'_, '_> {
-    /// One node: `self.set` is admissible, `open` holds the later candidates admissible with all
-    /// of it.
+    /// One node: `self.syringes` fit, `open` holds the later candidates that fit a syringe.
     ///
     /// Each node orders its own open candidates by their joint gain, best first, and a child
-    /// only takes candidates after its own. Every set is still reached exactly once (by taking
-    /// its members in each node's order), and the bound for "any child from here on" only falls
-    /// as the loop goes on, so the loop stops at the first child that cannot reach the k-th
-    /// best.
-    fn descend(&mut self, open: &[usize], level: &Level, cautions: u32) {
-        if self.space.irredundant(&self.set) {
-            self.best.offer(&self.set);
-        }
-        if self.set.len() >= self.space.max {
+    /// only takes candidates after its own. Every answer is still reached exactly once (by
+    /// taking its members in each node's order), and the bound for "any child from here on"
+    /// only falls as the loop goes on, so the loop stops at the first child that cannot reach
+    /// the k-th best.
+    fn descend(&mut self, open: &[(usize, u8)], level: &Level, cautions: u32) {
+        self.nodes += 1;
+        if self.nodes > self.budget {
+            self.stopped = true;
             return;
         }
-        let Some(node) = self.node(open, level, cautions) else {
+        if self.space.irredundant(&self.members) {
+            self.best.offer(&self.syringes);
+        }
+        let slots: usize = self
+            .syringes
+            .iter()
+            .map(|s| self.space.max.saturating_sub(s.len()))
+            .sum();
+        if slots == 0 {
+            return;
+        }
+        let Some(node) = self.node(open, level, cautions, slots) else {
             return;
         };
         for i in 0..node.open.len() {
+            if self.stopped {
+                return;
+            }
             if let Some(t) = self.best.threshold()
                 && node.rest_cannot_reach(t, i)
             {
                 break;
             }
-            // The child's cautions are exact; later members can only add more.
-            let child_cautions = self.child_cautions(cautions, node.open[i].cand);
-            if let Some(t) = self.best.threshold()
-                && node.child_cannot_reach(t, i, child_cautions)
-            {
-                continue;
+            let Open { cand, fits, .. } = node.open[i];
+            for s in 0..self.syringes.len() {
+                // The first member goes into the first syringe: each split is reached once.
+                if fits & (1 << s) == 0 || (s > 0 && self.syringes[0].is_empty()) {
+                    continue;
+                }
+                // The child's cautions are exact; later members can only add more.
+                let child_cautions = self.child_cautions(cautions, cand, s);
+                if let Some(t) = self.best.threshold()
+                    && node.child_cannot_reach(t, i, child_cautions)
+                {
+                    continue;
+                }
+                self.visit(&node, i, s, child_cautions);
             }
-            self.visit(&node, i, child_cautions);
         }
     }
 
     /// The node of the current set, or `None` when no open candidate improves it.
-    fn node<'l>(&self, open: &[usize], level: &'l Level, cautions: u32) -> Option<Node<'l>> {
+    fn node<'l>(
+        &self,
+        open: &[(usize, u8)],
+        level: &'l Level,
+        cautions: u32,
+        slots: usize,
+    ) -> Option<Node<'l>> {
         let open = self.gains(open, level);
         if open.is_empty() {
             return None;
         }
-        let slots = self.space.max - self.set.len();
         let (caps, top_cov) = self.caps(&open, level, slots);
         Some(Node {
             level,
-            members: self.set.len(),
+            members: self.members.len(),
             cautions,
             slots,
             coverage: self.space.coverage(level),
@@ -209,15 +274,15 @@ impl Search<'_, '_> {
             .sum()
     }
 
-    /// The open candidates that improve some goal (an optimum has no idle member), with their
-    /// gains, best joint gain first; ties keep the parent's order, so the search is
+    /// The open candidates that improve some target (an optimum has no idle member), with
+    /// their gains, best joint gain first; ties keep the parent's order, so the search is
     /// deterministic.
-    fn gains(&self, open: &[usize], level: &Level) -> Vec<Open> {
+    fn gains(&self, open: &[(usize, u8)], level: &Level) -> Vec<Open> {
         let (space, w) = (self.space, &self.weights);
         let mut out: Vec<Open> = open
             .iter()
-            .filter(|&&c| space.improves(level, c))
-            .map(|&c| Open {
+            .filter(|&&(c, _)| space.improves(level, c))
+            .map(|&(c, fits)| Open {
                 joint: (0..w.len())
                     .map(|j| {
                         joint(space.eff[c][j], space.ev[c][j])
@@ -229,6 +294,7 @@ impl Search<'_, '_> {
                     .map(|j| u64::from(space.eff[c][j].saturating_sub(level.eff[j])) * w[j])
                     .sum(),
                 cand: c,
+                fits,
             })
             .collect();
         out.sort_by_key(|x| Reverse(x.joint));
@@ -261,7 +327,7 @@ impl Search<'_, '_> {
         (caps, top_cov)
     }
 
-    /// The weighted caps of per-goal best (efficacy, evidence) pairs and best evidence.
+    /// The weighted caps of per-target best (efficacy, evidence) pairs and best evidence.
     fn cap(&self, best_pair: &[(u8, u8)], any_ev: &[u8]) -> Cap {
         let mut cap = Cap::default();
         for (j, &w) in self.weights.iter().enumerate() {
@@ -276,33 +342,41 @@ impl Search<'_, '_> {
         cap
     }
 
-    /// The exact cautions of the current set with candidate `c` added.
-    fn child_cautions(&self, cautions: u32, c: usize) -> u32 {
+    /// The exact cautions of the current answer with candidate `c` added to syringe `s`.
+    fn child_cautions(&self, cautions: u32, c: usize, s: usize) -> u32 {
         let mut child = cautions + self.space.own_cautions[c];
-        for &s in &self.set {
-            child += u32::from(self.space.pair(c, s).unwrap_or(0));
+        for &m in &self.syringes[s] {
+            child += u32::from(self.space.pair(c, m).unwrap_or(0));
         }
         child
     }
 
-    /// Takes `node.open[i]` into the set, searches below it, and takes it out again.
-    fn visit(&mut self, node: &Node<'_>, i: usize, cautions: u32) {
+    /// Takes `node.open[i]` into syringe `s`, searches below it, and takes it out again.
+    fn visit(&mut self, node: &Node<'_>, i: usize, s: usize, cautions: u32) {
         let c = node.open[i].cand;
         let mut child_level = node.level.clone();
         self.space.raise(&mut child_level, c);
+        let full = self.syringes[s].len() + 1 >= self.space.max;
         // A child that fills the last slot has no children of its own.
-        let child_open: Vec<usize> = if node.slots == 1 {
+        let child_open: Vec<(usize, u8)> = if node.slots == 1 {
             Vec::new()
         } else {
             node.open[i + 1..]
                 .iter()
-                .map(|x| x.cand)
-                .filter(|&d| self.space.pair(c, d).is_some())
+                .filter_map(|x| {
+                    let mut fits = x.fits;
+                    if fits & (1 << s) != 0 && (full || self.space.pair(c, x.cand).is_none()) {
+                        fits &= !(1 << s);
+                    }
+                    (fits != 0).then_some((x.cand, fits))
+                })
                 .collect()
         };
-        self.set.push(c);
+        self.syringes[s].push(c);
+        self.members.push(c);
         self.descend(&child_open, &child_level, cautions);
-        self.set.pop();
+        self.members.pop();
+        self.syringes[s].pop();
     }
 }
 

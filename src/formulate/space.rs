@@ -1,23 +1,22 @@
-//! The search space: the candidates of a request (eligible ingredients that serve a requested
-//! goal, and the required ones), their goal profiles, which pairs may share a syringe, and the
-//! objective's value of a set. Sets are lists of candidate positions, not ingredient indices.
+//! The search space: the requested goals turned into weighted action targets, the candidates
+//! (eligible ingredients that perform a requested action in the zone, and the required ones)
+//! with their efficacy on each target, which pairs may share a syringe, and the objective's
+//! value of a set. Sets are lists of candidate positions, not ingredient indices.
+//!
+//! The objective (DESIGN §6) is Σ over goals of weight × Σ over the goal's actions of share ×
+//! the best efficacy among the chosen. Shares are fractions `share / total` with small totals
+//! (validation), so with `L` the least common multiple of the requested goals' totals, each
+//! goal action becomes a whole-number target weight `weight × L / total × share`, and goal
+//! actions that accept the same actions (microcirculation for cellulite and for drainage) add
+//! their weights into one target. The score is then exactly a weighted sum over targets of the
+//! best efficacy, the shape the branch and bound bounds.
 
-use crate::catalog::Catalog;
-use crate::catalog::model::{Evidence, Rating};
+use crate::catalog::model::{ActionClaim, Rating};
+use crate::catalog::{Catalog, Item, accepted, evidence_rank, total_shares};
 use crate::check::{self, Severity};
 use crate::compat::{PairRating, resolve};
 
-use super::{Cocktail, Coverage, FormulateRequest, GoalWeight, Score};
-
-/// Evidence as a number: inference 0, weak 1, peer 2, label 3 (always below 4).
-pub(super) fn evidence_rank(e: Evidence) -> u8 {
-    match e {
-        Evidence::Label => 3,
-        Evidence::Peer => 2,
-        Evidence::Weak => 1,
-        Evidence::Inference => 0,
-    }
-}
+use super::{ActionCoverage, Cocktail, Coverage, FormulateRequest, GoalWeight, Score};
 
 /// Whether two ingredients may share a syringe under this request, and the cautions they add
 /// (a caution pair, and each caution "do not mix" note of the two); `None` if they may not.
@@ -44,27 +43,87 @@ pub(super) fn pair_admission(
     Some(cautions)
 }
 
-/// The search space: eligible candidates and their goal profiles. Pair admissibility is looked
-/// up when needed (constant time per pair), never tabulated, so a catalog of 10,000 ingredients
-/// costs no quadratic table.
+/// One scored target: the actions it accepts and its whole-number weight.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Target {
+    /// The action ids that count for it, sorted.
+    pub(super) accepts: Vec<String>,
+    /// Σ over the requested goal actions that accept exactly these actions of
+    /// `goal weight × L / goal total × share`.
+    pub(super) weight: u64,
+}
+
+/// The weighted targets of a request's goals (goals without actions add none).
+pub(super) fn targets(catalog: &Catalog, goals: &[GoalWeight]) -> Vec<Target> {
+    let lcm = goals
+        .iter()
+        .map(|gw| u64::from(total_shares(&catalog.goals()[gw.goal])))
+        .filter(|&t| t > 0)
+        .fold(1u64, lcm);
+    let mut out: Vec<Target> = Vec::new();
+    for gw in goals {
+        let goal = &catalog.goals()[gw.goal];
+        let total = u64::from(total_shares(goal));
+        for entry in &goal.actions {
+            let mut accepts: Vec<String> = accepted(entry).map(str::to_owned).collect();
+            accepts.sort();
+            accepts.dedup();
+            let weight = u64::from(gw.weight) * (lcm / total) * u64::from(entry.share);
+            match out.iter_mut().find(|t| t.accepts == accepts) {
+                Some(t) => t.weight += weight,
+                None => out.push(Target { accepts, weight }),
+            }
+        }
+    }
+    out
+}
+
+fn gcd(a: u64, b: u64) -> u64 {
+    if b == 0 { a } else { gcd(b, a % b) }
+}
+
+fn lcm(a: u64, b: u64) -> u64 {
+    a / gcd(a, b) * b
+}
+
+/// The best claim (efficacy, then evidence) of ingredient `i` for any of `accepts` in the
+/// request's zone.
+pub(super) fn best_claim<'c>(
+    catalog: &'c Catalog,
+    i: usize,
+    accepts: &[String],
+    zone: Option<&str>,
+) -> Option<&'c ActionClaim> {
+    let accepts: Vec<&str> = accepts.iter().map(String::as_str).collect();
+    catalog.best_claim(Item::Ingredient(i), &accepts, zone)
+}
+
+/// The search space: eligible candidates and their target profiles. Pair admissibility is
+/// looked up when needed (constant time per pair), never tabulated, so a catalog of 10,000
+/// ingredients costs no quadratic table.
 pub(super) struct Space<'c> {
     pub(super) catalog: &'c Catalog,
     pub(super) goals: Vec<GoalWeight>,
+    pub(super) targets: Vec<Target>,
+    /// The request's zone id.
+    pub(super) zone: Option<&'c str>,
     /// Candidate ingredient indices, in search order (largest weighted gain first, then id).
     pub(super) cands: Vec<usize>,
-    /// `eff[c][g]`: efficacy of candidate c for requested goal g (0 if it does not serve it).
+    /// `eff[c][t]`: best efficacy of candidate c for target t (0 if it performs none of its
+    /// actions).
     pub(super) eff: Vec<Vec<u8>>,
-    /// `ev[c][g]`: evidence rank of that claim.
+    /// `ev[c][t]`: evidence rank of that claim.
     pub(super) ev: Vec<Vec<u8>>,
     /// Caution findings the candidate brings for this patient on its own.
     pub(super) own_cautions: Vec<u32>,
     /// Required candidates (positions in `cands`).
     pub(super) required: Vec<usize>,
+    /// The most members of one syringe.
     pub(super) max: usize,
     allow_caution: bool,
 }
 
-/// The best (efficacy, evidence) per requested goal of a set so far.
+/// The best (efficacy, evidence) per target of a set so far.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Level {
     pub(super) eff: Vec<u8>,
@@ -78,29 +137,25 @@ impl<'c> Space<'c> {
         eligible: &[usize],
     ) -> Space<'c> {
         let goals = request.goals.clone();
-        let goal_ids: Vec<&str> = goals
-            .iter()
-            .map(|gw| catalog.goals()[gw.goal].id.as_str())
-            .collect();
+        let targets = targets(catalog, &goals);
+        let zone = request.zone.map(|z| catalog.zones()[z].id.as_str());
         let profile = |i: usize| -> (Vec<u8>, Vec<u8>) {
-            let ing = &catalog.ingredients()[i];
-            goal_ids
+            targets
                 .iter()
-                .map(|id| {
-                    ing.goals
-                        .iter()
-                        .find(|c| c.goal == *id)
+                .map(|t| {
+                    best_claim(catalog, i, &t.accepts, zone)
                         .map_or((0, 0), |c| (c.efficacy, evidence_rank(c.evidence)))
                 })
                 .unzip()
         };
         let weight = |eff: &[u8]| -> u64 {
             eff.iter()
-                .zip(&goals)
-                .map(|(&e, gw)| u64::from(e) * u64::from(gw.weight))
+                .zip(&targets)
+                .map(|(&e, t)| u64::from(e) * t.weight)
                 .sum()
         };
-        // Candidates: eligible ingredients that serve a requested goal, and the required ones.
+        // Candidates: eligible ingredients that perform a requested action, and the required
+        // ones.
         let mut cands: Vec<(u64, usize, Vec<u8>, Vec<u8>)> = eligible
             .iter()
             .filter_map(|&i| {
@@ -135,6 +190,8 @@ impl<'c> Space<'c> {
         Space {
             catalog,
             goals,
+            targets,
+            zone,
             cands: cands.iter().map(|c| c.1).collect(),
             eff,
             ev,
@@ -160,17 +217,17 @@ impl<'c> Space<'c> {
         )
     }
 
-    /// The requested goals' weights, in the request's order.
+    /// The targets' weights, in order.
     pub(super) fn weights(&self) -> impl Iterator<Item = u64> + '_ {
-        self.goals.iter().map(|gw| u64::from(gw.weight))
+        self.targets.iter().map(|t| t.weight)
     }
 
     /// The level of a set.
     pub(super) fn level(&self, set: &[usize]) -> Level {
-        let g = self.goals.len();
+        let n = self.targets.len();
         let mut level = Level {
-            eff: vec![0; g],
-            ev: vec![0; g],
+            eff: vec![0; n],
+            ev: vec![0; n],
         };
         for &c in set {
             self.raise(&mut level, c);
@@ -178,10 +235,10 @@ impl<'c> Space<'c> {
         level
     }
 
-    /// Raises `level` by candidate `c`; returns whether any goal improved.
+    /// Raises `level` by candidate `c`; returns whether any target improved.
     pub(super) fn raise(&self, level: &mut Level, c: usize) -> bool {
         let mut improved = false;
-        for j in 0..self.goals.len() {
+        for j in 0..self.targets.len() {
             if (self.eff[c][j], self.ev[c][j]) > (level.eff[j], level.ev[j]) {
                 level.eff[j] = self.eff[c][j];
                 level.ev[j] = self.ev[c][j];
@@ -191,9 +248,10 @@ impl<'c> Space<'c> {
         improved
     }
 
-    /// Whether candidate `c` would raise `level` on some goal.
+    /// Whether candidate `c` would raise `level` on some target.
     pub(super) fn improves(&self, level: &Level, c: usize) -> bool {
-        (0..self.goals.len()).any(|j| (self.eff[c][j], self.ev[c][j]) > (level.eff[j], level.ev[j]))
+        (0..self.targets.len())
+            .any(|j| (self.eff[c][j], self.ev[c][j]) > (level.eff[j], level.ev[j]))
     }
 
     /// Weighted coverage of a level.
@@ -206,7 +264,7 @@ impl<'c> Space<'c> {
             .sum()
     }
 
-    /// Weighted evidence of a level's covered goals.
+    /// Weighted evidence of a level's covered targets.
     fn evidence(&self, level: &Level) -> u64 {
         level
             .eff
@@ -218,36 +276,73 @@ impl<'c> Space<'c> {
             .sum()
     }
 
-    /// The score of a set of candidate positions.
-    pub(super) fn score(&self, set: &[usize]) -> Score {
-        let level = self.level(set);
-        let mut cautions: u32 = set.iter().map(|&c| self.own_cautions[c]).sum();
-        for (n, &x) in set.iter().enumerate() {
-            for &y in &set[n + 1..] {
+    /// The cautions of one syringe: its members' own, and each admitted pair's.
+    pub(super) fn cautions(&self, syringe: &[usize]) -> u32 {
+        let mut cautions: u32 = syringe.iter().map(|&c| self.own_cautions[c]).sum();
+        for (n, &x) in syringe.iter().enumerate() {
+            for &y in &syringe[n + 1..] {
                 cautions += u32::from(self.pair(x, y).unwrap_or(0));
             }
         }
+        cautions
+    }
+
+    /// The score of syringes given together (one or two): coverage and evidence of all their
+    /// members together, cautions of each syringe added up, every member counted.
+    pub(super) fn score(&self, syringes: &[Vec<usize>]) -> Score {
+        let all: Vec<usize> = syringes.iter().flatten().copied().collect();
+        let level = self.level(&all);
         Score {
             coverage: self.coverage(&level),
-            cautions,
+            cautions: syringes.iter().map(|s| self.cautions(s)).sum(),
             evidence: self.evidence(&level),
-            components: set.len(),
+            components: all.len(),
         }
     }
 
-    /// Sorted ingredient ids of a set, for the final tie-break.
-    pub(super) fn ids(&self, set: &[usize]) -> Vec<&str> {
-        let mut ids: Vec<&str> = set.iter().map(|&c| self.id(c)).collect();
-        ids.sort_unstable();
-        ids
+    /// The final tie-break key of syringes: the sorted ids of all members, then each syringe's
+    /// sorted ids.
+    pub(super) fn ids(&self, syringes: &[Vec<usize>]) -> (Vec<&str>, Vec<Vec<&str>>) {
+        let sorted = |set: &mut dyn Iterator<Item = usize>| -> Vec<&str> {
+            let mut ids: Vec<&str> = set.map(|c| self.id(c)).collect();
+            ids.sort_unstable();
+            ids
+        };
+        let all = sorted(&mut syringes.iter().flatten().copied());
+        let each = syringes
+            .iter()
+            .map(|s| sorted(&mut s.iter().copied()))
+            .collect();
+        (all, each)
     }
 
-    /// Whether every member contributes: strictly the best (efficacy, evidence) for some goal.
-    /// An optimum never holds a member that contributes nothing (dropping it only helps).
+    /// Syringes in their canonical form: each sorted by position, empty ones dropped, ordered
+    /// by their sorted ids.
+    pub(super) fn canonical(&self, syringes: &[Vec<usize>]) -> Vec<Vec<usize>> {
+        let mut out: Vec<Vec<usize>> = syringes
+            .iter()
+            .filter(|s| !s.is_empty())
+            .map(|s| {
+                let mut s = s.clone();
+                s.sort_unstable();
+                s
+            })
+            .collect();
+        out.sort_by_cached_key(|s| {
+            let mut ids: Vec<String> = s.iter().map(|&c| self.id(c).to_owned()).collect();
+            ids.sort_unstable();
+            ids
+        });
+        out
+    }
+
+    /// Whether every member contributes: strictly the best (efficacy, evidence) for some
+    /// target. An optimum never holds a member that contributes nothing (dropping it only
+    /// helps).
     pub(super) fn irredundant(&self, set: &[usize]) -> bool {
         set.iter().all(|&m| {
             self.required.contains(&m)
-                || (0..self.goals.len()).any(|g| {
+                || (0..self.targets.len()).any(|g| {
                     let mine = (self.eff[m][g], self.ev[m][g]);
                     mine.0 > 0
                         && set
@@ -258,61 +353,93 @@ impl<'c> Space<'c> {
         })
     }
 
-    /// Whether a set fits: within the size limit, holding every required candidate, and every
-    /// pair admitted.
-    pub(super) fn admissible(&self, set: &[usize]) -> bool {
-        set.len() <= self.max
-            && self.required.iter().all(|r| set.contains(r))
-            && set
+    /// Whether one syringe fits: within the size limit and every pair admitted.
+    pub(super) fn fits(&self, syringe: &[usize]) -> bool {
+        syringe.len() <= self.max
+            && syringe
                 .iter()
                 .enumerate()
-                .all(|(n, &x)| set[n + 1..].iter().all(|&y| self.pair(x, y).is_some()))
+                .all(|(n, &x)| syringe[n + 1..].iter().all(|&y| self.pair(x, y).is_some()))
     }
 
-    /// A set as a cocktail: ingredients sorted by id, and each goal's best claim in it.
-    pub(super) fn cocktail(&self, set: &[usize], score: Score) -> Cocktail {
-        let mut ingredients: Vec<usize> = set.iter().map(|&c| self.cands[c]).collect();
-        ingredients.sort_by(|&a, &b| {
-            self.catalog.ingredients()[a]
-                .id
-                .cmp(&self.catalog.ingredients()[b].id)
-        });
-        let coverage = (0..self.goals.len())
-            .map(|g| self.goal_coverage(set, g))
+    /// Syringes given together as a cocktail: members sorted by id, each goal action's best
+    /// claim among all of them.
+    pub(super) fn cocktail(&self, syringes: &[Vec<usize>], score: Score) -> Cocktail {
+        let by_id = |list: &mut Vec<usize>| {
+            list.sort_by(|&a, &b| {
+                self.catalog.ingredients()[a]
+                    .id
+                    .cmp(&self.catalog.ingredients()[b].id)
+            });
+        };
+        let mut ingredients: Vec<usize> =
+            syringes.iter().flatten().map(|&c| self.cands[c]).collect();
+        by_id(&mut ingredients);
+        let syringes: Vec<Vec<usize>> = syringes
+            .iter()
+            .map(|s| {
+                let mut s: Vec<usize> = s.iter().map(|&c| self.cands[c]).collect();
+                by_id(&mut s);
+                s
+            })
+            .collect();
+        let coverage = self
+            .goals
+            .iter()
+            .map(|&gw| goal_coverage(self.catalog, gw, &ingredients, self.zone))
             .collect();
         Cocktail {
             ingredients,
+            syringes,
             score,
             coverage,
         }
     }
+}
 
-    /// Requested goal `g`'s coverage by a set: the member with the best (efficacy, evidence),
-    /// the smallest id on ties.
-    fn goal_coverage(&self, set: &[usize], g: usize) -> Coverage {
-        let gw = self.goals[g];
-        let by = set
-            .iter()
-            .copied()
-            .filter(|&c| self.eff[c][g] > 0)
-            .max_by(|&a, &b| {
-                (self.eff[a][g], self.ev[a][g])
-                    .cmp(&(self.eff[b][g], self.ev[b][g]))
-                    .then_with(|| self.id(b).cmp(self.id(a)))
-            });
-        let claim = by.and_then(|c| {
-            let id = &self.catalog.goals()[gw.goal].id;
-            self.catalog.ingredients()[self.cands[c]]
-                .goals
-                .iter()
-                .find(|x| &x.goal == id)
-        });
-        Coverage {
-            goal: gw.goal,
-            weight: gw.weight,
-            by: by.map(|c| self.cands[c]),
-            efficacy: claim.map_or(0, |c| c.efficacy),
-            evidence: claim.map(|c| c.evidence),
-        }
+/// A requested goal's coverage by `ingredients` (sorted by id) in `zone`: each action's best
+/// claim among them (the smallest id on ties).
+pub(super) fn goal_coverage(
+    catalog: &Catalog,
+    gw: GoalWeight,
+    ingredients: &[usize],
+    zone: Option<&str>,
+) -> Coverage {
+    let goal = &catalog.goals()[gw.goal];
+    let mut points = 0;
+    let actions = goal
+        .actions
+        .iter()
+        .enumerate()
+        .map(|(entry, ga)| {
+            let accepts: Vec<String> = accepted(ga).map(str::to_owned).collect();
+            let mut best: Option<(usize, &ActionClaim)> = None;
+            for &i in ingredients {
+                if let Some(c) = best_claim(catalog, i, &accepts, zone) {
+                    let better = best.is_none_or(|(_, b)| {
+                        (c.efficacy, evidence_rank(c.evidence))
+                            > (b.efficacy, evidence_rank(b.evidence))
+                    });
+                    if better {
+                        best = Some((i, c));
+                    }
+                }
+            }
+            points += ga.share * best.map_or(0, |(_, c)| u32::from(c.efficacy));
+            ActionCoverage {
+                entry,
+                by: best.map(|(i, _)| i),
+                action: best.and_then(|(_, c)| catalog.action_index(&c.action)),
+                efficacy: best.map_or(0, |(_, c)| c.efficacy),
+                evidence: best.map(|(_, c)| c.evidence),
+            }
+        })
+        .collect();
+    Coverage {
+        goal: gw.goal,
+        weight: gw.weight,
+        actions,
+        points,
+        shares: total_shares(goal),
     }
 }

@@ -3,10 +3,8 @@
 //! rules themselves (such as whether an ingredient is allowed in a zone) are the core's, called
 //! and never copied.
 
-use crate::catalog::Catalog;
-use crate::catalog::model::{
-    Contraindication, Evidence, MedicationInteraction, Rating, Status, Text,
-};
+use crate::catalog::model::{Contraindication, MedicationInteraction, Rating, Status, Text};
+use crate::catalog::{Catalog, GoalValue, Item};
 use crate::check::allowed_in_zone;
 use crate::compat::{Resolution, Via, resolve};
 
@@ -16,16 +14,10 @@ pub fn filter_ingredients(
     class: Option<usize>,
     goal: Option<usize>,
 ) -> Vec<usize> {
-    let goal_id = goal.map(|g| catalog.goals()[g].id.as_str());
     (0..catalog.ingredients().len())
         .filter(|&i| class.is_none_or(|c| catalog.class_of(i) == c))
         .filter(|&i| {
-            goal_id.is_none_or(|g| {
-                catalog.ingredients()[i]
-                    .goals
-                    .iter()
-                    .any(|claim| claim.goal == g)
-            })
+            goal.is_none_or(|g| catalog.goal_value(Item::Ingredient(i), g, None).is_some())
         })
         .collect()
 }
@@ -87,19 +79,17 @@ pub fn members(catalog: &Catalog, class: usize) -> Vec<&str> {
         .collect()
 }
 
-/// Ingredients serving `goal` (id, efficacy, evidence), best efficacy first, then by id.
-pub fn served_by<'c>(catalog: &'c Catalog, goal: &str) -> Vec<(&'c str, u8, Evidence)> {
-    let mut out: Vec<_> = catalog
-        .ingredients()
-        .iter()
+/// Ingredients performing an action of goal `goal` (id, what each alone does for it), best
+/// first, then by id. Claims that hold only in some zones are left out.
+pub fn served_by(catalog: &Catalog, goal: usize) -> Vec<(&str, GoalValue)> {
+    let mut out: Vec<_> = (0..catalog.ingredients().len())
         .filter_map(|i| {
-            i.goals
-                .iter()
-                .find(|g| g.goal == goal)
-                .map(|g| (i.id.as_str(), g.efficacy, g.evidence))
+            catalog
+                .goal_value(Item::Ingredient(i), goal, None)
+                .map(|v| (catalog.ingredients()[i].id.as_str(), v))
         })
         .collect();
-    out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    out.sort_by(|a, b| b.1.points.cmp(&a.1.points).then_with(|| a.0.cmp(b.0)));
     out
 }
 
@@ -154,8 +144,8 @@ pub fn cited_sources(catalog: &Catalog, i: usize) -> Vec<String> {
     if let Some((_, s)) = status_note(&ing.status) {
         all.extend(s.iter().cloned());
     }
-    for g in &ing.goals {
-        all.extend(g.sources.iter().cloned());
+    for a in &ing.actions {
+        all.extend(a.sources.iter().cloned());
     }
     if let Some(ph) = &ing.ph {
         all.extend(ph.sources.iter().cloned());

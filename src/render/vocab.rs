@@ -187,6 +187,25 @@ pub fn round(x: f64) -> String {
     format!("{}", (x * 10.0).round() / 10.0)
 }
 
+/// A number to one decimal place in the language's own form (a decimal comma in Russian).
+pub fn decimal(x: f64, lang: Lang) -> String {
+    let s = format!("{:.1}", (x * 10.0).round() / 10.0);
+    match lang {
+        Lang::En => s,
+        Lang::Ru => s.replace('.', ","),
+    }
+}
+
+/// A value on the efficacy scale: "1.8 of 3".
+pub fn out_of_three(x: f64, lang: Lang) -> String {
+    fill(Msg::OutOfThree.get(lang), &[&decimal(x, lang)])
+}
+
+/// The display name of action `a`.
+pub fn action_name(catalog: &Catalog, a: usize, lang: Lang) -> &str {
+    lang.text(&catalog.actions()[a].name)
+}
+
 // ---------------------------------------------------------------------------------------------
 // Tones and cells
 

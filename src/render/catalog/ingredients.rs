@@ -1,22 +1,22 @@
 //! `ingredients` (the list, optionally by class or goal) and `show` (one ingredient in full:
-//! record, goals, contraindications, interactions, notes, known pairs and every source cited),
+//! record, actions and the goals they serve, contraindications, interactions, notes, known pairs and every source cited),
 //! as documents and as JSON.
 
 use serde::Serialize;
 
-use crate::catalog::Catalog;
 use crate::catalog::model::{
-    Component, Contraindication, CourseLimit, Depth, Evidence, Fact, Ingredient, Mechanism,
+    ActionClaim, Component, Contraindication, CourseLimit, Depth, Evidence, Fact, Mechanism,
     MedicationInteraction, Ph, Region, Solo, Text,
 };
+use crate::catalog::{Catalog, Item};
 use crate::compat::{PairRating, Resolution, Via};
 use crate::render::doc::{Doc, Styled, Tone};
 use crate::render::json::{envelope, to_string};
 use crate::render::lang::{self, Lang, Msg, fill, header};
 use crate::render::query::{allowed_zones, cited_sources, known_pairs, ph_sources, status_note};
 use crate::render::vocab::{
-    SourceJson, joined, ph_note, rating_cell, source_list, sources, sources_table, span, status_id,
-    status_tone, tone,
+    SourceJson, action_name, decimal, joined, out_of_three, ph_note, rating_cell, source_list,
+    sources, sources_table, span, status_id, status_tone, tone,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -30,18 +30,17 @@ pub fn ingredients_doc(catalog: &Catalog, list: &[usize], goal: Option<usize>, l
         doc.paragraph(Msg::NoMatch.get(lang));
         return doc;
     }
-    let goal_id = goal.map(|g| catalog.goals()[g].id.as_str());
     let rows = list
         .iter()
         .map(|&i| {
             let ing = &catalog.ingredients()[i];
-            let mut goals: Vec<_> = ing.goals.iter().collect();
+            let mut goals = catalog.goals_served(Item::Ingredient(i), None);
             // With a goal filter, the best for that goal comes through clearest.
-            goals.sort_by_key(|g| {
+            goals.sort_by_key(|(g, v)| {
                 (
-                    Some(g.goal.as_str()) != goal_id,
-                    std::cmp::Reverse(g.efficacy),
-                    g.goal.clone(),
+                    Some(*g) != goal,
+                    std::cmp::Reverse(v.points * 1000 / v.shares.max(1)),
+                    catalog.goals()[*g].id.clone(),
                 )
             });
             vec![
@@ -49,7 +48,9 @@ pub fn ingredients_doc(catalog: &Catalog, list: &[usize], goal: Option<usize>, l
                 Styled::from(lang.text(&ing.name)),
                 Styled::from(lang.text(&catalog.classes()[catalog.class_of(i)].name)),
                 Styled::new(lang::status(&ing.status, lang), status_tone(&ing.status)),
-                Styled::from(joined(&goals, |g| format!("{} {}", g.goal, g.efficacy))),
+                Styled::from(joined(&goals, |(g, v)| {
+                    format!("{} {}", catalog.goals()[*g].id, decimal(v.value(), lang))
+                })),
                 Styled::from(joined(&ing.depth, |d| lang::depth(*d, lang).to_owned())),
             ]
         })
@@ -73,31 +74,34 @@ struct IngredientRow<'c> {
     class: &'c str,
     status: &'static str,
     aliases: &'c [String],
+    actions: &'c [ActionClaim],
     goals: Vec<GoalRow<'c>>,
     depth: &'c [Depth],
 }
 
+/// What an ingredient alone does for a goal, derived from its actions through the goal's
+/// shares (claims that hold only in some zones left out).
 #[derive(Debug, Serialize)]
 struct GoalRow<'c> {
     goal: &'c str,
-    efficacy: u8,
+    /// Σ share × efficacy over the goal's actions, 0 to 3.
+    value: f64,
     evidence: Evidence,
-    sources: &'c [String],
 }
 
-fn goal_rows(ing: &Ingredient) -> Vec<GoalRow<'_>> {
-    ing.goals
-        .iter()
-        .map(|g| GoalRow {
-            goal: &g.goal,
-            efficacy: g.efficacy,
-            evidence: g.evidence,
-            sources: &g.sources,
+fn goal_rows(catalog: &Catalog, i: usize) -> Vec<GoalRow<'_>> {
+    catalog
+        .goals_served(Item::Ingredient(i), None)
+        .into_iter()
+        .map(|(g, v)| GoalRow {
+            goal: &catalog.goals()[g].id,
+            value: (v.value() * 100.0).round() / 100.0,
+            evidence: v.evidence,
         })
         .collect()
 }
 
-/// `mesomix ingredients --format json` (`mesomix.ingredients/1`).
+/// `mesomix ingredients --format json` (`mesomix.ingredients/2`).
 pub fn ingredients_json(catalog: &Catalog, list: &[usize]) -> String {
     #[derive(Serialize)]
     struct Body<'c> {
@@ -114,13 +118,14 @@ pub fn ingredients_json(catalog: &Catalog, list: &[usize]) -> String {
                     class: &ing.class,
                     status: status_id(&ing.status),
                     aliases: &ing.aliases,
-                    goals: goal_rows(ing),
+                    actions: &ing.actions,
+                    goals: goal_rows(catalog, i),
                     depth: &ing.depth,
                 }
             })
             .collect(),
     };
-    to_string(&envelope("mesomix.ingredients/1", catalog, body))
+    to_string(&envelope("mesomix.ingredients/2", catalog, body))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -164,6 +169,7 @@ struct Detail<'c> {
     status: &'static str,
     status_note: Option<&'c Text>,
     status_sources: &'c [String],
+    actions: &'c [ActionClaim],
     goals: Vec<GoalRow<'c>>,
     ph: Option<&'c Ph>,
     concentration: Option<&'c Fact>,
@@ -181,7 +187,7 @@ struct Detail<'c> {
     sources: &'c [String],
 }
 
-/// `mesomix show ID --format json` (`mesomix.ingredient/1`): the record, its known pairs and
+/// `mesomix show ID --format json` (`mesomix.ingredient/2`): the record, its known pairs and
 /// every source it cites.
 pub fn show_json(catalog: &Catalog, i: usize) -> String {
     #[derive(Serialize)]
@@ -203,7 +209,8 @@ pub fn show_json(catalog: &Catalog, i: usize) -> String {
         status: status_id(&ing.status),
         status_note,
         status_sources,
-        goals: goal_rows(ing),
+        actions: &ing.actions,
+        goals: goal_rows(catalog, i),
         ph: ing.ph.as_ref(),
         concentration: ing.concentration.as_ref(),
         session_limit: ing.session_limit.as_ref(),
@@ -231,11 +238,85 @@ pub fn show_json(catalog: &Catalog, i: usize) -> String {
             .collect(),
         sources: source_list(catalog, cited.iter().map(String::as_str)),
     };
-    to_string(&envelope("mesomix.ingredient/1", catalog, body))
+    to_string(&envelope("mesomix.ingredient/2", catalog, body))
 }
 
 // ---------------------------------------------------------------------------------------------
 // show: document
+
+/// The actions an ingredient performs (efficacy, routes, zones, evidence, note, sources), then
+/// what it alone does for each goal; no table when there is nothing to show.
+fn actions_tables(doc: &mut Doc, catalog: &Catalog, i: usize, lang: Lang) {
+    let ing = &catalog.ingredients()[i];
+    if !ing.actions.is_empty() {
+        doc.heading(Msg::ActionsTitle.get(lang));
+        let rows = ing
+            .actions
+            .iter()
+            .map(|a| {
+                let mut name = catalog
+                    .action_index(&a.action)
+                    .map_or(a.action.clone(), |x| {
+                        action_name(catalog, x, lang).to_owned()
+                    });
+                if catalog
+                    .actions()
+                    .iter()
+                    .any(|x| x.enabling && x.id == a.action)
+                {
+                    name = format!("{name} ({})", Msg::Enabling.get(lang));
+                }
+                if !a.zones.is_empty() {
+                    let zones: Vec<&str> = a
+                        .zones
+                        .iter()
+                        .map(|z| {
+                            catalog
+                                .zones()
+                                .iter()
+                                .find(|x| &x.id == z)
+                                .map_or(z.as_str(), |x| lang.text(&x.name))
+                        })
+                        .collect();
+                    name = format!("{name} [{}]", zones.join(", "));
+                }
+                vec![
+                    Styled::from(name),
+                    Styled::from(a.efficacy.to_string()),
+                    Styled::from(joined(&a.routes, |r| lang::route(*r, lang).to_owned())),
+                    Styled::from(lang::evidence(a.evidence, lang)),
+                    Styled::from(a.note.as_ref().map_or("", |n| lang.text(n))),
+                    Styled::from(sources(&a.sources)),
+                ]
+            })
+            .collect();
+        let columns = [
+            Msg::Action,
+            Msg::Efficacy,
+            Msg::Route,
+            Msg::Evidence,
+            Msg::Note,
+            Msg::Sources,
+        ];
+        doc.table(header(&columns, lang), rows);
+    }
+    let goals = catalog.goals_served(Item::Ingredient(i), None);
+    if !goals.is_empty() {
+        doc.heading(Msg::GoalsTitle.get(lang));
+        let rows = goals
+            .iter()
+            .map(|(g, v)| {
+                vec![
+                    Styled::from(lang.text(&catalog.goals()[*g].name)),
+                    Styled::from(out_of_three(v.value(), lang)),
+                    Styled::from(lang::evidence(v.evidence, lang)),
+                ]
+            })
+            .collect();
+        let columns = [Msg::Goal, Msg::CoverageScore, Msg::Evidence];
+        doc.table(header(&columns, lang), rows);
+    }
+}
 
 /// The `show` document: the record's fields, goals, solo rule, contraindications,
 /// interactions, notes, known pairs and sources.
@@ -243,24 +324,7 @@ pub fn show_doc(catalog: &Catalog, i: usize, lang: Lang) -> Doc {
     let ing = &catalog.ingredients()[i];
     let mut doc = Doc::new(format!("{} ({})", lang.text(&ing.name), ing.id));
     doc.fields(show_fields(catalog, i, lang));
-    doc.heading(Msg::GoalsTitle.get(lang));
-    let rows = ing
-        .goals
-        .iter()
-        .map(|g| {
-            let name = catalog
-                .goal_index(&g.goal)
-                .map_or(g.goal.as_str(), |x| lang.text(&catalog.goals()[x].name));
-            vec![
-                Styled::from(name),
-                Styled::from(g.efficacy.to_string()),
-                Styled::from(lang::evidence(g.evidence, lang)),
-                Styled::from(sources(&g.sources)),
-            ]
-        })
-        .collect();
-    let columns = [Msg::Goal, Msg::Efficacy, Msg::Evidence, Msg::Sources];
-    doc.table(header(&columns, lang), rows);
+    actions_tables(&mut doc, catalog, i, lang);
     if let Some(solo) = &ing.solo {
         doc.heading(Msg::Solo.get(lang));
         doc.paragraph(solo_text(solo, lang));

@@ -6,14 +6,18 @@
 use serde::Serialize;
 
 use crate::catalog::Catalog;
-use crate::catalog::model::{Edge, Evidence, Interaction, Rating, Scope, Text, Zone};
+use crate::catalog::model::{
+    Action, Edge, Evidence, GoalAction, Interaction, Rating, Scope, Text, Zone,
+};
 use crate::render::doc::{Doc, Styled, Tone};
 use crate::render::json::{envelope, to_string};
 use crate::render::lang::{self, Lang, Msg, fill, header};
 use crate::render::query::{
     affected_by_condition, affected_by_medication, class_matrix, members, served_by,
 };
-use crate::render::vocab::{joined, rating_cell, scope_tone, sources, span, tone};
+use crate::render::vocab::{
+    action_name, decimal, joined, rating_cell, scope_tone, sources, span, tone,
+};
 
 // ---------------------------------------------------------------------------------------------
 // classes
@@ -129,36 +133,60 @@ pub fn classes_json(catalog: &Catalog) -> String {
 // ---------------------------------------------------------------------------------------------
 // goals
 
-/// The `goals` document: each goal and the ingredients serving it, best first.
+/// The `goals` document: each goal, the actions it works through with their shares, and the
+/// ingredients performing them (what each alone does for the goal, best first).
 pub fn goals_doc(catalog: &Catalog, lang: Lang) -> Doc {
     let mut doc = Doc::new(Msg::GoalsTitle.get(lang));
     let rows = catalog
         .goals()
         .iter()
-        .map(|g| {
+        .enumerate()
+        .map(|(g, goal)| {
+            let total: u32 = goal.actions.iter().map(|a| a.share).sum();
+            let actions: Vec<String> = goal
+                .actions
+                .iter()
+                .map(|a| {
+                    let name = catalog
+                        .action_index(&a.action)
+                        .map_or(a.action.as_str(), |x| action_name(catalog, x, lang));
+                    format!("{name} {}/{total}", a.share)
+                })
+                .collect();
             vec![
-                Styled::from(g.id.as_str()),
-                Styled::from(lang.text(&g.name)),
-                Styled::from(g.aliases.join(", ")),
-                Styled::from(joined(&served_by(catalog, &g.id), |(id, e, _)| {
-                    format!("{id} {e}")
+                Styled::from(goal.id.as_str()),
+                Styled::from(lang.text(&goal.name)),
+                Styled::from(goal.aliases.join(", ")),
+                Styled::from(actions.join(", ")),
+                Styled::from(joined(&served_by(catalog, g), |(id, v)| {
+                    format!("{id} {}", decimal(v.value(), lang))
                 })),
             ]
         })
         .collect();
     doc.table(
-        header(&[Msg::Id, Msg::Name, Msg::Aliases, Msg::ServedBy], lang),
+        header(
+            &[
+                Msg::Id,
+                Msg::Name,
+                Msg::Aliases,
+                Msg::Actions,
+                Msg::ServedBy,
+            ],
+            lang,
+        ),
         rows,
     );
     doc
 }
 
-/// `mesomix goals --format json` (`mesomix.goals/1`).
+/// `mesomix goals --format json` (`mesomix.goals/2`).
 pub fn goals_json(catalog: &Catalog) -> String {
     #[derive(Serialize)]
     struct Served<'c> {
         ingredient: &'c str,
-        efficacy: u8,
+        /// What the ingredient alone does for the goal, 0 to 3.
+        value: f64,
         evidence: Evidence,
     }
     #[derive(Serialize)]
@@ -166,32 +194,39 @@ pub fn goals_json(catalog: &Catalog) -> String {
         id: &'c str,
         name: &'c Text,
         aliases: &'c [String],
+        actions: &'c [GoalAction],
+        share_note: Option<&'c Text>,
         served_by: Vec<Served<'c>>,
     }
     #[derive(Serialize)]
     struct Body<'c> {
+        actions: &'c [Action],
         goals: Vec<Row<'c>>,
     }
     let body = Body {
+        actions: catalog.actions(),
         goals: catalog
             .goals()
             .iter()
-            .map(|g| Row {
-                id: &g.id,
-                name: &g.name,
-                aliases: &g.aliases,
-                served_by: served_by(catalog, &g.id)
+            .enumerate()
+            .map(|(g, goal)| Row {
+                id: &goal.id,
+                name: &goal.name,
+                aliases: &goal.aliases,
+                actions: &goal.actions,
+                share_note: goal.share_note.as_ref(),
+                served_by: served_by(catalog, g)
                     .into_iter()
-                    .map(|(ingredient, efficacy, evidence)| Served {
+                    .map(|(ingredient, v)| Served {
                         ingredient,
-                        efficacy,
-                        evidence,
+                        value: (v.value() * 100.0).round() / 100.0,
+                        evidence: v.evidence,
                     })
                     .collect(),
             })
             .collect(),
     };
-    to_string(&envelope("mesomix.goals/1", catalog, body))
+    to_string(&envelope("mesomix.goals/2", catalog, body))
 }
 
 // ---------------------------------------------------------------------------------------------

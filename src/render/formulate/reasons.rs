@@ -1,14 +1,15 @@
 //! Why `formulate` left something out, in both languages: excluded ingredients, uncovered
-//! goals and candidates not chosen. The document and the JSON give the same reasons.
+//! goal actions, candidates not chosen, and what stands in a regimen's way. The document and
+//! the JSON give the same reasons.
 
 use crate::catalog::Catalog;
 use crate::catalog::model::Text;
-use crate::check::{Finding, FindingKind, Severity};
+use crate::check::{Finding, FindingKind, Severity, Verdict};
 use crate::compat::PairRating;
-use crate::formulate::{ExclusionReason, NotChosenReason, UncoveredReason};
+use crate::formulate::{ExclusionReason, NotChosenReason, RegimenStatus, UncoveredReason};
 use crate::render::lang::{self, Lang, Msg, fill};
 use crate::render::query::status_note;
-use crate::render::vocab::{both, each, finding_note, prose, prose_list};
+use crate::render::vocab::{both, each, finding_note, finding_subject, prose, prose_list};
 
 /// The kind of an exclusion as JSON names it.
 pub fn exclusion_kind(reason: &ExclusionReason) -> &'static str {
@@ -74,20 +75,19 @@ pub fn exclusion_sources(
 /// The kind of an uncovered goal's reason as JSON names it.
 pub fn uncovered_kind(reason: &UncoveredReason) -> &'static str {
     match reason {
+        UncoveredReason::NoData => "no_data",
         UncoveredReason::NoEligible { .. } => "no_eligible_ingredient",
         UncoveredReason::Conflicts { .. } => "conflicts",
         UncoveredReason::NoRoom { .. } => "no_room",
     }
 }
 
-/// Why a goal is not covered: no eligible ingredient (and why each candidate is out), every
-/// candidate conflicts, or no room is left.
+/// Why a goal action is not covered: no ingredient performs it, no eligible one does (and
+/// why each performer is out), every performer conflicts, or no room is left.
 pub fn uncovered_text(catalog: &Catalog, reason: &UncoveredReason) -> Text {
     match reason {
+        UncoveredReason::NoData => both(Msg::NoIngredientServes),
         UncoveredReason::NoEligible { candidates } => each(&|l| {
-            if candidates.is_empty() {
-                return Msg::NoIngredientServes.get(l).to_owned();
-            }
             let list: Vec<String> = candidates
                 .iter()
                 .map(|e| {
@@ -146,4 +146,37 @@ fn pair_words(catalog: &Catalog, a: usize, b: usize, rating: PairRating, l: Lang
         PairRating::Unknown => fill(Msg::NoDataFor.get(l), &[&a, &b]),
         _ => format!("{a} × {b} ({})", lang::pair_rating(rating, l)),
     }
+}
+
+/// What keeps a regimen from being allowed for this patient: every pair of its checks that is
+/// not compatible and every finding above `info`, each in words; empty when it is allowed.
+pub fn regimen_reasons(catalog: &Catalog, r: &RegimenStatus) -> Vec<Text> {
+    let mut out: Vec<Text> = Vec::new();
+    if r.verdict == Verdict::Compatible {
+        return out;
+    }
+    for check in &r.checks {
+        for p in check
+            .pairs
+            .iter()
+            .filter(|p| p.rating != PairRating::Compatible)
+        {
+            let t = each(&|l| pair_words(catalog, p.a, p.b, p.rating, l));
+            if !out.contains(&t) {
+                out.push(t);
+            }
+        }
+        for f in check
+            .findings
+            .iter()
+            .filter(|f| f.severity > Severity::Info)
+        {
+            let note = finding_note(catalog, f);
+            let t = each(&|l| format!("{}: {}", finding_subject(catalog, f), l.text(&note)));
+            if !out.contains(&t) {
+                out.push(t);
+            }
+        }
+    }
+    out
 }
