@@ -267,6 +267,7 @@ fn request(command: &CatalogCommand, names: Resolver<'_>, env: &Env) -> Result<R
                 request: CheckRequest {
                     mix: mix.ingredients,
                     from: mix.from,
+                    amounts: mix.amounts,
                     zone: names.maybe(Kind::Zone, Field::Zone, zone.as_deref())?,
                     patient: patient_of(names, patient)?,
                     max_components: usize::from(*max_components),
@@ -301,11 +302,17 @@ fn request(command: &CatalogCommand, names: Resolver<'_>, env: &Env) -> Result<R
 
 /// The patient of the command line: `--patient FILE` and the flags.
 fn patient_of(names: Resolver<'_>, args: &PatientArgs) -> Result<crate::patient::Patient, Error> {
+    let weight_kg = args
+        .weight
+        .as_deref()
+        .map(|text| resolve::weight(Field::Weight, text))
+        .transpose()?;
     let typed = PatientInput {
         conditions: args.conditions.clone(),
         medications: args.medications.clone(),
         allergies: args.allergies.clone(),
         cleared: args.cleared.clone(),
+        weight_kg,
     };
     names.patient(args.patient.as_deref(), typed)
 }
@@ -352,7 +359,7 @@ fn plan_request(args: &PlanArgs, names: Resolver<'_>, env: &Env) -> Result<Reque
     let cocktail = if let Some(path) = &args.from {
         PlanCocktail::Given(Mix {
             ingredients: names.formulation_file(path)?,
-            from: Default::default(),
+            ..Mix::default()
         })
     } else if !args.ingredients.is_empty() {
         PlanCocktail::Given(names.mix(&args.ingredients)?)

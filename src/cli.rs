@@ -231,8 +231,11 @@ pub struct PatientArgs {
     /// cleared for treatment (repeatable): blood thinners, G6PD deficiency, ...
     #[arg(long = "cleared", value_name = "NAME", value_delimiter = ',')]
     pub cleared: Vec<String>,
-    /// A patient file (RON or JSON with `conditions`, `medications`, `allergies`, `cleared`;
-    /// `-` = stdin).
+    /// Body weight for limits per kilogram: `60kg`, `60` or `60.5 kg`.
+    #[arg(long, value_name = "KG")]
+    pub weight: Option<String>,
+    /// A patient file (RON or JSON with `conditions`, `medications`, `allergies`, `cleared`,
+    /// `weight_kg`; `-` = stdin).
     #[arg(long, value_name = "FILE")]
     pub patient: Option<PathBuf>,
 }
@@ -283,7 +286,7 @@ pub struct FormulateArgs {
     #[arg(long, value_name = "DATE", requires = "plan")]
     pub today: Option<String>,
     /// JSON Lines requests, one JSON result per line (`-` = stdin).
-    #[arg(long, value_name = "FILE", conflicts_with_all = ["goals", "zone", "require", "exclude", "patient", "conditions", "medications", "allergies", "cleared"])]
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["goals", "zone", "require", "exclude", "patient", "conditions", "medications", "allergies", "cleared", "weight"])]
     pub batch: Option<PathBuf>,
 }
 

@@ -36,6 +36,8 @@ pub enum Field {
     Medications,
     Allergies,
     Cleared,
+    /// The patient's body weight.
+    Weight,
     /// The `MESOMIX_TODAY` environment variable.
     TodayVariable,
 }
@@ -62,6 +64,7 @@ impl Field {
             Field::Medications => "--medication",
             Field::Allergies => "--allergy",
             Field::Cleared => "--cleared",
+            Field::Weight => "--weight",
             Field::TodayVariable => "MESOMIX_TODAY",
         }
     }
@@ -88,6 +91,7 @@ impl Field {
             Field::Medications => "patient.medications",
             Field::Allergies => "patient.allergies",
             Field::Cleared => "patient.cleared",
+            Field::Weight => "patient.weight_kg",
             Field::TodayVariable => "MESOMIX_TODAY",
         }
     }
@@ -234,6 +238,36 @@ pub enum Usage {
     },
     /// The SVG writer refused (or is not built in).
     Svg(String),
+    /// A mix item's amount (`NAME:VOLUME@STRENGTH`) does not read.
+    BadAmount { item: String, why: AmountProblem },
+    /// An ingredient that comes in several strengths, named with a volume but no strength.
+    StrengthNeeded { item: String, choices: Vec<String> },
+    /// An ingredient with a volume but no strength, and none known to the catalog.
+    StrengthUnknown { item: String },
+    /// A product with a strength: its strength is the catalog's.
+    StrengthForProduct { item: String },
+    /// A strength in units for an ingredient dosed in mg, or the other way round.
+    StrengthKind {
+        item: String,
+        expected: &'static str,
+    },
+    /// Some items carry amounts and this one does not: give every item an amount, or none.
+    AmountMissing { item: String },
+    /// `--weight` (or `weight_kg`) that is not a weight.
+    BadWeight { field: Field, text: String },
+}
+
+/// What is wrong with an amount.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AmountProblem {
+    /// No volume before `@` (or nothing after `:`).
+    NoVolume,
+    /// The volume is not a number of millilitres (`4ml`).
+    Volume,
+    /// The volume is 0, negative, or above the bound.
+    VolumeRange,
+    /// The strength is not a number with `%`, `mg/ml`, `u/ml` or `iu/ml`.
+    Strength,
 }
 
 /// Why a flag cannot go with `formulate --batch`.

@@ -11,6 +11,7 @@ pub mod catalog;
 pub mod check;
 pub mod cli;
 pub mod compat;
+pub mod dose;
 pub mod error;
 pub mod exit;
 pub mod formulate;

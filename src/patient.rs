@@ -6,7 +6,7 @@ use serde::Deserialize;
 use crate::catalog::{Catalog, Kind, UnknownName};
 
 /// What the practitioner knows of the patient, as typed (flags or a patient file).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PatientInput {
     /// Conditions the patient has, by id, name or alias (`--condition`, or `conditions` in a
@@ -24,15 +24,23 @@ pub struct PatientInput {
     /// medications.
     #[serde(default)]
     pub cleared: Vec<String>,
+    /// Body weight in kilograms (`--weight`, or `weight_kg` in a patient file), for limits per
+    /// kilogram; above 0 and at most 500.
+    #[serde(default)]
+    pub weight_kg: Option<f64>,
 }
 
 impl PatientInput {
-    /// Adds another input's entries (flags on top of a file).
+    /// Adds another input's entries (flags on top of a file; a weight typed replaces the
+    /// file's).
     pub fn extend(&mut self, other: PatientInput) {
         self.conditions.extend(other.conditions);
         self.medications.extend(other.medications);
         self.allergies.extend(other.allergies);
         self.cleared.extend(other.cleared);
+        if other.weight_kg.is_some() {
+            self.weight_kg = other.weight_kg;
+        }
     }
 }
 
@@ -60,6 +68,8 @@ pub struct Patient {
     pub cleared_conditions: Vec<usize>,
     /// Medications whose relative contraindication the prescriber has cleared.
     pub cleared_medications: Vec<usize>,
+    /// Body weight, for limits per kilogram.
+    pub weight: Option<crate::dose::Weight>,
 }
 
 /// One of the lists that describe a patient (the fields of [`PatientInput`] and of a patient
@@ -112,6 +122,23 @@ pub struct PatientFileError {
 
 /// Parses a patient file, JSON when it starts with `{`, RON otherwise.
 pub fn parse_patient_file(text: &str) -> Result<PatientInput, PatientFileError> {
+    let input = parse_patient_text(text)?;
+    if let Some(w) = input.weight_kg
+        && crate::dose::Weight::from_kg(w).is_none()
+    {
+        // The number's place: the first `weight_kg` key.
+        let at = text.find("weight_kg").unwrap_or(0);
+        let (line, column) = crate::catalog::line_column(text, at);
+        return Err(PatientFileError {
+            line,
+            column,
+            message: format!("weight_kg {w} is not a body weight: above 0 and at most 500 kg"),
+        });
+    }
+    Ok(input)
+}
+
+fn parse_patient_text(text: &str) -> Result<PatientInput, PatientFileError> {
     if text.trim_start().starts_with('{') {
         serde_json::from_str(text).map_err(|e| PatientFileError {
             line: e.line(),
@@ -132,7 +159,10 @@ pub fn parse_patient_file(text: &str) -> Result<PatientInput, PatientFileError> 
 impl Patient {
     /// Resolves every name; the first unknown one is the error.
     pub fn resolve(catalog: &Catalog, input: &PatientInput) -> Result<Patient, PatientNameError> {
-        let mut patient = Patient::default();
+        let mut patient = Patient {
+            weight: input.weight_kg.and_then(crate::dose::Weight::from_kg),
+            ..Patient::default()
+        };
         for name in &input.conditions {
             let i = catalog
                 .find(Kind::Condition, name)
@@ -193,6 +223,7 @@ impl Patient {
             && self.allergies.is_empty()
             && self.cleared_conditions.is_empty()
             && self.cleared_medications.is_empty()
+            && self.weight.is_none()
     }
 }
 

@@ -267,6 +267,7 @@ pub fn answer(catalog: &Catalog, request: Request) -> Result<Report<'_>, Error> 
                     patient,
                     max_components: check::DEFAULT_MAX_COMPONENTS,
                     from,
+                    amounts: Vec::new(),
                 };
                 let report = check::check(catalog, &request).map_err(check_error)?;
                 if !matches!(report.verdict, Verdict::Compatible | Verdict::Caution) {

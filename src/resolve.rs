@@ -8,8 +8,10 @@ use std::path::Path;
 
 use jiff::civil::Date;
 
+use crate::catalog::model::{DoseUnit, Strength, StrengthUnit};
 use crate::catalog::{Catalog, Item, Kind};
-use crate::error::{Error, Field, Usage};
+use crate::dose::{ItemAmount, MAX_VOLUME_ML, StrengthError, settle_strength};
+use crate::error::{AmountProblem, Error, Field, Usage};
 use crate::formulate::{FormulateRequest, GoalWeight, default_weights};
 use crate::io::read_input;
 use crate::patient::{Patient, PatientField, PatientInput, parse_patient_file};
@@ -27,13 +29,109 @@ pub struct FormulateSpec<'a> {
     pub alternatives: usize,
 }
 
-/// A mix as named: its actives, and for each active that came in a product, that product.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// A mix as named: its actives, for each active that came in a product, that product, and the
+/// items' amounts when they carry them.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Mix {
     /// The actives, in the order named (a product's in its order).
     pub ingredients: Vec<usize>,
     /// Active → the product it came in.
     pub from: std::collections::BTreeMap<usize, usize>,
+    /// Each item with its volume and strength, in the order named; empty when no item carries
+    /// an amount.
+    pub amounts: Vec<ItemAmount>,
+}
+
+/// Splits `NAME[:VOLUME[@STRENGTH]]` (also `NAME@STRENGTH` is refused: a strength needs a
+/// volume) into the name and its amount.
+pub fn split_amount(text: &str) -> Result<(&str, Option<(f64, Option<Strength>)>), Usage> {
+    let Some((name, amount)) = text.rsplit_once(':') else {
+        return Ok((text, None));
+    };
+    let bad = |why| Usage::BadAmount {
+        item: text.to_owned(),
+        why,
+    };
+    let (volume, strength) = match amount.split_once('@') {
+        Some((v, s)) => (v, Some(s)),
+        None => (amount, None),
+    };
+    let volume = volume.trim();
+    if volume.is_empty() {
+        return Err(bad(AmountProblem::NoVolume));
+    }
+    let volume = parse_with_unit(volume, &["ml", "мл"]).ok_or(bad(AmountProblem::Volume))?;
+    if !(volume > 0.0 && volume <= MAX_VOLUME_ML) {
+        return Err(bad(AmountProblem::VolumeRange));
+    }
+    let strength = match strength {
+        None => None,
+        Some(s) => Some(parse_strength(s).ok_or(bad(AmountProblem::Strength))?),
+    };
+    Ok((name.trim(), Some((volume, strength))))
+}
+
+/// A number followed by one of `units` (any case, spaces allowed, `,` or `.` as the decimal
+/// mark).
+fn parse_with_unit(text: &str, units: &[&str]) -> Option<f64> {
+    let lower = text.trim().to_lowercase();
+    let unit = units.iter().find(|u| lower.ends_with(*u))?;
+    let number = lower[..lower.len() - unit.len()].trim().replace(',', ".");
+    let value: f64 = number.parse().ok()?;
+    value.is_finite().then_some(value)
+}
+
+/// A body weight as typed: `60kg`, `60`, `60.5 kg`, `60 кг`; above 0 and at most 500 kg.
+pub fn weight(field: Field, text: &str) -> Result<f64, Error> {
+    let lower = text.trim().to_lowercase();
+    let number = lower
+        .strip_suffix("kg")
+        .or_else(|| lower.strip_suffix("кг"))
+        .unwrap_or(&lower)
+        .trim()
+        .replace(',', ".");
+    number
+        .parse::<f64>()
+        .ok()
+        .filter(|&w| crate::dose::Weight::from_kg(w).is_some())
+        .ok_or_else(|| {
+            Usage::BadWeight {
+                field,
+                text: text.to_owned(),
+            }
+            .into()
+        })
+}
+
+/// A strength as ampoules print it: `2%`, `20mg/ml`, `150u/ml`, `150iu/ml` (and the Russian
+/// `мг/мл`, `ед/мл`, `ме/мл`).
+pub fn parse_strength(text: &str) -> Option<Strength> {
+    let forms: [(&[&str], StrengthUnit); 4] = [
+        (&["%"], StrengthUnit::Percent),
+        (&["mg/ml", "мг/мл"], StrengthUnit::MgPerMl),
+        (&["iu/ml", "ме/мл"], StrengthUnit::IuPerMl),
+        (&["u/ml", "ед/мл"], StrengthUnit::UnitsPerMl),
+    ];
+    for (units, unit) in forms {
+        if let Some(value) = parse_with_unit(text, units) {
+            let ok = value > 0.0
+                && value <= 1_000_000.0
+                && (unit != StrengthUnit::Percent || value <= 100.0);
+            return ok.then_some(Strength { value, unit });
+        }
+    }
+    None
+}
+
+/// A strength as typed back to the user: `2%`, `10mg/ml`.
+pub fn strength_typed(s: Strength) -> String {
+    let unit = match s.unit {
+        StrengthUnit::Percent => "%",
+        StrengthUnit::MgPerMl => "mg/ml",
+        StrengthUnit::UnitsPerMl => "u/ml",
+        StrengthUnit::IuPerMl => "iu/ml",
+    };
+    format!("{}{unit}", s.value)
 }
 
 /// Where today's date came from, so a bad `MESOMIX_TODAY` is reported by name.
@@ -86,14 +184,17 @@ impl<'c> Resolver<'c> {
         let mut mix = Mix::default();
         // The name each active came in by, and its position among the names.
         let mut named: Vec<(usize, usize)> = Vec::new();
-        for (n, name) in names.iter().enumerate() {
+        let mut amounts: Vec<(&String, Item, Option<(f64, Option<Strength>)>)> = Vec::new();
+        for (n, typed) in names.iter().enumerate() {
+            let (name, amount) = split_amount(typed)?;
             let item = self.item(Field::Ingredients, name)?;
+            amounts.push((typed, item, amount));
             for i in self.catalog.actives_of(item) {
                 if let Some(&(_, first)) = named.iter().find(|(x, _)| *x == i) {
                     return Err(Usage::ListedTwice {
                         id: self.catalog.ingredients()[i].id.clone(),
                         first: names[first].clone(),
-                        second: name.clone(),
+                        second: typed.clone(),
                         at: (first + 1, n + 1),
                     }
                     .into());
@@ -105,7 +206,45 @@ impl<'c> Resolver<'c> {
                 }
             }
         }
+        if amounts.iter().any(|(_, _, a)| a.is_some()) {
+            for (typed, item, amount) in amounts {
+                let Some((volume_ml, given)) = amount else {
+                    return Err(Usage::AmountMissing {
+                        item: typed.clone(),
+                    }
+                    .into());
+                };
+                let strength = settle_strength(self.catalog, item, given)
+                    .map_err(|e| self.strength_error(typed, e))?;
+                mix.amounts.push(ItemAmount {
+                    item,
+                    volume_ml,
+                    strength,
+                });
+            }
+        }
         Ok(mix)
+    }
+
+    /// The words of a strength that cannot be settled, naming the item as typed.
+    fn strength_error(&self, typed: &str, e: StrengthError) -> Error {
+        let item = typed.trim().to_owned();
+        match e {
+            StrengthError::Ambiguous { choices, .. } => Usage::StrengthNeeded {
+                item,
+                choices: choices.into_iter().map(strength_typed).collect(),
+            },
+            StrengthError::Unknown { .. } => Usage::StrengthUnknown { item },
+            StrengthError::ForProduct { .. } => Usage::StrengthForProduct { item },
+            StrengthError::WrongKind { expected, .. } => Usage::StrengthKind {
+                item,
+                expected: match expected {
+                    DoseUnit::Mg => "mg",
+                    DoseUnit::Units => "units",
+                },
+            },
+        }
+        .into()
     }
 
     /// The one active a name stands for: an ingredient, or a product with a single active. A
@@ -157,6 +296,15 @@ impl<'c> Resolver<'c> {
 
     /// A patient from names alone.
     pub fn patient_input(&self, input: &PatientInput) -> Result<Patient, Error> {
+        if let Some(w) = input.weight_kg
+            && crate::dose::Weight::from_kg(w).is_none()
+        {
+            return Err(Usage::BadWeight {
+                field: Field::Weight,
+                text: w.to_string(),
+            }
+            .into());
+        }
         Patient::resolve(self.catalog, input).map_err(|e| Error::Unknown {
             field: patient_field(e.field),
             source: e.unknown,
@@ -216,9 +364,9 @@ impl<'c> Resolver<'c> {
         };
         let value: serde_json::Value = serde_json::from_str(&text)
             .map_err(|e| not_one(format!("{}:{}: {e}", e.line(), e.column())))?;
-        if value.get("schema").and_then(|s| s.as_str()) != Some("mesomix.formulation/1") {
+        if value.get("schema").and_then(|s| s.as_str()) != Some("mesomix.formulation/2") {
             return Err(not_one(
-                "its `schema` is not `mesomix.formulation/1`".into(),
+                "its `schema` is not `mesomix.formulation/2`".into(),
             ));
         }
         let Some(items) = value

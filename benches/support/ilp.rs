@@ -1,8 +1,11 @@
 //! The formulation objective as an integer program (good_lp with its pure-Rust microlp
 //! backend), written independently of `formulate`'s search, to check and to time it against.
 //!
-//! Variables: `x_i` (ingredient i in the syringe), `z_gi` (goal g counted from ingredient i),
-//! `p_ij` (caution pair i, j both chosen). The lexicographic objective (coverage, then fewer
+//! Targets: every action of every requested goal, with the whole-number weight
+//! `goal weight × L / goal's total shares × share` (`L` the least common multiple of the totals),
+//! computed here from the catalog, entry by entry (the search merges equal entries; this does
+//! not). Variables: `x_i` (ingredient i in the syringe), `z_ti` (target t counted from ingredient
+//! i), `p_ij` (caution pair i, j both chosen). The lexicographic objective (coverage, then fewer
 //! cautions, then evidence, then fewer components) becomes one weighted sum whose weights keep
 //! each level above everything below it.
 
@@ -43,22 +46,53 @@ fn pair_cautions(catalog: &Catalog, a: usize, b: usize, allow_caution: bool) -> 
 
 /// The optimum's score by integer programming, or `None` when no ingredient can be chosen.
 pub fn ilp_best(catalog: &Catalog, req: &FormulateRequest) -> Option<Score> {
-    let goal_ids: Vec<&str> = req
+    // Targets: (accepted actions, weight), one per goal action.
+    fn gcd(a: u64, b: u64) -> u64 {
+        if b == 0 { a } else { gcd(b, a % b) }
+    }
+    let totals: Vec<u64> = req
         .goals
         .iter()
-        .map(|gw| catalog.goals()[gw.goal].id.as_str())
+        .map(|gw| {
+            catalog.goals()[gw.goal]
+                .actions
+                .iter()
+                .map(|a| u64::from(a.share))
+                .sum()
+        })
         .collect();
-    let weights: Vec<u64> = req.goals.iter().map(|gw| u64::from(gw.weight)).collect();
-    // Candidates: eligible and serving a requested goal.
+    let l = totals
+        .iter()
+        .filter(|&&t| t > 0)
+        .fold(1u64, |acc, &t| acc / gcd(acc, t) * t);
+    let mut targets: Vec<(Vec<&str>, u64)> = Vec::new();
+    for (gw, &total) in req.goals.iter().zip(&totals) {
+        for entry in &catalog.goals()[gw.goal].actions {
+            let mut accepts = vec![entry.action.as_str()];
+            accepts.extend(entry.also_served_by.iter().map(String::as_str));
+            targets.push((
+                accepts,
+                u64::from(gw.weight) * (l / total) * u64::from(entry.share),
+            ));
+        }
+    }
+    let weights: Vec<u64> = targets.iter().map(|t| t.1).collect();
+    let zone = req.zone.map(|z| catalog.zones()[z].id.as_str());
+    // An ingredient's best (efficacy, evidence) per target among its claims that hold in the zone.
     let claims = |i: usize| -> Vec<(u64, u64)> {
-        goal_ids
+        targets
             .iter()
-            .map(|g| {
+            .map(|(accepts, _)| {
                 catalog.ingredients()[i]
-                    .goals
+                    .actions
                     .iter()
-                    .find(|c| c.goal == *g)
-                    .map_or((0, 0), |c| (u64::from(c.efficacy), rank(c.evidence)))
+                    .filter(|c| accepts.contains(&c.action.as_str()))
+                    .filter(|c| {
+                        c.zones.is_empty() || zone.is_some_and(|z| c.zones.iter().any(|x| x == z))
+                    })
+                    .map(|c| (u64::from(c.efficacy), rank(c.evidence)))
+                    .max()
+                    .unwrap_or((0, 0))
             })
             .collect()
     };
@@ -131,7 +165,7 @@ pub fn ilp_best(catalog: &Catalog, req: &FormulateRequest) -> Option<Score> {
     for &(a, b, _, v) in &cautions {
         model = model.with(constraint!(v >= x[a] + x[b] - 1));
     }
-    for g in 0..goal_ids.len() {
+    for g in 0..targets.len() {
         let sum: Expression = z
             .iter()
             .filter(|(gg, _, _)| *gg == g)
@@ -152,7 +186,7 @@ pub fn ilp_best(catalog: &Catalog, req: &FormulateRequest) -> Option<Score> {
     // The score of the chosen set, by the objective's own definitions.
     let mut coverage = 0;
     let mut evidence = 0;
-    for g in 0..goal_ids.len() {
+    for g in 0..targets.len() {
         let best = chosen
             .iter()
             .map(|&ci| profile[ci][g])

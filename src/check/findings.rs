@@ -4,7 +4,8 @@
 
 use super::{Carrier, CheckRequest, Clearance, ComponentOf, Finding, FindingKind, Severity};
 use crate::catalog::Catalog;
-use crate::catalog::model::{Rating, Scope, Status};
+use crate::catalog::model::{Evidence, Rating, Scope, Status};
+use crate::dose::{DoseReport, Standing};
 use crate::patient::{Allergen, Patient};
 
 /// Findings about the mix itself, per ingredient in `mix` order (status, solo, session limit,
@@ -379,4 +380,68 @@ fn cleared(rating: Rating, relative: bool, given: bool) -> (Severity, Option<Cle
         (true, false) => (Severity::Incompatible, Some(Clearance::Needed)),
         (true, true) => (rating.into(), Some(Clearance::Given)),
     }
+}
+
+/// Findings from the doses: every limit a total goes past (blocking above a label limit set
+/// for local injection, a caution above anything weaker) or that needs a weight, and the
+/// anaesthetics' sum when it goes past 1 or cannot be made.
+pub fn dose_findings(catalog: &Catalog, doses: &DoseReport) -> Vec<Finding> {
+    let milli = |x: f64| (x * 1000.0).round().max(0.0) as u64;
+    let weight_tenths = doses.weight_kg.map(|w| (w * 10.0).round() as u32);
+    let mut out = Vec::new();
+    for u in &doses.limits {
+        let severity = match u.standing {
+            Standing::Within => continue,
+            Standing::Caution => Severity::Caution,
+            Standing::Over => Severity::Incompatible,
+        };
+        let limit = &catalog.ingredients()[u.ingredient].dose_limits[u.limit];
+        out.push(Finding {
+            kind: FindingKind::DoseLimit {
+                ingredient: u.ingredient,
+                limit: u.limit,
+                total_milli: milli(u.total),
+                applied_milli: u.applied.map(milli),
+                weight_tenths,
+            },
+            severity,
+            evidence: Some(limit.evidence),
+            sources: limit.sources.clone(),
+            clearance: None,
+            component: None,
+        });
+    }
+    if let Some(sum) = &doses.anaesthetics
+        && sum.standing != Standing::Within
+    {
+        out.push(Finding {
+            kind: FindingKind::AnaestheticSum {
+                total_milli: milli(sum.total),
+                unweighed: sum.unweighed.len(),
+            },
+            severity: Severity::Caution,
+            evidence: Some(Evidence::Inference),
+            sources: sum
+                .parts
+                .iter()
+                .map(|p| p.0)
+                .chain(sum.unweighed.iter().copied())
+                .flat_map(|i| {
+                    catalog.ingredients()[i]
+                        .dose_limits
+                        .iter()
+                        .filter(|l| l.anaesthetic)
+                        .flat_map(|l| l.sources.iter().cloned())
+                })
+                .fold(Vec::new(), |mut acc, s| {
+                    if !acc.contains(&s) {
+                        acc.push(s);
+                    }
+                    acc
+                }),
+            clearance: None,
+            component: None,
+        });
+    }
+    out
 }

@@ -156,6 +156,18 @@ pub enum FindingKind {
         medication: usize,
         interaction: usize,
     },
+    /// An active's total goes past one of its dose limits, or the limit is per kilogram and no
+    /// weight was given. Amounts in thousandths of the limit's unit, weight in tenths of a kg.
+    DoseLimit {
+        ingredient: usize,
+        limit: usize,
+        total_milli: u64,
+        applied_milli: Option<u64>,
+        weight_tenths: Option<u32>,
+    },
+    /// Two or more local anaesthetics add up past their joint maximum (Σ fractions, in
+    /// thousandths), or one of them needs a weight to be counted.
+    AnaestheticSum { total_milli: u64, unweighed: usize },
 }
 
 /// One thing the practitioner must read about a mix or the patient, with what it rests on.
@@ -322,6 +334,9 @@ pub struct CheckRequest {
     /// Active → the branded product it came in (absent for a raw ingredient). Actives of one
     /// product are its maker's co-formulation: never a pair finding against each other.
     pub from: BTreeMap<usize, usize>,
+    /// The items as named with their volumes and strengths (DESIGN §6a); empty when the mix
+    /// carries no amounts, and then nothing is dosed.
+    pub amounts: Vec<crate::dose::ItemAmount>,
 }
 
 /// The answer to a [`CheckRequest`].
@@ -339,6 +354,8 @@ pub struct CheckReport {
     pub suggestions: Suggestions,
     /// Active → the product it came in, as requested.
     pub from: BTreeMap<usize, usize>,
+    /// The doses, when the mix carries amounts.
+    pub doses: Option<crate::dose::DoseReport>,
 }
 
 /// Why a mix could not be checked at all.
@@ -417,6 +434,23 @@ pub fn assess(catalog: &Catalog, request: &CheckRequest) -> Result<CheckReport, 
             .then_with(|| x.kind.cmp(&y.kind))
     });
 
+    let doses = (!request.amounts.is_empty()).then(|| {
+        crate::dose::doses(
+            catalog,
+            &request.amounts,
+            request.patient.weight.map(crate::dose::Weight::kg),
+            1,
+        )
+    });
+    if let Some(d) = &doses {
+        findings.extend(findings::dose_findings(catalog, d));
+        findings.sort_by(|x, y| {
+            y.severity
+                .cmp(&x.severity)
+                .then_with(|| x.kind.cmp(&y.kind))
+        });
+    }
+
     let verdict = pairs
         .iter()
         .map(|p| Verdict::from(p.rating))
@@ -430,6 +464,7 @@ pub fn assess(catalog: &Catalog, request: &CheckRequest) -> Result<CheckReport, 
         findings,
         suggestions: Suggestions::default(),
         from: request.from.clone(),
+        doses,
     })
 }
 

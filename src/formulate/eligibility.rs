@@ -245,17 +245,18 @@ mod tests {
     /// A request's zone and patient conditions, and every ingredient `eligibility` leaves out.
     #[rustfmt::skip]
     const PARTITIONS: &[(Option<&str>, &[&str], &[&str])] = &[
-        // Lipoic acid and vitamin A palmitate are unapproved (no intradermal product); lipase is
-        // sourced for submental fat only and contraindicated in pregnancy.
+        // Lipoic acid and vitamin A palmitate are unapproved (no intradermal product), collagen
+        // is an implant (Zyderm), not a mesotherapy active; lipase is sourced for submental fat
+        // only and contraindicated in pregnancy.
         // Only the ingredients that are not available.
-        (None, &[], &["buflomedil", "collagenase", "ginkgo", "glutathione", "lipoic_acid", "vitamin_a",
+        (None, &[], &["buflomedil", "collagen", "collagenase", "ginkgo", "glutathione", "lipoic_acid", "vitamin_a",
                       "vitamin_e"]),
         // Plus those whose regions or zones leave out the scalp.
-        (Some("scalp"), &[], &["buflomedil", "collagenase", "deoxycholic_acid", "ginkgo", "glutathione",
+        (Some("scalp"), &[], &["buflomedil", "collagen", "collagenase", "deoxycholic_acid", "ginkgo", "glutathione",
                                "lipase", "lipoic_acid", "phosphatidylcholine_deoxycholate", "vitamin_a",
                                "vitamin_e"]),
         // Scalp-only ingredients, and those contraindicated (not merely cautioned) in pregnancy.
-        (Some("submental"), &["pregnancy"], &["buflomedil", "caffeine", "collagenase", "dutasteride", "ginkgo",
+        (Some("submental"), &["pregnancy"], &["buflomedil", "caffeine", "collagen", "collagenase", "dutasteride", "ginkgo",
                                               "glutathione", "lipase", "lipoic_acid", "minoxidil", "troxerutin",
                                               "vitamin_a", "vitamin_e", "yohimbine"]),
     ];

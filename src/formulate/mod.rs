@@ -292,7 +292,7 @@ fn solve(
     eligible: &[usize],
     syringes: usize,
     strategy: Strategy<'_>,
-) -> (Vec<Cocktail>, bool) {
+) -> Solved {
     let space = Space::build(catalog, request, eligible);
     let (found, proven) = strategy(&space, request.alternatives + 1, syringes);
     let cocktails = found
@@ -300,7 +300,21 @@ fn solve(
         .filter(|(syringes, _)| !syringes.is_empty())
         .map(|(syringes, score)| space.cocktail(&syringes, score))
         .collect();
-    (cocktails, proven)
+    Solved {
+        cocktails,
+        proven,
+        cap: space.cap(),
+    }
+}
+
+/// What [`solve`] found.
+struct Solved {
+    /// The best answers, best first.
+    cocktails: Vec<Cocktail>,
+    /// Whether the list is proven.
+    proven: bool,
+    /// The most coverage any answer could reach (see [`Space::cap`]).
+    cap: u64,
 }
 
 /// The best cocktail for the request, with everything needed to explain it.
@@ -335,23 +349,28 @@ pub fn formulate_within(
         return Ok(Formulation::stopped(verdict, session_findings, excluded));
     }
     let search = |space: &Space<'_>, k: usize, n: usize| branch_and_bound(space, k, n, budget);
-    let (mut found, mut proven) = solve(catalog, request, &eligible, 1, &search);
+    let Solved {
+        cocktails: mut found,
+        mut proven,
+        cap,
+    } = solve(catalog, request, &eligible, 1, &search);
     let best = (!found.is_empty()).then(|| found.remove(0));
     let report = best
         .as_ref()
         .and_then(|c| check_cocktail(catalog, request, &c.ingredients));
     let uncovered = uncovered_actions(catalog, request, best.as_ref(), &eligible, &excluded);
-    // Actions lost to conflicts or to a full syringe: the best two syringes of one session, if
-    // they cover more.
+    // When one syringe falls short of what its candidates could reach (an action lost to a
+    // conflict or a full syringe, or covered less well than it could be): the best two syringes
+    // of one session, if they cover more.
     let mut two_syringes = None;
-    if uncovered.iter().any(|u| u.reason.blocked()) {
+    if best.as_ref().map_or(0, |b| b.score.coverage) < cap {
         let single = FormulateRequest {
             alternatives: 0,
             ..request.clone()
         };
-        let (pair, pair_proven) = solve(catalog, &single, &eligible, 2, &search);
-        proven &= pair_proven;
-        two_syringes = pair.into_iter().next().filter(|p| {
+        let pair = solve(catalog, &single, &eligible, 2, &search);
+        proven &= pair.proven;
+        two_syringes = pair.cocktails.into_iter().next().filter(|p| {
             p.syringes.len() == 2
                 && best
                     .as_ref()
@@ -419,6 +438,7 @@ fn check_cocktail(
             patient: request.patient.clone(),
             max_components: request.max_components,
             from: Default::default(),
+            amounts: Vec::new(),
         },
     )
     .ok()

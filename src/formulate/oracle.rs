@@ -10,7 +10,8 @@ use super::space::Space;
 use super::{Cocktail, FormulateError, FormulateRequest, solve, validate_request};
 
 /// Every admissible, irredundant answer of at most `syringes` syringes (the required
-/// candidates in the first), the `k` best kept, best first.
+/// candidates in the first; no pair rated incompatible across two syringes), the `k` best
+/// kept, best first.
 pub(super) fn enumerate_all(space: &Space<'_>, k: usize, syringes: usize) -> Vec<Ranked> {
     fn walk(space: &Space<'_>, best: &mut Best<'_, '_>, set: &mut Vec<Vec<usize>>, from: usize) {
         let all: Vec<usize> = set.iter().flatten().copied().collect();
@@ -22,8 +23,11 @@ pub(super) fn enumerate_all(space: &Space<'_>, k: usize, syringes: usize) -> Vec
                 continue;
             }
             for s in 0..set.len() {
-                let fits =
-                    set[s].len() < space.max && set[s].iter().all(|&m| space.pair(c, m).is_some());
+                let fits = set[s].len() < space.max
+                    && set[s].iter().all(|&m| space.pair(c, m).is_some())
+                    && (0..set.len())
+                        .filter(|&o| o != s)
+                        .all(|o| set[o].iter().all(|&m| space.same_session(c, m)));
                 if fits {
                     set[s].push(c);
                     walk(space, best, set, c + 1);
@@ -71,5 +75,5 @@ pub fn exhaustive_syringes(
     let found = solve(catalog, &single, &eligible, syringes, &|space, k, n| {
         (enumerate_all(space, k, n), true)
     });
-    Ok(found.0.into_iter().next())
+    Ok(found.cocktails.into_iter().next())
 }

@@ -146,6 +146,7 @@ fn check_items(
             zone: request.zone,
             patient: request.patient.clone(),
             from,
+            amounts: Vec::new(),
         },
     )
     .ok()

@@ -3,7 +3,8 @@
 //!
 //! Answers grow from the required set (in the first syringe), one candidate at a time, each new
 //! member improving some target (an optimum has no idle member) and going into a syringe it
-//! fits (room left, every pair with that syringe's members admitted). The first member always
+//! fits (room left, every pair with that syringe's members admitted, and no pair rated
+//! incompatible with the other syringe's members: they meet in the tissue). The first member always
 //! goes into the first syringe, so each split of two syringes is reached once. Each node orders
 //! its open candidates by their joint gain (coverage and evidence together, see [`joint`]),
 //! best first, and a child only takes candidates after its own, so every answer is reached
@@ -53,7 +54,7 @@ pub(super) fn branch_and_bound(
             if start.len() < space.max && start.iter().all(|&s| space.pair(c, s).is_some()) {
                 fits |= 1;
             }
-            if syringes == 2 {
+            if syringes == 2 && start.iter().all(|&s| space.same_session(c, s)) {
                 fits |= 2;
             }
             (fits != 0).then_some((c, fits))
@@ -368,6 +369,10 @@ impl Search<'_, '_> {
                     if fits & (1 << s) != 0 && (full || self.space.pair(c, x.cand).is_none()) {
                         fits &= !(1 << s);
                     }
+                    // An incompatible pair may not meet in the same session at all.
+                    if fits & !(1 << s) != 0 && !self.space.same_session(c, x.cand) {
+                        fits &= 1 << s;
+                    }
                     (fits != 0).then_some((x.cand, fits))
                 })
                 .collect()
@@ -475,7 +480,7 @@ mod tests {
     use crate::catalog::{self, Catalog, Kind};
     use crate::formulate::eligibility::eligibility;
     use crate::formulate::oracle::enumerate_all;
-    use crate::formulate::{FormulateRequest, default_weights};
+    use crate::formulate::{FormulateRequest, NODE_BUDGET, default_weights};
     use crate::patient::Patient;
     use crate::synthetic::{self, Shape};
 
@@ -526,12 +531,93 @@ mod tests {
         };
         let (eligible, _) = eligibility(catalog, &request);
         let space = Space::build(catalog, &request, &eligible);
-        let found = branch_and_bound(&space, case.k);
-        assert_eq!(found, enumerate_all(&space, case.k), "{:?}", case.goals);
+        let (found, proven) = branch_and_bound(&space, case.k, 1, NODE_BUDGET);
+        assert!(proven, "{:?}", case.goals);
+        assert_eq!(found, enumerate_all(&space, case.k, 1), "{:?}", case.goals);
         let (set, score) = found.first().expect("the required set is admissible");
-        assert_eq!(space.ids(set), case.best, "{:?}", case.goals);
+        let ids = space.ids(set).0;
+        assert_eq!(ids, case.best, "{:?}", case.goals);
         assert_eq!(score.coverage, case.coverage, "{:?}", case.goals);
         assert_eq!(found.len(), case.count, "{:?}", case.goals);
+    }
+
+    /// Two syringes: the search equals the oracle on small synthetic catalogs (the oracle tries
+    /// every split), and never does worse than one syringe.
+    #[test]
+    fn two_syringes_equal_the_oracle() {
+        for seed in 0..10 {
+            let shape = Shape {
+                ingredients: 12,
+                goals: 4,
+                classes: 3,
+                conflict: 0.35,
+                caution: 0.10,
+                seed,
+            };
+            let catalog = synthetic::catalog(&shape).expect("the generator writes valid catalogs");
+            let goals: Vec<usize> = (0..4).collect();
+            for (max, caution, k) in [(2, false, 1), (3, true, 3), (1, false, 2)] {
+                let request = FormulateRequest {
+                    goals: default_weights(&goals),
+                    zone: None,
+                    patient: Patient::default(),
+                    max_components: max,
+                    require: Vec::new(),
+                    exclude: Vec::new(),
+                    allow_caution: caution,
+                    alternatives: k - 1,
+                };
+                let (eligible, _) = eligibility(&catalog, &request);
+                let space = Space::build(&catalog, &request, &eligible);
+                let (two, proven) = branch_and_bound(&space, k, 2, NODE_BUDGET);
+                assert!(proven);
+                assert_eq!(two, enumerate_all(&space, k, 2), "seed {seed}, max {max}");
+                let (one, _) = branch_and_bound(&space, 1, 1, NODE_BUDGET);
+                if let (Some(a), Some(b)) = (two.first(), one.first()) {
+                    assert!(key_order(&a.1, &b.1) != Ordering::Greater, "seed {seed}");
+                    assert!(a.0.len() <= 2 && a.0.iter().all(|s| space.fits(s)));
+                }
+            }
+        }
+    }
+
+    /// A search stopped by its node budget says so, and what it returns still fits.
+    #[test]
+    fn a_spent_budget_is_reported() {
+        let shape = Shape {
+            ingredients: 40,
+            goals: 8,
+            classes: 4,
+            conflict: 0.10,
+            caution: 0.05,
+            seed: 3,
+        };
+        let catalog = synthetic::catalog(&shape).expect("valid");
+        let goals: Vec<usize> = (0..8).collect();
+        let request = FormulateRequest {
+            goals: default_weights(&goals),
+            zone: None,
+            patient: Patient::default(),
+            max_components: 5,
+            require: Vec::new(),
+            exclude: Vec::new(),
+            allow_caution: true,
+            alternatives: 0,
+        };
+        let (eligible, _) = eligibility(&catalog, &request);
+        let space = Space::build(&catalog, &request, &eligible);
+        let (full, proven) = branch_and_bound(&space, 1, 1, NODE_BUDGET);
+        assert!(proven);
+        let (cut, cut_proven) = branch_and_bound(&space, 1, 1, 5);
+        assert!(!cut_proven);
+        let (set, score) = cut
+            .first()
+            .expect("something was found before the budget ran out");
+        assert!(set.iter().all(|s| space.fits(s)));
+        assert!(
+            key_order(score, &full[0].1) != Ordering::Less,
+            "never better than the optimum"
+        );
     }
 
     const G6: &[&str] = &["g00", "g01", "g02", "g03", "g04", "g05"];
@@ -542,20 +628,20 @@ mod tests {
     /// Synthetic catalogs (seed, ingredients; 4 classes, 10% conflicts, 5% cautions).
     #[rustfmt::skip]
     const SYNTHETIC: &[(u64, usize, Case)] = &[
-        (0, 20, Case { best: &["i00001", "i00003", "i00011"], coverage: 55, ..BASE }),
-        // Four sets tie on coverage: evidence, then ids, order them.
-        (1, 20, Case { k: 4, best: &["i00001", "i00005", "i00006"], coverage: 62, count: 4, ..BASE }),
-        (2, 24, Case { max: 1, k: 3, best: &["i00010"], coverage: 33, count: 3, ..BASE }),
+        (0, 20, Case { best: &["i00002", "i00012", "i00014"], coverage: 2180, ..BASE }),
+        // Several sets tie on coverage: cautions, evidence, then ids order them.
+        (1, 20, Case { k: 4, best: &["i00002", "i00003", "i00017"], coverage: 3390, count: 4, ..BASE }),
+        (2, 24, Case { max: 1, k: 3, best: &["i00018"], coverage: 414, count: 3, ..BASE }),
         (3, 24, Case { max: 4, caution: true, k: 5,
-                       best: &["i00000", "i00007", "i00013"], coverage: 60, count: 5, ..BASE }),
+                       best: &["i00003", "i00007", "i00010", "i00020"], coverage: 9140, count: 5, ..BASE }),
         (4, 22, Case { goals: &["g02", "g00"], max: 2, k: 3,
-                       best: &["i00002", "i00009"], coverage: 7, count: 3, ..BASE }),
+                       best: &["i00012", "i00021"], coverage: 20, count: 3, ..BASE }),
         (5, 26, Case { goals: G12, max: 5, k: 2,
-                       best: &["i00000", "i00011", "i00014", "i00021"], coverage: 168, count: 2, ..BASE }),
+                       best: &["i00004", "i00007", "i00014", "i00020"], coverage: 11946, count: 2, ..BASE }),
         (6, 26, Case { goals: G12, max: 4, caution: true, k: 3,
-                       best: &["i00004", "i00017", "i00019", "i00023"], coverage: 160, count: 3, ..BASE }),
-        // Three candidates serve the goal: the fourth set kept is the empty one.
-        (7, 18, Case { goals: &["g05"], max: 4, k: 6, best: &["i00003"], coverage: 3, count: 4, ..BASE }),
+                       best: &["i00008", "i00011", "i00016", "i00022"], coverage: 66405, count: 3, ..BASE }),
+        // One candidate performs the goal's action: the second set kept is the empty one.
+        (7, 18, Case { goals: &["g05"], max: 4, k: 6, best: &["i00006"], coverage: 1, count: 2, ..BASE }),
     ];
 
     #[test]
@@ -577,29 +663,33 @@ mod tests {
     /// The embedded catalog.
     #[rustfmt::skip]
     const EMBEDDED: &[Case] = &[
+        // Caffeine alone performs lipolysis for both goals; PC/DC (adipocytolysis) is caution
+        // with it, and no other pair with caffeine has data.
         Case { goals: &["local_fat", "cellulite"], k: 3,
-               best: &["deoxycholic_acid"], coverage: 6, count: 3, ..BASE },
+               best: &["caffeine"], coverage: 24, count: 3, ..BASE },
         Case { goals: &["rejuvenation", "hydration", "skin_laxity", "hyperpigmentation", "scars"],
                zone: Some("face"), max: 4, caution: true, k: 4,
-               best: &["ascorbic_acid", "hyaluronic_acid", "organic_silicon"], coverage: 30, count: 4, ..BASE },
-        // Caution pairs admitted: a pair with two cautions beats the best single ingredient
-        // (PC/DC's weak "do not mix" rule rates its pair with artichoke caution, not unknown).
+               best: &["ascorbic_acid", "hyaluronic_acid", "tranexamic_acid"], coverage: 352, count: 4, ..BASE },
+        // Caution pairs admitted: PC/DC's weak "do not mix" rule rates its pair with melilotus
+        // caution, not unknown.
         Case { goals: &["local_fat", "cellulite", "lymphatic_drainage"], zone: Some("abdomen"),
                max: 4, caution: true, k: 5,
-               best: &["artichoke", "phosphatidylcholine_deoxycholate"], coverage: 9, count: 5, ..BASE },
+               best: &["melilotus", "phosphatidylcholine_deoxycholate"], coverage: 143, count: 5, ..BASE },
         Case { goals: &["local_fat", "cellulite", "lymphatic_drainage"], zone: Some("abdomen"),
                max: 4, k: 5,
-               best: &["phosphatidylcholine_deoxycholate"], coverage: 6, count: 5, ..BASE },
-        // A tie on every score: the smaller id wins.
+               best: &["caffeine"], coverage: 76, count: 5, ..BASE },
+        // Two actions of three, from two ingredients that may share a syringe.
         Case { goals: &["hair_loss"], zone: Some("scalp"), max: 2, caution: true, k: 2,
-               best: &["dutasteride"], coverage: 2, count: 2, ..BASE },
+               best: &["biotin", "dutasteride"], coverage: 5, count: 2, ..BASE },
+        // Deoxycholic acid's efficacy 3 holds in the submental zone only (its label).
         Case { goals: &["local_fat"], zone: Some("submental"), max: 2, k: 2,
                best: &["deoxycholic_acid"], coverage: 3, count: 2, ..BASE },
-        // The required ingredient serves no goal and admits none of the goals' servers.
+        // The required ingredient performs no requested action; hyaluronic acid may join it.
         Case { goals: &["cellulite", "lymphatic_drainage"], require: &["lidocaine"], k: 3,
-               best: &["lidocaine"], coverage: 0, count: 1, ..BASE },
-        // Nothing serves the goal in this zone: only the empty set.
-        Case { goals: &["acne"], zone: Some("scalp"), k: 2, best: &[], coverage: 0, ..BASE },
+               best: &["hyaluronic_acid", "lidocaine"], coverage: 16, count: 2, ..BASE },
+        // Acne works partly through an anti-androgen action; on the scalp only dutasteride
+        // performs one of acne's actions.
+        Case { goals: &["acne"], zone: Some("scalp"), k: 2, best: &["dutasteride"], coverage: 3, count: 2, ..BASE },
     ];
 
     #[test]

@@ -217,6 +217,24 @@ impl<'c> Space<'c> {
         )
     }
 
+    /// Whether two candidates may go into the two syringes of one session: they meet in the
+    /// tissue, so a pair rated `incompatible` (hyaluronidase dissolves hyaluronic acid there as
+    /// well as in the syringe) may not be split across them; caution and unknown pairs may.
+    pub(super) fn same_session(&self, x: usize, y: usize) -> bool {
+        resolve(self.catalog, self.cands[x], self.cands[y]).rating != PairRating::Incompatible
+    }
+
+    /// The most coverage any answer could reach: every target at the best efficacy among all
+    /// candidates.
+    pub(super) fn cap(&self) -> u64 {
+        (0..self.targets.len())
+            .map(|t| {
+                let best = self.eff.iter().map(|e| e[t]).max().unwrap_or(0);
+                u64::from(best) * self.targets[t].weight
+            })
+            .sum()
+    }
+
     /// The targets' weights, in order.
     pub(super) fn weights(&self) -> impl Iterator<Item = u64> + '_ {
         self.targets.iter().map(|t| t.weight)

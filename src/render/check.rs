@@ -1,5 +1,5 @@
 //! `check` output: the verdict first, then pairs worst-first, findings and suggestions; as a
-//! document (table, Markdown) and as JSON (`mesomix.check/2`, with its JSON Schema).
+//! document (table, Markdown) and as JSON (`mesomix.check/3`, with its JSON Schema).
 //!
 //! `explain` has its own module; its entry points are re-exported here, where callers have
 //! always found them.
@@ -34,7 +34,7 @@ use crate::patient::Patient;
 /// `mesomix check --format json`.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct CheckJson<'c> {
-    /// Always `mesomix.check/2`.
+    /// Always `mesomix.check/3`.
     pub schema: &'static str,
     pub catalog: CatalogRef<'c>,
     pub verdict: Verdict,
@@ -47,6 +47,8 @@ pub struct CheckJson<'c> {
     /// Mix-level and patient-level findings, worst first.
     pub findings: Vec<FindingJson>,
     pub suggestions: SuggestionsJson<'c>,
+    /// The doses, when the mix carries amounts (`NAME:VOLUME@STRENGTH`).
+    pub doses: Option<super::dose::DosesJson<'c>>,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
@@ -58,6 +60,8 @@ pub struct PatientJson<'c> {
     /// Relative contraindications the prescriber has cleared, as `condition:ID` or
     /// `medication:ID`.
     pub cleared: Vec<String>,
+    /// Body weight in kilograms, when given.
+    pub weight_kg: Option<f64>,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
@@ -177,6 +181,7 @@ pub fn patient_json<'c>(catalog: &'c Catalog, patient: &Patient) -> PatientJson<
                     .map(|&m| format!("medication:{}", catalog.medications()[m].id)),
             )
             .collect(),
+        weight_kg: patient.weight.map(crate::dose::Weight::kg),
     }
 }
 
@@ -256,7 +261,7 @@ pub fn check_value<'c>(
     patient: &Patient,
 ) -> CheckJson<'c> {
     CheckJson {
-        schema: "mesomix.check/2",
+        schema: "mesomix.check/3",
         catalog: CatalogRef::of(catalog),
         verdict: report.verdict,
         mix: ids(catalog, &report.mix),
@@ -274,6 +279,10 @@ pub fn check_value<'c>(
             })
             .collect(),
         suggestions: suggestions_json(catalog, &report.suggestions),
+        doses: report
+            .doses
+            .as_ref()
+            .map(|d| super::dose::doses_json(catalog, d)),
     }
 }
 
@@ -348,6 +357,9 @@ pub fn check_doc(
     ));
     pairs_table(&mut doc, catalog, &report.pairs, lang);
     findings_table(&mut doc, catalog, &report.findings, &report.from, lang);
+    if let Some(d) = &report.doses {
+        super::dose::doses_section(&mut doc, catalog, d, lang);
+    }
     suggestions(&mut doc, catalog, &report.suggestions, &report.from, lang);
     // The mix as a picture, for Markdown (terminals skip it).
     if report.mix.len() > 1 {

@@ -4,7 +4,7 @@
 
 use super::lang::{Lang, Msg, pair_rating};
 use crate::catalog::{Catalog, Kind, UnknownName};
-use crate::error::{BatchRefusal, Error, Field, LimitOwner, Surface, Usage};
+use crate::error::{AmountProblem, BatchRefusal, Error, Field, LimitOwner, Surface, Usage};
 
 /// The message for `error`, one line or more, ending in a newline. Catalog problems are
 /// rendered with their places by `render::diagnostics`.
@@ -102,6 +102,126 @@ pub fn usage_text(usage: &Usage, lang: Lang, surface: Surface) -> String {
         | Usage::TooManyRequired { .. }
         | Usage::RequiredExcluded { .. }
         | Usage::Svg(_) => formulate_text(usage, lang, surface),
+        Usage::BadAmount { .. }
+        | Usage::StrengthNeeded { .. }
+        | Usage::StrengthUnknown { .. }
+        | Usage::StrengthForProduct { .. }
+        | Usage::StrengthKind { .. }
+        | Usage::AmountMissing { .. }
+        | Usage::BadWeight { .. } => amount_text(usage, lang, surface),
+    }
+}
+
+/// Amounts, strengths and the patient's weight.
+fn amount_text(usage: &Usage, lang: Lang, surface: Surface) -> String {
+    let en = lang == Lang::En;
+    let form = "NAME:VOLUME@STRENGTH, e.g. lidocaine:1ml@2%";
+    let form_ru = "НАЗВАНИЕ:ОБЪЁМ@КОНЦЕНТРАЦИЯ, например lidocaine:1ml@2%";
+    match usage {
+        Usage::BadAmount { item, why } => {
+            let (e, r) = match why {
+                AmountProblem::NoVolume => ("no volume", "не указан объём"),
+                AmountProblem::Volume => (
+                    "the volume is not millilitres (write 4ml)",
+                    "объём не в миллилитрах (пишите 4ml)",
+                ),
+                AmountProblem::VolumeRange => (
+                    "the volume must be above 0 and at most 1000 ml",
+                    "объём должен быть больше 0 и не больше 1000 мл",
+                ),
+                AmountProblem::Strength => (
+                    "the strength is not a number with %, mg/ml, u/ml or iu/ml",
+                    "концентрация не является числом с %, mg/ml, u/ml или iu/ml",
+                ),
+            };
+            if en {
+                format!("`{item}`: {e}; the form is {form}")
+            } else {
+                format!("`{item}`: {r}; форма записи: {form_ru}")
+            }
+        }
+        Usage::StrengthNeeded { item, choices } => {
+            let list = choices.join(", ");
+            if en {
+                format!(
+                    "`{item}`: it comes in several strengths ({list}); say which, e.g. `{item}@{}`",
+                    choices[0]
+                )
+            } else {
+                format!(
+                    "`{item}`: выпускается в нескольких концентрациях ({list}); укажите какую, например `{item}@{}`",
+                    choices[0]
+                )
+            }
+        }
+        Usage::StrengthUnknown { item } => {
+            if en {
+                format!(
+                    "`{item}`: the catalog knows no strength for it; give one, e.g. `{item}@10mg/ml`"
+                )
+            } else {
+                format!(
+                    "`{item}`: в каталоге нет его концентрации; укажите её, например `{item}@10mg/ml`"
+                )
+            }
+        }
+        Usage::StrengthForProduct { item } => {
+            if en {
+                format!(
+                    "`{item}`: a product's strength comes from the catalog; give only its volume"
+                )
+            } else {
+                format!(
+                    "`{item}`: концентрация готового препарата берётся из каталога; укажите только объём"
+                )
+            }
+        }
+        Usage::StrengthKind { item, expected } => {
+            if en {
+                format!(
+                    "`{item}`: it is dosed in {expected}; give its strength in {}",
+                    if *expected == "mg" {
+                        "% or mg/ml"
+                    } else {
+                        "u/ml or iu/ml"
+                    }
+                )
+            } else {
+                format!(
+                    "`{item}`: дозируется в {}; укажите концентрацию в {}",
+                    if *expected == "mg" { "мг" } else { "ЕД" },
+                    if *expected == "mg" {
+                        "% или mg/ml"
+                    } else {
+                        "u/ml или iu/ml"
+                    }
+                )
+            }
+        }
+        Usage::AmountMissing { item } => {
+            if en {
+                format!(
+                    "`{item}` has no volume while other items have one: give every item a volume, or none"
+                )
+            } else {
+                format!(
+                    "у `{item}` нет объёма, а у других он есть: укажите объём для всех или ни для одного"
+                )
+            }
+        }
+        Usage::BadWeight { field, text } => {
+            let name = surface.name(*field);
+            if en {
+                format!(
+                    "{name} `{text}` is not a body weight: give kilograms above 0 and at most 500, e.g. 60kg"
+                )
+            } else {
+                format!(
+                    "{name} `{text}` \u{2014} не масса тела: укажите килограммы больше 0 и не больше 500, например 60kg"
+                )
+            }
+        }
+        _ => String::new(),
     }
 }
 

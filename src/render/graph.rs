@@ -53,6 +53,22 @@ fn edge_label(link: &Link, lang: Lang) -> String {
     )
 }
 
+/// Text for a quoted Mermaid label: every character Mermaid or the HTML it renders to would
+/// read as markup (`#` entity codes, quotes, tags, backtick markdown strings, line breaks)
+/// written as an entity code, so a label stays one label whatever a name contains.
+fn mermaid_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '#' | '"' | '<' | '>' | '`' | '&' | '|' | '\n' | '\r' => {
+                out.push_str(&format!("#{};", u32::from(c)));
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 /// A DOT string literal.
 fn quoted(text: &str) -> String {
     format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
@@ -93,11 +109,11 @@ pub fn dot(catalog: &Catalog, g: &UnGraph<Node, Link>, lang: Lang) -> String {
 pub fn mermaid(catalog: &Catalog, g: &UnGraph<Node, Link>, lang: Lang) -> String {
     let mut out = String::from("graph LR\n");
     for n in g.node_indices() {
-        let label = node_label(catalog, g[n], lang).replace('"', "#quot;");
+        let label = mermaid_text(&node_label(catalog, g[n], lang));
         out.push_str(&format!("    n{}[\"{label}\"]\n", n.index()));
     }
     for e in g.edge_references() {
-        let label = edge_label(e.weight(), lang).replace('"', "#quot;");
+        let label = mermaid_text(&edge_label(e.weight(), lang));
         let arrow = match e.weight().rating {
             PairRating::Incompatible => "===",
             PairRating::Caution | PairRating::Unknown => "-.-",
@@ -222,4 +238,34 @@ fn stable_styles(svg: &str) -> String {
 #[cfg(not(feature = "svg"))]
 pub fn svg(_: &Catalog, _: &UnGraph<Node, Link>, _: Lang) -> Result<String, String> {
     Err("this mesomix was built without the `svg` feature".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::mermaid_text;
+
+    #[test]
+    fn mermaid_labels_keep_their_quotes_whatever_a_name_holds() {
+        for name in [
+            "a\"] --> b[\"c",
+            "x|y",
+            "#quot; <b>",
+            "`md`",
+            "line\nbreak",
+            "&lt;",
+        ] {
+            let label = mermaid_text(name);
+            for bad in ['"', '|', '<', '>', '`', '\n'] {
+                assert!(!label.contains(bad), "{name:?} -> {label:?}");
+            }
+            // Every `#` starts an entity code this function wrote.
+            assert!(
+                label.split('#').skip(1).all(|p| p
+                    .split_once(';')
+                    .is_some_and(|(n, _)| n.parse::<u32>().is_ok())),
+                "{label}"
+            );
+        }
+        assert_eq!(mermaid_text("PC/DC"), "PC/DC");
+    }
 }

@@ -179,6 +179,31 @@ messages! {
     CocktailTitle => ("Cocktail", "Коктейль"),
     NoCocktail => ("The catalog supports no cocktail for these goals and this patient.", "Каталог не позволяет составить коктейль для этих целей и этого пациента."),
     CoverageTitle => ("Coverage by action", "Охват по действиям"),
+    DoseOver => ("{} is over the limit of {} ({} used)", "{} \u{2014} больше предела {} (использовано {})"),
+    DoseNeedsWeight => ("{} against a limit per kilogram of body weight: give the weight (--weight) to apply it", "{} при пределе на килограмм массы тела: укажите массу (--weight), чтобы его применить"),
+    AnaestheticSum => ("local anaesthetics add up: each as a share of its own maximum, together {} of one maximum (an inference: the labels say their toxic effects add up, not how)", "местные анестетики суммируются: каждый как доля своего максимума, вместе {} одного максимума (вывод: инструкции говорят, что токсичность суммируется, но не как)"),
+    AnaestheticUnweighed => ("; an anaesthetic whose maximum is per kilogram was left out: give the weight (--weight)", "; анестетик с пределом на килограмм не учтён: укажите массу (--weight)"),
+    Kg => ("kg", "кг"),
+    DoseWithin => ("within", "в пределах"),
+    DoseCaution => ("caution", "с осторожностью"),
+    DoseOverWord => ("over the limit", "выше предела"),
+    DosesTitle => ("Doses", "Дозы"),
+    DosesCourseTitle => ("Doses over a course of {} sessions", "Дозы за курс из {} сеансов"),
+    DosesCeiling => ("Volume × strength. No label gives a mesotherapy dose: every limit below is a ceiling from the route it was set for.", "Объём × концентрация. Ни одна инструкция не даёт дозу для мезотерапии: каждый предел ниже \u{2014} потолок для того пути введения, для которого он установлен."),
+    Volume => ("volume", "объём"),
+    WeightWord => ("weight", "масса тела"),
+    Contained => ("contained", "в составе"),
+    Active => ("active", "вещество"),
+    Amount => ("amount", "количество"),
+    From => ("from", "из"),
+    StrengthNotKnown => ("{}: the strength of its {} per ml is not known, so it is not dosed", "{}: концентрация {} на мл неизвестна, доза не рассчитана"),
+    Total => ("total", "всего"),
+    Used => ("used", "использовано"),
+    AnaestheticsWord => ("local anaesthetics, each as a share of its own maximum", "местные анестетики, каждый как доля своего максимума"),
+    ForKg => ("for {} kg", "при массе {} кг"),
+    AtMost => ("at most {} of {}{} keeps {} within {}", "не больше {} {}{}, чтобы {} не превысил {}"),
+    NoWeight => ("no weight given", "масса не указана"),
+    LimitWord => ("limit", "предел"),
     Action => ("action", "действие"),
     Share => ("share", "доля"),
     OutOfThree => ("{} of 3", "{} из 3"),
@@ -413,6 +438,28 @@ pub fn route(r: crate::catalog::model::Route, lang: Lang) -> &'static str {
         (Route::Topical, Lang::Ru) => "наружно",
         (Route::Preclinical, Lang::En) => "preclinical",
         (Route::Preclinical, Lang::Ru) => "доклинически",
+    }
+}
+
+pub fn limit_route(r: crate::catalog::model::LimitRoute, lang: Lang) -> &'static str {
+    use crate::catalog::model::LimitRoute;
+    match (r, lang) {
+        (LimitRoute::Local, Lang::En) => "set for local injection",
+        (LimitRoute::Local, Lang::Ru) => "для местного введения",
+        (LimitRoute::Intravenous, Lang::En) => {
+            "set for intravenous use: a ceiling from another route"
+        }
+        (LimitRoute::Intravenous, Lang::Ru) => {
+            "для внутривенного введения: потолок из другого пути введения"
+        }
+        (LimitRoute::Intramuscular, Lang::En) => {
+            "set for intramuscular use: a ceiling from another route"
+        }
+        (LimitRoute::Intramuscular, Lang::Ru) => {
+            "для внутримышечного введения: потолок из другого пути введения"
+        }
+        (LimitRoute::Oral, Lang::En) => "set for oral use: a ceiling from another route",
+        (LimitRoute::Oral, Lang::Ru) => "для приёма внутрь: потолок из другого пути введения",
     }
 }
 

@@ -17,6 +17,7 @@ pub mod catalog;
 pub mod check;
 pub mod diagnostics;
 pub mod doc;
+pub mod dose;
 pub mod emit;
 pub mod errors;
 pub mod explain;

@@ -8,7 +8,9 @@ use super::doc::{Doc, Styled, Tone};
 use super::lang::{self, Lang, Msg, fill, header};
 use super::query;
 use crate::catalog::Catalog;
-use crate::catalog::model::{Evidence, Grade, Mechanism, Rating, Scope, Status, Text};
+use crate::catalog::model::{
+    DoseLimit, DoseUnit, Evidence, Grade, LimitPer, Mechanism, Rating, Scope, Status, Text,
+};
 use crate::check::{Clearance, Finding, FindingKind, Pair, Severity, Verdict};
 use crate::compat::{ClaimAt, PH_GAP, PairClaim, PairRating, PhInference, Resolution, Via};
 use crate::patient::{Allergen, Patient};
@@ -162,10 +164,14 @@ pub fn patient_line(catalog: &Catalog, patient: &Patient, lang: Lang) -> String 
                 .map(|&m| lang.text(&catalog.medications()[m].name).to_owned()),
         )
         .map(|name| fill(Msg::Cleared.get(lang), &[&name]));
+    let weight = patient
+        .weight
+        .map(|w| format!("{} {}", number(w.kg(), lang), Msg::Kg.get(lang)));
     conditions
         .chain(medications)
         .chain(allergies)
         .chain(cleared)
+        .chain(weight)
         .collect::<Vec<_>>()
         .join("; ")
 }
@@ -364,7 +370,10 @@ pub fn finding_subject(catalog: &Catalog, f: &Finding) -> String {
         | FindingKind::Interaction { ingredient, .. } => id(catalog, ingredient).to_owned(),
         FindingKind::ComponentCondition { of, .. } => of.carrier_id(catalog).to_owned(),
         FindingKind::ProductSolo { product } => catalog.products()[product].id.clone(),
-        FindingKind::TooManyComponents { .. } => "mix".to_owned(),
+        FindingKind::DoseLimit { ingredient, .. } => id(catalog, ingredient).to_owned(),
+        FindingKind::TooManyComponents { .. } | FindingKind::AnaestheticSum { .. } => {
+            "mix".to_owned()
+        }
         FindingKind::Condition { condition } => catalog.conditions()[condition].id.clone(),
         FindingKind::MedicationGeneral { medication } => {
             catalog.medications()[medication].id.clone()
@@ -392,6 +401,8 @@ pub fn finding_kind(f: &Finding) -> &'static str {
         FindingKind::Interaction { .. } => "interaction",
         FindingKind::ComponentCondition { .. } => "component",
         FindingKind::ProductSolo { .. } => "product_solo",
+        FindingKind::DoseLimit { .. } => "dose_limit",
+        FindingKind::AnaestheticSum { .. } => "anaesthetic_sum",
     }
 }
 
@@ -515,7 +526,113 @@ fn base_note(catalog: &Catalog, f: &Finding) -> Text {
                 )
             })
         }
+        FindingKind::DoseLimit {
+            ingredient,
+            limit,
+            total_milli,
+            applied_milli,
+            weight_tenths,
+        } => {
+            let lim = &ing(ingredient).dose_limits[limit];
+            let total = total_milli as f64 / 1000.0;
+            let applied = applied_milli.map(|a| a as f64 / 1000.0);
+            let weight = weight_tenths.map(|w| f64::from(w) / 10.0);
+            each(&|l| {
+                let head = match applied {
+                    Some(a) if total > a => fill(
+                        Msg::DoseOver.get(l),
+                        &[
+                            &dose_amount(total, lim.unit, l),
+                            &dose_amount(a, lim.unit, l),
+                            &percent(total / a, l),
+                        ],
+                    ),
+                    // Within the cap, but the per-kilogram part needs the weight.
+                    _ => fill(
+                        Msg::DoseNeedsWeight.get(l),
+                        &[&dose_amount(total, lim.unit, l)],
+                    ),
+                };
+                format!(
+                    "{head}; {} ({}, {}). {}",
+                    limit_basis(lim, weight, l),
+                    lang::limit_route(lim.route, l),
+                    lang::evidence(lim.evidence, l),
+                    l.text(&lim.note)
+                )
+            })
+        }
+        FindingKind::AnaestheticSum {
+            total_milli,
+            unweighed,
+        } => each(&|l| {
+            let mut s = fill(
+                Msg::AnaestheticSum.get(l),
+                &[&percent(total_milli as f64 / 1000.0, l)],
+            );
+            if unweighed > 0 {
+                s.push_str(Msg::AnaestheticUnweighed.get(l));
+            }
+            s
+        }),
     }
+}
+
+/// An amount with its unit: "20 mg", "150 U".
+pub fn dose_amount(x: f64, unit: DoseUnit, lang: Lang) -> String {
+    let unit = match (unit, lang) {
+        (DoseUnit::Mg, Lang::En) => "mg",
+        (DoseUnit::Mg, Lang::Ru) => "мг",
+        (DoseUnit::Units, Lang::En) => "U",
+        (DoseUnit::Units, Lang::Ru) => "ЕД",
+    };
+    format!("{} {unit}", number(x, lang))
+}
+
+/// A number to at most one decimal place (two below 10), in the language's form.
+pub fn number(x: f64, lang: Lang) -> String {
+    let places = if x.abs() < 10.0 { 2 } else { 1 };
+    let factor = 10f64.powi(places);
+    let mut s = format!("{}", (x * factor).round() / factor);
+    if lang == Lang::Ru {
+        s = s.replace('.', ",");
+    }
+    s
+}
+
+/// A share as a percentage: "7.4 %".
+pub fn percent(share: f64, lang: Lang) -> String {
+    format!("{} %", number(share * 100.0, lang))
+}
+
+/// What a limit allows, as arithmetic: "min(4.5 mg/kg × 60 kg = 270 mg, 300 mg)".
+pub fn limit_basis(limit: &DoseLimit, weight_kg: Option<f64>, lang: Lang) -> String {
+    let per = match (limit.per, lang) {
+        (LimitPer::Session, Lang::En) => "per session",
+        (LimitPer::Session, Lang::Ru) => "за сеанс",
+        (LimitPer::Course, Lang::En) => "per course",
+        (LimitPer::Course, Lang::Ru) => "за курс",
+    };
+    let by_weight = limit.per_kg.map(|k| {
+        let per_kg = format!("{}/{}", dose_amount(k, limit.unit, lang), Msg::Kg.get(lang));
+        match weight_kg {
+            Some(w) => format!(
+                "{per_kg} × {} {} = {}",
+                number(w, lang),
+                Msg::Kg.get(lang),
+                dose_amount(k * w, limit.unit, lang)
+            ),
+            None => format!("{per_kg} ({})", Msg::NoWeight.get(lang)),
+        }
+    });
+    let cap = limit.cap.map(|c| dose_amount(c, limit.unit, lang));
+    let rule = match (by_weight, cap) {
+        (Some(w), Some(c)) => format!("min({w}; {c})"),
+        (Some(w), None) => w,
+        (None, Some(c)) => c,
+        (None, None) => String::new(),
+    };
+    format!("{}: {rule} {per}", Msg::LimitWord.get(lang))
 }
 
 /// "label: note", the shape of most finding notes (an empty note when there is none).

@@ -2,7 +2,9 @@
 //! optimum, on synthetic catalogs and on the real one.
 
 use mesomix::catalog::{self, Catalog};
-use mesomix::formulate::{FormulateRequest, default_weights, exhaustive_best, formulate};
+use mesomix::formulate::{
+    FormulateRequest, default_weights, exhaustive_best, exhaustive_syringes, formulate,
+};
 use mesomix::patient::Patient;
 use mesomix::synthetic::{self, Shape};
 
@@ -92,6 +94,47 @@ fn three_methods_agree_on_the_real_catalog() {
     ] {
         for (max, caution) in [(4, false), (3, true)] {
             agree(&c, &request(&c, goals, max, caution));
+        }
+    }
+}
+
+/// The two-syringe answer of `formulate` is the exhaustive two-syringe optimum whenever that
+/// optimum covers more than one syringe can (small syringes keep the enumeration short).
+#[test]
+fn two_syringes_agree_with_exhaustive_search_on_the_real_catalog() {
+    let c = catalog::embedded().expect("valid");
+    let zone = |id: &str| c.zones().iter().position(|z| z.id == id);
+    for (goals, z) in [
+        (&["local_fat", "cellulite"][..], "abdomen"),
+        (&["cellulite"], "thighs"),
+        (&["rejuvenation"], "face"),
+        (&["hyperpigmentation"], "face"),
+        (&["hair_loss"], "scalp"),
+        (&["scars", "hydration"], "face"),
+    ] {
+        for (max, caution) in [(1, false), (2, false), (2, true)] {
+            let req = FormulateRequest {
+                zone: zone(z),
+                ..request(&c, goals, max, caution)
+            };
+            let f = formulate(&c, &req).expect("valid");
+            let single = exhaustive_best(&c, &req).expect("valid");
+            let pair = exhaustive_syringes(&c, &req, 2).expect("valid");
+            assert_eq!(
+                f.cocktail.as_ref().map(|x| x.score),
+                single.map(|x| x.score)
+            );
+            let better = pair.filter(|p| {
+                p.syringes.len() == 2
+                    && f.cocktail
+                        .as_ref()
+                        .is_none_or(|s| p.score.coverage > s.score.coverage)
+            });
+            assert_eq!(
+                f.two_syringes.as_ref().map(|x| (&x.syringes, x.score)),
+                better.as_ref().map(|x| (&x.syringes, x.score)),
+                "{goals:?} in {z}, max {max}"
+            );
         }
     }
 }

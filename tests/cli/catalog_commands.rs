@@ -87,8 +87,23 @@ struct IngredientRow {
     class: String,
     status: String,
     aliases: Vec<String>,
+    actions: Vec<ActionRow>,
     goals: Vec<GoalRow>,
     depth: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ActionRow {
+    action: String,
+    efficacy: u8,
+    routes: Vec<String>,
+    #[serde(default)]
+    zones: Vec<String>,
+    evidence: String,
+    #[serde(default)]
+    note: Option<Bilingual>,
+    sources: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -102,9 +117,8 @@ struct Bilingual {
 #[serde(deny_unknown_fields)]
 struct GoalRow {
     goal: String,
-    efficacy: u8,
+    value: f64,
     evidence: String,
-    sources: Vec<String>,
 }
 
 #[test]
@@ -114,7 +128,7 @@ fn ingredients_json_is_typed_data() {
         .status(0);
     let doc: IngredientsDoc =
         serde_json::from_str(&run.stdout).expect("ingredients JSON matches its shape");
-    assert_eq!(doc.schema, "mesomix.ingredients/1");
+    assert_eq!(doc.schema, "mesomix.ingredients/2");
     assert_eq!(doc.catalog.sha256.len(), 64);
     assert!(!doc.catalog.version.is_empty());
     assert!(doc.ingredients.len() >= 30, "at least 30 ingredients");
@@ -154,15 +168,26 @@ fn ingredients_json_is_typed_data() {
                 .contains(&ing.status.as_str())
         );
         let _ = &ing.aliases;
-        for g in &ing.goals {
-            assert!((1..=3).contains(&g.efficacy), "{} {}", ing.id, g.goal);
-            assert!(["label", "peer", "weak", "inference"].contains(&g.evidence.as_str()));
+        for a in &ing.actions {
+            assert!((1..=3).contains(&a.efficacy), "{} {}", ing.id, a.action);
+            assert!(["label", "peer", "weak", "inference"].contains(&a.evidence.as_str()));
+            assert!(!a.routes.is_empty(), "{} {}: a route", ing.id, a.action);
             assert!(
-                !g.sources.is_empty(),
-                "{} {}: a goal claim has sources",
+                !a.sources.is_empty(),
+                "{} {}: an action claim has sources",
                 ing.id,
-                g.goal
+                a.action
             );
+            let _ = (&a.zones, &a.note);
+        }
+        // A goal's value is what the ingredient alone does for it: between 0 and 3, and only
+        // for goals its actions serve.
+        for g in &ing.goals {
+            assert!(g.value > 0.0 && g.value <= 3.0, "{} {}", ing.id, g.goal);
+            assert!(["label", "peer", "weak", "inference"].contains(&g.evidence.as_str()));
+        }
+        if ing.actions.is_empty() {
+            assert!(ing.goals.is_empty(), "{}: goals come from actions", ing.id);
         }
     }
 }

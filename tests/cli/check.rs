@@ -970,7 +970,7 @@ fn products_are_checked_by_their_actives() {
             .args(["show", name, "--format", "json"])
             .status(0);
         assert!(
-            run.stdout.contains("\"mesomix.product/1\""),
+            run.stdout.contains("\"mesomix.product/2\""),
             "{name}: {}",
             run.stdout
         );

@@ -22,7 +22,7 @@ const REQUESTS: &[(&str, &[&str], &str, i32)] = &[
             "--condition",
             "gallstones",
         ],
-        "caution",
+        "compatible",
         0,
     ),
     (
@@ -451,7 +451,7 @@ fn batch_answers_every_line_in_order() {
         "one result per non-blank line, in order"
     );
     assert_eq!(lines[0]["verdict"], "compatible");
-    assert_eq!(lines[0]["schema"], "mesomix.formulation/1");
+    assert_eq!(lines[0]["schema"], "mesomix.formulation/2");
     assert_eq!(lines[1]["error"]["kind"], "json");
     assert_eq!(
         lines[2]["error"]["kind"], "json",
@@ -649,4 +649,63 @@ fn batch_honours_or_refuses_its_flags() {
         "{}",
         run.stdout
     );
+}
+
+/// Issue 14's acceptance: with no patient findings, each of these requests gets a cocktail of at
+/// least two ingredients, in one syringe or in two syringes of one session, and every goal
+/// action it leaves uncovered says why.
+#[test]
+fn real_requests_get_real_cocktails() {
+    const CASES: &[&[&str]] = &[
+        &[
+            "--goal",
+            "local_fat",
+            "--goal",
+            "cellulite",
+            "--zone",
+            "abdomen",
+        ],
+        &["--goal", "cellulite", "--zone", "thighs"],
+        &["--goal", "rejuvenation", "--zone", "face"],
+        &["--goal", "hyperpigmentation", "--zone", "face"],
+        &["--goal", "hair_loss", "--zone", "scalp"],
+    ];
+    for args in CASES {
+        let run = Test::new()
+            .args(["formulate", "--format", "json"])
+            .args(*args)
+            .status(0);
+        let v: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+        let single = v["cocktail"]["ingredients"].as_array().map_or(0, Vec::len);
+        let two = v["two_syringes"]["cocktail"]["ingredients"]
+            .as_array()
+            .map_or(0, Vec::len);
+        assert!(single.max(two) >= 2, "{args:?}: {single} / {two}");
+        if two > 0 {
+            assert_eq!(
+                v["two_syringes"]["cocktail"]["syringes"]
+                    .as_array()
+                    .map(Vec::len),
+                Some(2)
+            );
+            assert!(
+                v["two_syringes"]["cocktail"]["score"]["value"].as_f64()
+                    > v["cocktail"]["score"]["value"].as_f64(),
+                "{args:?}: two syringes are offered only when they cover more"
+            );
+            for check in v["two_syringes"]["checks"].as_array().expect("checks") {
+                assert!(
+                    matches!(check["verdict"].as_str(), Some("compatible" | "caution")),
+                    "{args:?}: each syringe passes its check"
+                );
+            }
+        }
+        for u in v["uncovered"].as_array().expect("uncovered") {
+            assert!(
+                !u["reason"]["en"].as_str().unwrap_or("").is_empty(),
+                "{args:?}: {u}"
+            );
+        }
+        assert_eq!(v["proven"], true, "{args:?}");
+    }
 }

@@ -160,7 +160,7 @@ fn formulation_piped_in() {
         .stdin(&f.stdout)
         .status(0);
     let v: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
-    assert_eq!(v["ingredients"][0], "hyaluronic_acid");
+    assert_eq!(v["ingredients"][0], "dexpanthenol");
     snap!("plan.from_formulation.json", run.stdout);
     // formulate --plan appends the same plan.
     let both = Test::new()
@@ -346,7 +346,7 @@ fn bad_input_is_named() {
             "--start",
             "2026-12-01",
         ])
-        .stdin("{\"schema\": \"mesomix.check/2\"}")
+        .stdin("{\"schema\": \"mesomix.check/3\"}")
         .status(2);
     assert!(
         run.stderr.contains("not a mesomix formulation"),
@@ -445,7 +445,7 @@ fn plan_checks_what_it_plans() {
             .args(["--lang", lang])
             .status(1);
         let value: serde_json::Value = serde_json::from_str(&json.stdout).expect("JSON");
-        assert_eq!(value["schema"], "mesomix.check/2");
+        assert_eq!(value["schema"], "mesomix.check/3");
         assert_eq!(value["verdict"], "incompatible");
         assert!(value.get("sessions").is_none());
     }
@@ -473,7 +473,7 @@ fn plan_checks_what_it_plans() {
         .args(["--allergy", "lidocaine", "--format", "json"])
         .status(1);
     assert!(
-        allergy.stdout.contains("mesomix.check/2"),
+        allergy.stdout.contains("mesomix.check/3"),
         "{}",
         allergy.stdout
     );
@@ -518,7 +518,7 @@ fn plan_checks_what_it_plans() {
         face.stdout
     );
     assert_eq!(
-        face.stdout.contains("mesomix.check/2"),
+        face.stdout.contains("mesomix.check/3"),
         blocked,
         "{}",
         face.stdout

@@ -24,6 +24,7 @@ fn request(mix: Vec<usize>) -> CheckRequest {
         patient: Patient::default(),
         max_components: 4,
         from: Default::default(),
+        amounts: Vec::new(),
     }
 }
 
@@ -334,15 +335,25 @@ mod formulation {
             ..base.clone()
         };
         let covers = |req: &FormulateRequest, goal: usize| {
-            formulate(c, req).expect("valid").cocktail.is_some_and(|x| {
-                x.coverage
-                    .iter()
-                    .any(|cov| cov.goal == goal && cov.efficacy > 0)
-            })
+            formulate(c, req)
+                .expect("valid")
+                .cocktail
+                .and_then(|x| {
+                    x.coverage
+                        .iter()
+                        .find(|cov| cov.goal == goal)
+                        .map(|cov| cov.value())
+                })
+                .unwrap_or(0.0)
         };
-        assert!(
+        let (heavy_pig, base_pig) = (
             covers(&heavy, g("hyperpigmentation")),
-            "a heavy first goal is covered"
+            covers(&base, g("hyperpigmentation")),
+        );
+        assert!(heavy_pig > 0.0, "a heavy first goal is covered");
+        assert!(
+            heavy_pig >= base_pig,
+            "more weight never covers a goal less"
         );
     }
 }
@@ -507,6 +518,7 @@ mod suggestions {
                 patient,
                 max_components: 4,
             from: Default::default(),
+            amounts: Vec::new(),
             };
             let report = check(catalog(), &request).expect("checks");
             let s = &report.suggestions;

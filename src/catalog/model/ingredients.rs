@@ -1,4 +1,4 @@
-//! Ingredients and what each claims: goals, limits, contraindications, interactions,
+//! Ingredients and what each claims: actions, limits, contraindications, interactions,
 //! components and solo rules.
 
 use serde::{Deserialize, Serialize};
@@ -54,21 +54,6 @@ pub enum Status {
         /// Sources for the status.
         sources: Vec<String>,
     },
-}
-
-/// One goal an ingredient serves.
-#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct GoalClaim {
-    /// Id of the goal served.
-    pub goal: String,
-    /// 3: approved indication or controlled trial; 2: peer-reviewed clinical report;
-    /// 1: practice use found only in weak sources.
-    pub efficacy: u8,
-    /// How strongly the claim is supported.
-    pub evidence: Evidence,
-    /// Sources for the claim.
-    pub sources: Vec<String>,
 }
 
 /// A sourced free-text fact (concentration, per-session limit, zone restriction).
@@ -169,6 +154,10 @@ pub struct Component {
     /// Conditions (an allergy such as sulfite allergy) that rule the carrier out because of it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conditions: Vec<String>,
+    /// How much of it per millilitre of the carrier, where the source gives it (a skin
+    /// booster's 0.3 % lidocaine): then it counts toward that ingredient's dose.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub strength: Option<Strength>,
     /// How strongly the source supports that the carrier contains it.
     pub evidence: Evidence,
     /// Sources for the composition (a label, the maker's sheet).
@@ -207,9 +196,6 @@ pub struct Ingredient {
     /// Whether it may be used at all: anything but `Available` makes it incompatible in a check and
     /// keeps it out of formulations.
     pub status: Status,
-    /// The goals it serves, each at most once, with efficacy and evidence.
-    #[serde(default)]
-    pub goals: Vec<GoalClaim>,
     /// The actions it performs, each at most once, with efficacy and evidence; a goal's
     /// efficacy is derived from them through the goal's shares.
     #[serde(default)]
@@ -222,6 +208,16 @@ pub struct Ingredient {
     /// A per-session limit (dose, volume), as a sourced text; a check shows it as an `info`
     /// finding.
     pub session_limit: Option<Fact>,
+    /// The strengths its injectable form comes in (`1 %`, `2 %`); an amount without a strength
+    /// takes the only one, and must name one when there are several.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub strengths: Vec<Strength>,
+    /// Other catalog ingredients a millilitre of it delivers (the deoxycholate in PC/DC).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contains: Vec<Contained>,
+    /// Sourced limits on its total per session or per course.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dose_limits: Vec<DoseLimit>,
     /// Depths at which it may be injected.
     pub depth: Vec<Depth>,
     /// Allowed regions; empty means every region.

@@ -402,11 +402,13 @@ pub struct Aftercare {
 }
 
 mod actions;
+mod doses;
 mod edges;
 mod ingredients;
 mod products;
 
 pub use actions::*;
+pub use doses::*;
 pub use edges::*;
 pub use ingredients::*;
 pub use products::*;

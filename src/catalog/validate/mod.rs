@@ -11,6 +11,7 @@
 //! in.
 
 mod actions;
+mod doses;
 mod edges;
 mod ids;
 mod products;
@@ -104,6 +105,7 @@ impl<'f> Validator<'f> {
         self.edges("edges", &ids.ingredients);
         self.check_products(&ids);
         self.check_actions(&ids);
+        self.check_doses(&ids);
 
         self.check_unused_sources();
     }

@@ -1,8 +1,6 @@
 //! The rules of each kind of record: zones (depth and course ranges), conditions,
 //! medications, aftercare and expectations (sourced claims), and ingredients (references,
-//! goal claims, facts, course limits, contraindications, interactions and solo rules).
-
-use std::collections::BTreeSet;
+//! facts, course limits, contraindications, interactions and solo rules).
 
 use super::Validator;
 use super::ids::RecordIds;
@@ -124,7 +122,6 @@ impl<'f> Validator<'f> {
                 self.sources(&format!("{p}.status.sources"), sources, None);
             }
         }
-        self.ingredient_goals(&p, ing, ids);
         self.ingredient_facts(&p, ing);
         if ing.depth.is_empty() {
             self.problem(
@@ -138,37 +135,6 @@ impl<'f> Validator<'f> {
         }
         self.ingredient_course(&p, ing);
         self.ingredient_rules(&p, ing, ids);
-    }
-
-    /// Goal claims: known goals, each once, efficacy 1..=3, sourced.
-    fn ingredient_goals(&mut self, p: &str, ing: &'f Ingredient, ids: &RecordIds<'_>) {
-        let mut seen_goals = BTreeSet::new();
-        for (g, claim) in ing.goals.iter().enumerate() {
-            let gp = format!("{p}.goals[{g}]");
-            self.reference(&format!("{gp}.goal"), &claim.goal, &ids.goals);
-            if !seen_goals.insert(claim.goal.as_str()) {
-                self.problem(
-                    format!("{gp}.goal"),
-                    format!("ingredient `{}` lists goal `{}` twice", ing.id, claim.goal),
-                    "duplicate goal",
-                );
-            }
-            if !(1..=3).contains(&claim.efficacy) {
-                self.problem(
-                    format!("{gp}.efficacy"),
-                    format!(
-                        "efficacy of `{}` for `{}` is {}, outside 1..=3",
-                        ing.id, claim.goal, claim.efficacy
-                    ),
-                    "must be 1, 2 or 3",
-                );
-            }
-            self.sources(
-                &format!("{gp}.sources"),
-                &claim.sources,
-                Some(claim.evidence),
-            );
-        }
     }
 
     /// The pH range (within 0..=14) and the sourced facts: concentration, session limit, zone

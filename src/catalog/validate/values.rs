@@ -208,6 +208,14 @@ fn ingredient_texts<'f>(p: &str, ing: &'f Ingredient, texts: &mut Vec<(String, &
             texts.push((format!("{p}.actions[{a}].note"), n));
         }
     }
+    for (c, contained) in ing.contains.iter().enumerate() {
+        if let Some(n) = &contained.note {
+            texts.push((format!("{p}.contains[{c}].note"), n));
+        }
+    }
+    for (l, limit) in ing.dose_limits.iter().enumerate() {
+        texts.push((format!("{p}.dose_limits[{l}].note"), &limit.note));
+    }
     for (k, component) in ing.components.iter().enumerate() {
         texts.push((format!("{p}.components[{k}].name"), &component.name));
     }

@@ -3,12 +3,12 @@
 
 use serde::Serialize;
 
-use crate::catalog::Catalog;
-use crate::catalog::model::{Product, Strength, StrengthUnit};
+use crate::catalog::model::{Evidence, Product, Strength, StrengthUnit};
+use crate::catalog::{Catalog, Item};
 use crate::render::doc::{Doc, Styled};
 use crate::render::json::{envelope, to_string};
 use crate::render::lang::{self, Lang, Msg, header};
-use crate::render::vocab::{source_list, sources_table};
+use crate::render::vocab::{out_of_three, source_list, sources_table};
 
 /// A strength as an ampoule prints it: "20 mg/mL", "3 %", "150 U/mL".
 pub fn strength_text(s: Strength, lang: Lang) -> String {
@@ -126,6 +126,24 @@ pub fn product_doc(catalog: &Catalog, p: usize, lang: Lang) -> Doc {
             })
             .collect(),
     );
+    // What the product does for each goal: its own claims and its actives' together.
+    let goals = catalog.goals_served(Item::Product(p), None);
+    if !goals.is_empty() {
+        doc.heading(Msg::GoalsTitle.get(lang));
+        doc.list(
+            goals
+                .iter()
+                .map(|(g, v)| {
+                    Styled::from(format!(
+                        "{}: {} ({})",
+                        lang.text(&catalog.goals()[*g].name),
+                        out_of_three(v.value(), lang),
+                        lang::evidence(v.evidence, lang)
+                    ))
+                })
+                .collect(),
+        );
+    }
     if !product.components.is_empty() {
         doc.heading(Msg::ContainsTitle.get(lang));
         doc.list(
@@ -220,6 +238,9 @@ fn cited(p: &Product) -> Vec<&str> {
     for n in &p.notes {
         ids.extend(n.sources.iter().map(String::as_str));
     }
+    for a in &p.actions {
+        ids.extend(a.sources.iter().map(String::as_str));
+    }
     ids.sort_unstable();
     ids.dedup();
     ids
@@ -228,14 +249,32 @@ fn cited(p: &Product) -> Vec<&str> {
 /// `show PRODUCT --format json`.
 pub fn product_json(catalog: &Catalog, p: usize) -> String {
     #[derive(Serialize)]
+    struct Goal<'c> {
+        goal: &'c str,
+        /// What the product alone does for the goal, 0 to 3.
+        value: f64,
+        evidence: Evidence,
+    }
+    #[derive(Serialize)]
     struct Body<'c> {
         product: &'c Product,
+        /// Derived from its own action claims and its actives'.
+        goals: Vec<Goal<'c>>,
     }
     to_string(&envelope(
-        "mesomix.product/1",
+        "mesomix.product/2",
         catalog,
         Body {
             product: &catalog.products()[p],
+            goals: catalog
+                .goals_served(Item::Product(p), None)
+                .into_iter()
+                .map(|(g, v)| Goal {
+                    goal: &catalog.goals()[g].id,
+                    value: (v.value() * 100.0).round() / 100.0,
+                    evidence: v.evidence,
+                })
+                .collect(),
         },
     ))
 }
