@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Refresh every `$ mesomix ...` example in README.md and docs/reference.md with the binary's
+"""Refresh every `$ mesomix ...` example in README.md, docs/commands.md and docs/reference.md with the binary's
 real output.
 
 Each example is a fenced ```console block whose first line is `$ mesomix ARGS`. The block's
@@ -38,7 +38,7 @@ def refresh(match):
     return f"```console\n$ mesomix {args}\n{output}```"
 
 
-DOCUMENTS = ["README.md", os.path.join("docs", "reference.md")]
+DOCUMENTS = ["README.md", os.path.join("docs", "commands.md"), os.path.join("docs", "reference.md")]
 
 
 def main():

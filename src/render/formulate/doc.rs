@@ -138,11 +138,20 @@ fn title_and_fields(
 
 /// "as used in a published regimen: NAME" when the cocktail matches or contains one.
 fn regimen_line(catalog: &Catalog, f: &Formulation, lang: Lang) -> Option<String> {
+    // An exact match before a containment, a one-syringe regimen before separate injections,
+    // stronger evidence first; the first in catalog order on ties.
     let best = f
         .regimens
         .iter()
         .filter(|r| r.cocktail != RegimenMatch::None)
-        .max_by_key(|r| r.cocktail)?;
+        .min_by_key(|r| {
+            let regimen = &catalog.regimens()[r.regimen];
+            (
+                std::cmp::Reverse(r.cocktail),
+                !regimen.one_syringe,
+                std::cmp::Reverse(crate::catalog::evidence_rank(regimen.evidence)),
+            )
+        })?;
     let words = if best.cocktail == RegimenMatch::Matches {
         Msg::AsUsedIn
     } else {
