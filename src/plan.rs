@@ -83,7 +83,7 @@ pub struct Session {
 
 /// A planned course: dated sessions with their aftercare, maintenance and the next course, each
 /// number with the rule that set it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Plan {
     /// Index of the zone planned for.
     pub zone: usize,
@@ -109,6 +109,9 @@ pub struct Plan {
     pub expectations: Vec<usize>,
     /// The start date is before today.
     pub start_in_past: bool,
+    /// The doses of one session and of the course, when the cocktail carries amounts (the
+    /// report counts `sessions.len()` sessions: its course limits hold the course's totals).
+    pub doses: Option<crate::dose::DoseReport>,
 }
 
 /// Why a course could not be planned.
@@ -186,6 +189,7 @@ pub fn plan(catalog: &Catalog, request: &PlanRequest) -> Result<Plan, PlanError>
         next_course_by,
         expectations,
         start_in_past: request.today.is_some_and(|t| request.start < t),
+        doses: None,
     })
 }
 

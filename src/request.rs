@@ -241,12 +241,13 @@ pub fn answer(catalog: &Catalog, request: Request) -> Result<Report<'_>, Error> 
             spec,
             patient,
         } => {
-            let (ingredients, from) = match cocktail {
-                PlanCocktail::Given(mix) => (mix.ingredients, mix.from),
+            let patient_weight = patient.weight.map(crate::dose::Weight::kg);
+            let (ingredients, from, amounts) = match cocktail {
+                PlanCocktail::Given(mix) => (mix.ingredients, mix.from, mix.amounts),
                 PlanCocktail::Formulated(request) => {
                     let formulation = formulate(catalog, &request)?;
                     match &formulation.cocktail {
-                        Some(c) => (c.ingredients.clone(), BTreeMap::new()),
+                        Some(c) => (c.ingredients.clone(), BTreeMap::new(), Vec::new()),
                         // Nothing to plan: the formulation says why.
                         None => {
                             return Ok(Report::Formulation {
@@ -267,7 +268,7 @@ pub fn answer(catalog: &Catalog, request: Request) -> Result<Report<'_>, Error> 
                     patient,
                     max_components: check::DEFAULT_MAX_COMPONENTS,
                     from,
-                    amounts: Vec::new(),
+                    amounts: amounts.clone(),
                 };
                 let report = check::check(catalog, &request).map_err(check_error)?;
                 if !matches!(report.verdict, Verdict::Compatible | Verdict::Caution) {
@@ -279,7 +280,14 @@ pub fn answer(catalog: &Catalog, request: Request) -> Result<Report<'_>, Error> 
                     });
                 }
             }
-            Report::Plan(catalog, make_plan(catalog, &spec, ingredients)?)
+            let weight = patient_weight;
+            let mut plan = make_plan(catalog, &spec, ingredients)?;
+            if !amounts.is_empty() {
+                // The course's totals: the same amounts at every session.
+                let sessions = u32::try_from(plan.sessions.len()).unwrap_or(u32::MAX);
+                plan.doses = Some(crate::dose::doses(catalog, &amounts, weight, sessions));
+            }
+            Report::Plan(catalog, plan)
         }
         Request::Graph(request) => Report::Graph(catalog, crate::graph::build(catalog, &request)),
     })

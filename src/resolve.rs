@@ -42,9 +42,12 @@ pub struct Mix {
     pub amounts: Vec<ItemAmount>,
 }
 
+/// An amount as typed: a volume in mL and, if given, a strength.
+pub type TypedAmount = (f64, Option<Strength>);
+
 /// Splits `NAME[:VOLUME[@STRENGTH]]` (also `NAME@STRENGTH` is refused: a strength needs a
 /// volume) into the name and its amount.
-pub fn split_amount(text: &str) -> Result<(&str, Option<(f64, Option<Strength>)>), Usage> {
+pub fn split_amount(text: &str) -> Result<(&str, Option<TypedAmount>), Usage> {
     let Some((name, amount)) = text.rsplit_once(':') else {
         return Ok((text, None));
     };
@@ -184,7 +187,7 @@ impl<'c> Resolver<'c> {
         let mut mix = Mix::default();
         // The name each active came in by, and its position among the names.
         let mut named: Vec<(usize, usize)> = Vec::new();
-        let mut amounts: Vec<(&String, Item, Option<(f64, Option<Strength>)>)> = Vec::new();
+        let mut amounts: Vec<(&String, Item, Option<TypedAmount>)> = Vec::new();
         for (n, typed) in names.iter().enumerate() {
             let (name, amount) = split_amount(typed)?;
             let item = self.item(Field::Ingredients, name)?;

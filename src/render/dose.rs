@@ -87,13 +87,18 @@ pub fn doses_section(doc: &mut Doc, catalog: &Catalog, d: &DoseReport, lang: Lan
                 .join(" + ")
         )),
     )];
-    fields.push((
-        Msg::WeightWord.get(lang).to_owned(),
-        match d.weight_kg {
-            Some(w) => Styled::from(format!("{} {}", number(w, lang), Msg::Kg.get(lang))),
-            None => Styled::new(Msg::NoWeight.get(lang), Tone::Warn),
-        },
-    ));
+    // The weight, when given or when a limit per kilogram needs it.
+    match d.weight_kg {
+        Some(w) => fields.push((
+            Msg::WeightWord.get(lang).to_owned(),
+            Styled::from(format!("{} {}", number(w, lang), Msg::Kg.get(lang))),
+        )),
+        None if d.limits.iter().any(|u| u.needs_weight) => fields.push((
+            Msg::WeightWord.get(lang).to_owned(),
+            Styled::new(Msg::NoWeight.get(lang), Tone::Warn),
+        )),
+        None => {}
+    }
     doc.fields(fields);
     // Each active: the amount, the concentration in the syringe, and where it comes from.
     let rows = d
@@ -120,18 +125,30 @@ pub fn doses_section(doc: &mut Doc, catalog: &Catalog, d: &DoseReport, lang: Lan
                     )
                 })
                 .collect();
-            vec![
+            let mut row = vec![
                 Styled::from(catalog.ingredients()[a.ingredient].id.as_str()),
                 Styled::from(dose_amount(a.amount, a.unit, lang)),
-                Styled::from(format!(
-                    "{}/{ml}",
-                    dose_amount(a.concentration, a.unit, lang)
-                )),
-                Styled::from(from.join("; ")),
-            ]
+            ];
+            if d.sessions > 1 {
+                row.push(Styled::from(dose_amount(
+                    a.amount * f64::from(d.sessions),
+                    a.unit,
+                    lang,
+                )));
+            }
+            row.push(Styled::from(format!(
+                "{}/{ml}",
+                dose_amount(a.concentration, a.unit, lang)
+            )));
+            row.push(Styled::from(from.join("; ")));
+            row
         })
         .collect();
-    let columns = [Msg::Active, Msg::Amount, Msg::Concentration, Msg::From];
+    let mut columns = vec![Msg::Active, Msg::AmountPerSession];
+    if d.sessions > 1 {
+        columns.push(Msg::CourseTotal);
+    }
+    columns.extend([Msg::Concentration, Msg::From]);
     doc.table(header(&columns, lang), rows);
     if !d.unknown.is_empty() {
         doc.list(

@@ -195,6 +195,8 @@ messages! {
     Contained => ("contained", "в составе"),
     Active => ("active", "вещество"),
     Amount => ("amount", "количество"),
+    AmountPerSession => ("per session", "за сеанс"),
+    CourseTotal => ("course total", "за курс"),
     From => ("from", "из"),
     StrengthNotKnown => ("{}: the strength of its {} per ml is not known, so it is not dosed", "{}: концентрация {} на мл неизвестна, доза не рассчитана"),
     Total => ("total", "всего"),

@@ -58,6 +58,10 @@ pub struct PlanJson<'c> {
     pub maintenance: Option<DatedRuleJson>,
     pub next_course: Option<DatedRuleJson>,
     pub expectations: Vec<ExpectationJson<'c>>,
+    /// The doses of one session and their totals over the course, when the cocktail was given
+    /// with amounts (`sessions` counts the course; its course limits hold the course's totals).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub doses: Option<super::dose::DosesJson<'c>>,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
@@ -191,6 +195,10 @@ pub fn plan_value<'c>(catalog: &'c Catalog, plan: &Plan) -> PlanJson<'c> {
                 }
             })
             .collect(),
+        doses: plan
+            .doses
+            .as_ref()
+            .map(|d| super::dose::doses_json(catalog, d)),
     }
 }
 
@@ -218,6 +226,9 @@ pub fn plan_doc(catalog: &Catalog, plan: &Plan, lang: Lang) -> Doc {
         .collect();
     let columns = [Msg::Number, Msg::Date, Msg::Weekday, Msg::Aftercare];
     doc.table(header(&columns, lang), rows);
+    if let Some(d) = &plan.doses {
+        super::dose::doses_section(&mut doc, catalog, d, lang);
+    }
     let mut after = Vec::new();
     if let Some((date, r)) = &plan.maintenance {
         after.push(Styled::from(fill(

@@ -6,6 +6,7 @@ mod catalog_commands;
 mod check;
 mod corpus;
 mod determinism;
+mod doses;
 mod embedded_catalog;
 mod errors;
 mod formulate;

@@ -565,3 +565,122 @@ mod suggestions {
         }
     }
 }
+
+/// Doses (DESIGN §6a): amounts scale linearly with the volumes, and a check never gets better
+/// when a volume grows.
+mod doses {
+    use super::*;
+    use mesomix::catalog::Item;
+    use mesomix::dose::{ItemAmount, Weight, doses, settle_strength};
+
+    /// Every ingredient and product a volume alone can dose (one known strength, or a
+    /// product), as items with their settled strength.
+    fn dosable() -> &'static [(Item, Option<mesomix::catalog::model::Strength>)] {
+        static ITEMS: OnceLock<Vec<(Item, Option<mesomix::catalog::model::Strength>)>> =
+            OnceLock::new();
+        ITEMS.get_or_init(|| {
+            let c = catalog();
+            (0..c.ingredients().len())
+                .map(Item::Ingredient)
+                .chain((0..c.products().len()).map(Item::Product))
+                .filter_map(|item| {
+                    let strength = settle_strength(c, item, None).ok()?;
+                    // A product without a strength for any active doses nothing.
+                    (strength.is_some() || matches!(item, Item::Product(_)))
+                        .then_some((item, strength))
+                })
+                .collect()
+        })
+    }
+
+    /// Up to four distinct dosable items whose actives do not repeat, with volumes.
+    fn mix() -> impl Strategy<Value = Vec<ItemAmount>> {
+        let n = dosable().len();
+        (
+            proptest::sample::subsequence((0..n).collect::<Vec<_>>(), 1..=4),
+            proptest::collection::vec(1u32..=400, 4),
+        )
+            .prop_map(|(picked, tenths)| {
+                let mut seen = Vec::new();
+                let mut out = Vec::new();
+                for (k, &p) in picked.iter().enumerate() {
+                    let (item, strength) = dosable()[p];
+                    let actives = catalog().actives_of(item);
+                    if actives.iter().any(|a| seen.contains(a)) {
+                        continue;
+                    }
+                    seen.extend(actives);
+                    out.push(ItemAmount {
+                        item,
+                        volume_ml: f64::from(tenths[k]) / 10.0,
+                        strength,
+                    });
+                }
+                out
+            })
+    }
+
+    fn check_of(items: &[ItemAmount], weight: Option<Weight>) -> Verdict {
+        let mut mix = Vec::new();
+        let mut from = std::collections::BTreeMap::new();
+        for it in items {
+            for a in catalog().actives_of(it.item) {
+                mix.push(a);
+                if let Item::Product(p) = it.item {
+                    from.insert(a, p);
+                }
+            }
+        }
+        let request = CheckRequest {
+            mix,
+            zone: None,
+            patient: Patient {
+                weight,
+                ..Patient::default()
+            },
+            max_components: 12,
+            from,
+            amounts: items.to_vec(),
+        };
+        check(catalog(), &request).expect("a valid mix").verdict
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        #[test]
+        fn amounts_scale_linearly(items in mix(), k in 1u32..=5, kg in proptest::option::of(30u32..=150)) {
+            let weight = kg.map(f64::from);
+            let base = doses(catalog(), &items, weight, 1);
+            let scaled: Vec<ItemAmount> = items
+                .iter()
+                .map(|it| ItemAmount { volume_ml: it.volume_ml * f64::from(k), ..*it })
+                .collect();
+            let big = doses(catalog(), &scaled, weight, 1);
+            prop_assert_eq!(base.actives.len(), big.actives.len());
+            for (a, b) in base.actives.iter().zip(&big.actives) {
+                prop_assert_eq!(a.ingredient, b.ingredient);
+                let expected = a.amount * f64::from(k);
+                prop_assert!((b.amount - expected).abs() <= 1e-9 * expected.max(1.0));
+                // Concentrations do not change when every volume scales alike.
+                prop_assert!((b.concentration - a.concentration).abs() <= 1e-9 * a.concentration.max(1.0));
+            }
+        }
+
+        #[test]
+        fn a_bigger_volume_never_improves_the_verdict(
+            items in mix(),
+            which in 0usize..4,
+            extra in 1u32..=200,
+            kg in proptest::option::of(30u32..=150),
+        ) {
+            let weight = kg.and_then(|w| Weight::from_kg(f64::from(w)));
+            let before = check_of(&items, weight);
+            let mut grown = items.clone();
+            let i = which % grown.len();
+            grown[i].volume_ml += f64::from(extra) / 10.0;
+            let after = check_of(&grown, weight);
+            prop_assert!(after >= before, "{:?} -> {:?}", before, after);
+        }
+    }
+}
