@@ -254,7 +254,7 @@ pub fn run(
     stdout: &mut dyn Write,
 ) -> Result<Exit, Error> {
     let reader: Box<dyn Read> = if input == Path::new("-") {
-        Box::new(std::io::stdin())
+        crate::io::stdin_reader()
     } else {
         Box::new(std::fs::File::open(input).map_err(|source| Error::Io {
             path: input.to_owned(),

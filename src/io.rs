@@ -30,6 +30,29 @@ pub fn load_file(path: &Path) -> Result<Catalog, Error> {
     Ok(catalog::load(&text, &origin)?)
 }
 
+thread_local! {
+    /// Standard input replaced for this thread (see [`with_stdin`]).
+    static STDIN: std::cell::RefCell<Option<Vec<u8>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Runs `f` with standard input replaced by `bytes` on this thread: the first read of `-`
+/// gets them, later reads get nothing, as from a real pipe. For running the command line
+/// without a process (the fuzz target, tests); the tool itself never calls it.
+pub fn with_stdin<T>(bytes: Vec<u8>, f: impl FnOnce() -> T) -> T {
+    STDIN.with(|s| *s.borrow_mut() = Some(bytes));
+    let out = f();
+    STDIN.with(|s| *s.borrow_mut() = None);
+    out
+}
+
+/// Standard input, or this thread's replacement while [`with_stdin`] runs.
+pub fn stdin_reader() -> Box<dyn Read> {
+    match STDIN.with(|s| s.borrow_mut().as_mut().map(std::mem::take)) {
+        Some(bytes) => Box::new(io::Cursor::new(bytes)),
+        None => Box::new(io::stdin()),
+    }
+}
+
 /// Reads a file argument; `-` is standard input. Returns the text (UTF-8, byte-order mark
 /// removed) and the name to show for it. More than `limit` bytes is refused before the input
 /// is read whole.
@@ -40,7 +63,7 @@ pub fn read_input(path: &Path, limit: u64) -> Result<(String, String), Error> {
     };
     let stdin = path == Path::new("-");
     let reader: Box<dyn Read> = if stdin {
-        Box::new(io::stdin())
+        stdin_reader()
     } else {
         Box::new(std::fs::File::open(path).map_err(io_error)?)
     };
