@@ -35,6 +35,10 @@ pub struct Env {
     pub no_color: bool,
     pub stdout_is_terminal: bool,
     pub stderr_is_terminal: bool,
+    /// The terminal's width in columns, when standard output is one.
+    pub terminal_width: Option<usize>,
+    /// `COLUMNS`, when set to a number.
+    pub columns: Option<usize>,
     /// Today's date: `MESOMIX_TODAY` when set (tests and reproducible runs pin the clock with
     /// it), else the local date from the system clock and time zone. `None` leaves "is the
     /// start in the past?" unanswered.
@@ -53,6 +57,9 @@ impl Env {
             no_color: var("NO_COLOR").is_some(),
             stdout_is_terminal: io::stdout().is_terminal(),
             stderr_is_terminal: io::stderr().is_terminal(),
+            terminal_width: terminal_size::terminal_size_of(io::stdout())
+                .map(|(terminal_size::Width(w), _)| usize::from(w)),
+            columns: var("COLUMNS").and_then(|c| c.trim().parse().ok()),
             today: Some(match var("MESOMIX_TODAY") {
                 Some(text) => Today::Pinned(text),
                 None => Today::Clock(jiff::Zoned::now().date()),
@@ -202,7 +209,10 @@ fn execute(cli: &Cli, env: &Env, lang: Lang) -> Result<(Emitted, Exit), Error> {
     Ok((Emitted::Out(text), Exit::Success))
 }
 
-/// How human output looks: language, colour, wrapping.
+/// The width output is fitted to when nothing else says: piped output stays readable in `less`.
+pub const DEFAULT_WIDTH: usize = 100;
+
+/// How human output looks: language, colour, width.
 fn style(cli: &Cli, env: &Env, lang: Lang) -> Style {
     let to_terminal = env.stdout_is_terminal && cli.global.output.is_none();
     let color = match cli.global.color {
@@ -210,12 +220,20 @@ fn style(cli: &Cli, env: &Env, lang: Lang) -> Style {
         ColorChoice::Never => false,
         ColorChoice::Auto => to_terminal && !env.no_color,
     };
+    // --width wins (0: no limit); then the terminal's width, COLUMNS, and 100.
+    let width = match cli.global.width {
+        Some(0) => None,
+        Some(n) => Some(n),
+        None => Some(
+            env.terminal_width
+                .filter(|_| to_terminal)
+                .or(env.columns)
+                .unwrap_or(DEFAULT_WIDTH),
+        ),
+    };
     Style {
         lang,
-        table: TableOptions {
-            color,
-            wrap: to_terminal,
-        },
+        table: TableOptions { color, width },
     }
 }
 

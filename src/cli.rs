@@ -40,6 +40,10 @@ pub struct Global {
     /// contents; a device or FIFO (`/dev/null`, `/dev/stdout`) is written directly.
     #[arg(long, short = 'o', global = true, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Fit tables and text to N columns (0: no limit) [default: the terminal's width, else
+    /// COLUMNS, else 100]. Below 100 columns a table that does not fit becomes one block per row.
+    #[arg(long, global = true, value_name = "N")]
+    pub width: Option<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -1,22 +1,39 @@
-//! Renders a [`Doc`] for a terminal: headings, aligned fields and comfy-table tables.
+//! Renders a [`Doc`] for a terminal: headings, aligned fields, lists and tables that fit the
+//! width.
+//!
+//! A table takes its natural width when that fits. Otherwise every column keeps at least its
+//! longest word (ids, ratings and sources are never broken; only a word longer than
+//! [`MAX_UNBROKEN`] in a later column is), the rest of the width goes to the columns with the
+//! most text, and cells wrap at word boundaries. Below [`COMPACT_BELOW`] columns, or when even
+//! the longest words do not fit side by side, each row becomes a block of `key: value` lines.
+//! Text outside tables wraps with a hanging indent. Widths count terminal cells
+//! (`unicode-width`), so Cyrillic and dashes line up.
 
 use std::fmt::Write as _;
 
 use anstyle::{AnsiColor, Style};
-use comfy_table::{Cell, Color, ContentArrangement, Table, presets};
+use unicode_width::UnicodeWidthStr;
 
 use super::doc::{Block, Doc, Styled, Tone};
+
+/// Below this many columns a table that does not fit whole becomes blocks of `key: value`.
+pub const COMPACT_BELOW: usize = 100;
+/// The longest word a column after the first keeps whole when space is short (a URL in a
+/// citation is broken rather than squeezing every other column).
+pub const MAX_UNBROKEN: usize = 40;
+/// The narrowest width honoured (a narrower terminal gets this).
+pub const MIN_WIDTH: usize = 40;
 
 /// How the terminal output is laid out.
 #[derive(Debug, Clone, Copy)]
 pub struct TableOptions {
     pub color: bool,
-    /// Wrap tables to the terminal's width; off for files, pipes and snapshots, so that
-    /// output there never depends on the terminal.
-    pub wrap: bool,
+    /// The width to fit, in terminal cells; `None` for no limit.
+    pub width: Option<usize>,
 }
 
 pub fn render(doc: &Doc, options: TableOptions) -> String {
+    let width = options.width.map(|w| w.max(MIN_WIDTH));
     let mut out = String::new();
     let bold = Style::new().bold();
     let paint = |style: Style, text: &str| {
@@ -26,85 +43,396 @@ pub fn render(doc: &Doc, options: TableOptions) -> String {
             text.to_owned()
         }
     };
-    let _ = writeln!(out, "{}", paint(bold, &doc.title));
+    for line in wrap(&doc.title, width.unwrap_or(usize::MAX)) {
+        let _ = writeln!(out, "{}", paint(bold, &line));
+    }
     for block in &doc.blocks {
         match block {
             Block::Heading(text) => {
                 let _ = writeln!(out, "\n{}", paint(bold.underline(), text));
             }
             Block::Paragraph(text) => {
-                let _ = writeln!(out, "{}", styled(text, options.color));
+                hanging(&mut out, "", "", text, width, options.color);
             }
             Block::Fields(fields) => {
-                let width = fields
-                    .iter()
-                    .map(|(k, _)| k.chars().count())
-                    .max()
-                    .unwrap_or(0);
+                let key_width = fields.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
                 for (key, value) in fields {
-                    let pad = " ".repeat(width - key.chars().count());
-                    let _ = writeln!(out, "  {key}:{pad} {}", styled(value, options.color));
+                    let pad = " ".repeat(key_width - key.width());
+                    let first = format!("  {key}:{pad} ");
+                    let rest = " ".repeat(first.width());
+                    hanging(&mut out, &first, &rest, value, width, options.color);
                 }
             }
             Block::List(items) => {
                 for item in items {
-                    let _ = writeln!(out, "  - {}", styled(item, options.color));
+                    hanging(&mut out, "  - ", "    ", item, width, options.color);
                 }
             }
             Block::Fenced { .. } => {}
             Block::SubList(items) => {
                 for item in items {
-                    let _ = writeln!(out, "      \u{00b7} {}", styled(item, options.color));
+                    hanging(
+                        &mut out,
+                        "      \u{00b7} ",
+                        "        ",
+                        item,
+                        width,
+                        options.color,
+                    );
                 }
             }
             Block::Table { header, rows } => {
-                let mut table = Table::new();
-                table.load_style(presets::UTF8_FULL_CONDENSED);
-                if options.wrap {
-                    table.set_content_arrangement(ContentArrangement::Dynamic);
-                } else {
-                    table
-                        .force_no_tty()
-                        .set_content_arrangement(ContentArrangement::Disabled);
-                }
-                if options.color {
-                    table.enforce_styling();
-                }
-                table.set_header(header.iter().map(Cell::new));
-                for row in rows {
-                    table.add_row(row.iter().map(|c| cell(c, options.color)));
-                }
-                let _ = writeln!(out, "{table}");
+                table(&mut out, header, rows, width, options.color);
             }
         }
     }
     out
 }
 
-fn color_of(tone: Tone) -> Option<(AnsiColor, Color)> {
+/// Writes `text` wrapped to `width`: its first line after `first`, the others after `rest`.
+fn hanging(
+    out: &mut String,
+    first: &str,
+    rest: &str,
+    text: &Styled,
+    width: Option<usize>,
+    color: bool,
+) {
+    let room = width.map_or(usize::MAX, |w| w.saturating_sub(first.width()).max(20));
+    for (n, line) in wrap(&text.text, room).iter().enumerate() {
+        let lead = if n == 0 { first } else { rest };
+        let _ = writeln!(out, "{lead}{}", paint_tone(line, text.tone, color));
+    }
+}
+
+/// The display width of the widest line of a cell.
+fn natural(text: &str) -> usize {
+    text.lines().map(UnicodeWidthStr::width).max().unwrap_or(0)
+}
+
+/// The display width of the longest word of a cell.
+fn longest_word(text: &str) -> usize {
+    text.split_whitespace()
+        .map(UnicodeWidthStr::width)
+        .max()
+        .unwrap_or(0)
+}
+
+/// Wraps text to `width` cells at spaces; a word wider than `width` is cut into pieces of
+/// `width`. Line breaks in the text are kept. Never returns no line.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    for paragraph in text.split('\n') {
+        let mut line = String::new();
+        for word in paragraph.split_whitespace() {
+            let mut word = word.to_owned();
+            loop {
+                let need = if line.is_empty() {
+                    word.width()
+                } else {
+                    line.width() + 1 + word.width()
+                };
+                if need <= width {
+                    if !line.is_empty() {
+                        line.push(' ');
+                    }
+                    line.push_str(&word);
+                    break;
+                }
+                if !line.is_empty() {
+                    lines.push(std::mem::take(&mut line));
+                    continue;
+                }
+                // A word wider than the line: cut it.
+                let (head, tail) = split_at_width(&word, width);
+                lines.push(head);
+                word = tail;
+                if word.is_empty() {
+                    break;
+                }
+            }
+        }
+        lines.push(line);
+    }
+    if lines.is_empty() {
+        lines.push(String::new());
+    }
+    lines
+}
+
+/// The longest prefix of `word` that fits `width` cells (at least one character), and the rest.
+fn split_at_width(word: &str, width: usize) -> (String, String) {
+    let mut used = 0;
+    let mut cut = 0;
+    for (i, c) in word.char_indices() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > width && i > 0 {
+            break;
+        }
+        used += w;
+        cut = i + c.len_utf8();
+    }
+    (word[..cut].to_owned(), word[cut..].to_owned())
+}
+
+/// The column widths a table is drawn with inside `width`, or `None` when it must be drawn as
+/// blocks.
+fn column_widths(
+    header: &[String],
+    rows: &[Vec<Styled>],
+    width: Option<usize>,
+) -> Option<Vec<usize>> {
+    let n = header.len();
+    let cell = |r: usize, j: usize| rows[r].get(j).map_or("", |c| c.text.as_str());
+    let nat: Vec<usize> = (0..n)
+        .map(|j| {
+            (0..rows.len())
+                .map(|r| natural(cell(r, j)))
+                .chain([natural(&header[j])])
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let overhead = 3 * n + 1;
+    let Some(width) = width else {
+        return Some(nat);
+    };
+    if nat.iter().sum::<usize>() + overhead <= width {
+        return Some(nat);
+    }
+    if width < COMPACT_BELOW {
+        return None;
+    }
+    // Each column's least: its longest word (capped after the first column), its header word.
+    let least: Vec<usize> = (0..n)
+        .map(|j| {
+            let word = (0..rows.len())
+                .map(|r| longest_word(cell(r, j)))
+                .chain([longest_word(&header[j])])
+                .max()
+                .unwrap_or(0);
+            let word = if j == 0 { word } else { word.min(MAX_UNBROKEN) };
+            word.min(nat[j]).max(1)
+        })
+        .collect();
+    let room = width.checked_sub(overhead)?;
+    let floor: usize = least.iter().sum();
+    if floor > room {
+        return None;
+    }
+    // Share the rest among the columns that still want more, in proportion to what they want.
+    let want: Vec<usize> = (0..n).map(|j| nat[j] - least[j]).collect();
+    let total_want: usize = want.iter().sum();
+    let extra = room - floor;
+    let mut widths = least.clone();
+    if total_want > 0 {
+        let mut given = 0;
+        for j in 0..n {
+            let share = want[j] * extra / total_want;
+            widths[j] += share;
+            given += share;
+        }
+        // The remainder, one cell at a time, to the columns that want most.
+        let mut order: Vec<usize> = (0..n).collect();
+        order.sort_by_key(|&j| std::cmp::Reverse(want[j]));
+        let mut left = extra - given;
+        for &j in order.iter().cycle().take(n * 2) {
+            if left == 0 {
+                break;
+            }
+            if widths[j] < nat[j] {
+                widths[j] += 1;
+                left -= 1;
+            }
+        }
+    }
+    Some(widths)
+}
+
+fn table(
+    out: &mut String,
+    header: &[String],
+    rows: &[Vec<Styled>],
+    width: Option<usize>,
+    color: bool,
+) {
+    let Some(widths) = column_widths(header, rows, width) else {
+        blocks(out, header, rows, width.unwrap_or(usize::MAX), color);
+        return;
+    };
+    let rule = |left: &str, fill: &str, mid: &str, right: &str| {
+        let parts: Vec<String> = widths.iter().map(|&w| fill.repeat(w + 2)).collect();
+        format!("{left}{}{right}", parts.join(mid))
+    };
+    let _ = writeln!(out, "{}", rule("┌", "─", "┬", "┐"));
+    let head: Vec<Styled> = header.iter().map(|h| Styled::from(h.as_str())).collect();
+    row_lines(out, &head, &widths, false);
+    let _ = writeln!(out, "{}", rule("╞", "═", "╪", "╡"));
+    for row in rows {
+        row_lines(out, row, &widths, color);
+    }
+    let _ = writeln!(out, "{}", rule("└", "─", "┴", "┘"));
+}
+
+/// One row of a table: its cells wrapped to their columns, side by side.
+fn row_lines(out: &mut String, row: &[Styled], widths: &[usize], color: bool) {
+    let wrapped: Vec<Vec<String>> = widths
+        .iter()
+        .enumerate()
+        .map(|(j, &w)| wrap(row.get(j).map_or("", |c| c.text.as_str()), w))
+        .collect();
+    let height = wrapped.iter().map(Vec::len).max().unwrap_or(1);
+    for k in 0..height {
+        let cells: Vec<String> = widths
+            .iter()
+            .enumerate()
+            .map(|(j, &w)| {
+                let text = wrapped[j].get(k).map_or("", String::as_str);
+                let pad = " ".repeat(w.saturating_sub(text.width()));
+                let tone = row.get(j).map_or(Tone::Plain, |c| c.tone);
+                format!("{}{pad}", paint_tone(text, tone, color))
+            })
+            .collect();
+        let _ = writeln!(out, "│ {} │", cells.join(" ┆ "));
+    }
+}
+
+/// A table too wide for the width: one block per row, its first cell as the title, then
+/// `header: value` lines with a hanging indent.
+fn blocks(out: &mut String, header: &[String], rows: &[Vec<Styled>], width: usize, color: bool) {
+    let bold = Style::new().bold();
+    for (r, row) in rows.iter().enumerate() {
+        if r > 0 {
+            out.push('\n');
+        }
+        let Some(first) = row.first() else { continue };
+        for line in wrap(&first.text, width.saturating_sub(2).max(20)) {
+            let text = if color {
+                format!("{}{line}{}", bold.render(), bold.render_reset())
+            } else {
+                paint_tone(&line, first.tone, false)
+            };
+            let _ = writeln!(out, "  {text}");
+        }
+        for (j, cell) in row.iter().enumerate().skip(1) {
+            if cell.text.trim().is_empty() {
+                continue;
+            }
+            let key = header.get(j).map_or("", String::as_str);
+            let lead = format!("    {key}: ");
+            hanging(out, &lead, "      ", cell, Some(width), color);
+        }
+    }
+}
+
+fn color_of(tone: Tone) -> Option<AnsiColor> {
     match tone {
         Tone::Plain => None,
-        Tone::Good => Some((AnsiColor::Green, Color::Green)),
-        Tone::Warn => Some((AnsiColor::Yellow, Color::Yellow)),
-        Tone::Bad => Some((AnsiColor::Red, Color::Red)),
-        Tone::Muted => Some((AnsiColor::BrightBlack, Color::DarkGrey)),
+        Tone::Good => Some(AnsiColor::Green),
+        Tone::Warn => Some(AnsiColor::Yellow),
+        Tone::Bad => Some(AnsiColor::Red),
+        Tone::Muted => Some(AnsiColor::BrightBlack),
     }
 }
 
-fn styled(text: &Styled, color: bool) -> String {
-    match color_of(text.tone) {
-        Some((ansi, _)) if color => {
+fn paint_tone(text: &str, tone: Tone, color: bool) -> String {
+    match color_of(tone) {
+        Some(ansi) if color && !text.is_empty() => {
             let style = Style::new().fg_color(Some(ansi.into()));
-            format!("{}{}{}", style.render(), text.text, style.render_reset())
+            format!("{}{text}{}", style.render(), style.render_reset())
         }
-        _ => text.text.clone(),
+        _ => text.to_owned(),
     }
 }
 
-fn cell(text: &Styled, color: bool) -> Cell {
-    let cell = Cell::new(&text.text);
-    match color_of(text.tone) {
-        Some((_, c)) if color => cell.fg(c),
-        _ => cell,
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc_with_table(rows: &[&[&str]]) -> Doc {
+        let mut doc = Doc::new("t");
+        doc.table(
+            vec!["pair".into(), "rating".into(), "note".into()],
+            rows.iter()
+                .map(|r| r.iter().map(|c| Styled::from(*c)).collect())
+                .collect(),
+        );
+        doc
+    }
+
+    const NOTE: &str = "Hyaluronidase depolymerises hyaluronic acid: the enzyme dissolves the filler in the syringe and in the tissue, so the two must never be mixed or injected together.";
+
+    #[test]
+    fn wrapping_keeps_words_whole() {
+        assert_eq!(wrap("a bb ccc", 4), ["a bb", "ccc"]);
+        assert_eq!(wrap("hyaluronic_acid x", 8), ["hyaluron", "ic_acid", "x"]);
+        assert_eq!(wrap("", 5), [""]);
+        assert_eq!(wrap("с осторожностью", 15), ["с осторожностью"]);
+        assert_eq!(wrap("с осторожностью", 14), ["с", "осторожностью"]);
+    }
+
+    #[test]
+    fn tables_fit_the_width_and_break_no_id() {
+        let doc = doc_with_table(&[
+            &["hyaluronidase × hyaluronic_acid", "incompatible", NOTE],
+            &["lidocaine × sodium_bicarbonate", "с осторожностью", "short"],
+        ]);
+        for width in [100, 120, 160] {
+            let out = render(
+                &doc,
+                TableOptions {
+                    color: false,
+                    width: Some(width),
+                },
+            );
+            for line in out.lines() {
+                assert!(
+                    line.width() <= width,
+                    "{width}: {line:?} is {} wide",
+                    line.width()
+                );
+            }
+            for word in [
+                "hyaluronidase",
+                "hyaluronic_acid",
+                "incompatible",
+                "осторожностью",
+            ] {
+                assert!(out.contains(word), "{width}: {word} broken in\n{out}");
+            }
+        }
+        // No limit: one line per row.
+        let out = render(
+            &doc,
+            TableOptions {
+                color: false,
+                width: None,
+            },
+        );
+        assert_eq!(
+            out.lines().count(),
+            1 + 6,
+            "title, top, header, rule, two rows, bottom"
+        );
+    }
+
+    #[test]
+    fn narrow_terminals_get_blocks() {
+        let doc = doc_with_table(&[&["hyaluronidase × hyaluronic_acid", "incompatible", NOTE]]);
+        let out = render(
+            &doc,
+            TableOptions {
+                color: false,
+                width: Some(80),
+            },
+        );
+        assert!(
+            out.contains("  hyaluronidase × hyaluronic_acid\n    rating: incompatible\n    note: "),
+            "{out}"
+        );
+        for line in out.lines() {
+            assert!(line.width() <= 80, "{line:?}");
+        }
     }
 }

@@ -417,7 +417,8 @@ fn suggestions_table(args: &[&str], lang: &str) -> String {
     let run = Test::new()
         .args(["check"])
         .args(args)
-        .args(["--lang", lang, "--color", "never"])
+        // Whole lines: the phrases looked for are not wrapped.
+        .args(["--lang", lang, "--color", "never", "--width", "0"])
         .status(1);
     let heading = if lang == "ru" {
         "Предложения"
@@ -780,6 +781,8 @@ fn relative_contraindications_need_clearance() {
                 "warfarin",
                 "--lang",
                 lang,
+                "--width",
+                "0",
             ])
             .status(1);
         assert!(blocked.stdout.contains(needs), "{}", blocked.stdout);
