@@ -229,7 +229,7 @@ fn column_widths(
     if total_want > 0 {
         let mut given = 0;
         for j in 0..n {
-            let share = want[j] * extra / total_want;
+            let share = (want[j] * extra).checked_div(total_want).unwrap_or(0);
             widths[j] += share;
             given += share;
         }
