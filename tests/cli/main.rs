@@ -16,6 +16,7 @@ mod plan;
 mod properties;
 mod readme;
 mod support;
+mod terminal;
 mod validate;
 
 /// The integer-programming formulation the benchmarks compare against.
