@@ -352,12 +352,15 @@ fn formulate_request(
     };
     let request = names.formulate(&spec, patient_of(names, &args.patient)?)?;
     let plan = match args.start.as_deref().filter(|_| args.plan) {
-        Some(start) => Some(PlanSpec {
-            zone: request.zone.ok_or(Usage::PlanNeedsZone)?,
-            start: resolve::date(Field::Start, start)?,
-            sessions: None,
-            today: resolve::today(args.today.as_deref(), env.today.as_ref())?,
-        }),
+        Some(start) => {
+            let today = resolve::today(args.today.as_deref(), env.today.as_ref())?;
+            Some(PlanSpec {
+                zone: request.zone.ok_or(Usage::PlanNeedsZone)?,
+                start: resolve::day(Field::Start, start, today)?,
+                sessions: None,
+                today,
+            })
+        }
         None => None,
     };
     Ok(Request::Formulate {
@@ -395,13 +398,14 @@ fn plan_request(args: &PlanArgs, names: Resolver<'_>, env: &Env) -> Result<Reque
     } else {
         return Err(Usage::PlanNeedsCocktail.into());
     };
+    let today = resolve::today(args.today.as_deref(), env.today.as_ref())?;
     Ok(Request::Plan {
         cocktail,
         spec: PlanSpec {
             zone,
-            start: resolve::date(Field::Start, &args.start)?,
+            start: resolve::day(Field::Start, &args.start, today)?,
             sessions: args.sessions,
-            today: resolve::today(args.today.as_deref(), env.today.as_ref())?,
+            today,
         },
         patient,
     })

@@ -213,10 +213,132 @@ pub fn command() -> clap::Command {
         {
             ics.push_str(" (with --plan)");
         }
-        let line = format!("Formats (--format): {}", listed.join(", "));
-        cli = cli.mut_subcommand(&name, |c| c.after_help(line));
+        let mut help = format!("Formats (--format): {}", listed.join(", "));
+        let examples = examples(&name);
+        if !examples.is_empty() {
+            help.push_str("\n\nExamples:");
+            for (command, what) in examples {
+                help.push_str(&format!("\n  {command}\n      {what}"));
+            }
+        }
+        if matches!(name.as_str(), "check" | "formulate" | "plan") {
+            help.push_str(EXIT_CODES);
+        }
+        cli = cli.mut_subcommand(&name, |c| c.after_help(help));
     }
     cli
+}
+
+/// The exit codes, as `check`, `formulate` and `plan` end their help.
+const EXIT_CODES: &str = "\n\nExit codes:\n  0  compatible, or caution (1 with --strict)\n  1  unknown (0 with \
+--allow-unknown), incompatible, postpone or refused\n  2  usage error, unknown name, invalid catalog or patient file";
+
+/// Two or three real examples for a command's help: the command line and what it shows.
+fn examples(command: &str) -> &'static [(&'static str, &'static str)] {
+    match command {
+        "check" => &[
+            (
+                "mesomix check lidase hyaluronic_acid",
+                "a brand (Lidase) and an active: incompatible, with the smallest fix",
+            ),
+            (
+                "mesomix check pcdc:4ml lidocaine:1ml@2% --weight 60kg --zone abdomen",
+                "volumes and strengths: each active's dose against its sourced limits",
+            ),
+            (
+                "mesomix check hyaluronic_acid pdrn --condition pregnancy --format markdown",
+                "the patient screened too, as Markdown for the notes",
+            ),
+        ],
+        "formulate" => &[
+            (
+                "mesomix formulate --goal hyperpigmentation --zone face",
+                "the best cocktail, action by action, and the published regimens it matches",
+            ),
+            (
+                "mesomix formulate --goal local_fat --goal cellulite --zone abdomen --medication warfarin",
+                "two goals (the first weighs more) for a patient on a blood thinner",
+            ),
+            (
+                "mesomix formulate --batch requests.jsonl",
+                "JSON Lines in, one JSON result per line out",
+            ),
+        ],
+        "plan" => &[
+            (
+                "mesomix plan --zone submental --ingredients kybella:10ml --start 2026-12-03",
+                "a dated course with its aftercare, and the doses over the course",
+            ),
+            (
+                "mesomix plan --zone face --goal rejuvenation --start today --format ics",
+                "formulate for the goal, then a calendar for the phone",
+            ),
+        ],
+        "explain" => &[
+            (
+                "mesomix explain vitamin_c b12",
+                "every claim on the pair, its grade and sources, and which one decides",
+            ),
+            (
+                "mesomix explain lidase hyaluronic_acid --lang ru",
+                "the same in Russian",
+            ),
+        ],
+        "show" => &[
+            (
+                "mesomix show lidase",
+                "a branded product: actives, strengths, what it is for",
+            ),
+            (
+                "mesomix show hyaluronidase --format json",
+                "an ingredient in full: actions, limits, contraindications, pairs, sources",
+            ),
+        ],
+        "ingredients" => &[
+            (
+                "mesomix ingredients --goal hair_loss",
+                "what serves a goal, best first",
+            ),
+            (
+                "mesomix ingredients --class enzyme",
+                "the members of a class",
+            ),
+        ],
+        "graph" => &[
+            (
+                "mesomix graph lidase hyaluronic_acid lidocaine --format mermaid",
+                "a mix as a Mermaid picture for Markdown",
+            ),
+            (
+                "mesomix graph --format dot | dot -Tsvg > classes.svg",
+                "the class graph",
+            ),
+        ],
+        "validate" => &[
+            (
+                "mesomix validate",
+                "the embedded catalog: contents and pair coverage",
+            ),
+            (
+                "mesomix validate clinic.ron",
+                "a clinic's own catalog: every problem with its place",
+            ),
+        ],
+        "goals" => &[(
+            "mesomix goals",
+            "each goal, the actions it works through, who serves it",
+        )],
+        "conditions" => &[(
+            "mesomix conditions --lang ru",
+            "patient conditions and their scope",
+        )],
+        "products" => &[("mesomix products", "branded products with their actives")],
+        "schema" => &[(
+            "mesomix schema formulation",
+            "the JSON Schema of formulate's JSON",
+        )],
+        _ => &[],
+    }
 }
 
 /// What the practitioner knows of the patient.
@@ -282,7 +404,7 @@ pub struct FormulateArgs {
     /// Append a dated course plan (needs --zone and --start).
     #[arg(long, requires = "start")]
     pub plan: bool,
-    /// First session of the plan (YYYY-MM-DD), with --plan.
+    /// First session of the plan (YYYY-MM-DD, `today` or `tomorrow`), with --plan.
     #[arg(long, value_name = "DATE", requires = "plan")]
     pub start: Option<String>,
     /// Today's date, to flag a plan that starts in the past, with --plan [default: the local
@@ -302,7 +424,7 @@ pub struct PlanArgs {
     /// Goals; without --ingredients or --from, the cocktail is formulated for them.
     #[arg(long = "goal", value_name = "GOAL[:WEIGHT]")]
     pub goals: Vec<String>,
-    /// First session (YYYY-MM-DD).
+    /// First session (YYYY-MM-DD, `today` or `tomorrow`).
     #[arg(long, value_name = "DATE")]
     pub start: String,
     /// Number of sessions (default: the course pattern's shortest course within every limit).

@@ -428,6 +428,26 @@ pub fn date(field: Field, text: &str) -> Result<Date, Error> {
     })
 }
 
+/// A day as a person names it: an ISO date, or `today` / `tomorrow` (`сегодня` / `завтра`),
+/// counted from `today`.
+pub fn day(field: Field, text: &str, today: Option<Date>) -> Result<Date, Error> {
+    let offset = match text.trim().to_lowercase().as_str() {
+        "today" | "сегодня" => Some(0),
+        "tomorrow" | "завтра" => Some(1),
+        _ => None,
+    };
+    match (offset, today) {
+        (Some(days), Some(t)) => t.checked_add(jiff::Span::new().days(days)).map_err(|_| {
+            Usage::BadDate {
+                field,
+                text: text.to_owned(),
+            }
+            .into()
+        }),
+        _ => date(field, text),
+    }
+}
+
 /// Today's date for a plan: `--today` when given, else the environment's (`MESOMIX_TODAY` or
 /// the local clock); `None` when neither is known.
 pub fn today(flag: Option<&str>, env: Option<&Today>) -> Result<Option<Date>, Error> {

@@ -301,13 +301,23 @@ fn request_text(usage: &Usage, lang: Lang, surface: Surface) -> String {
         Usage::BadDate { field, text } => {
             if en {
                 format!(
-                    "{} {text}: not a valid date; give it as YYYY-MM-DD, e.g. 2026-12-07",
-                    name(*field)
+                    "{} {text}: not a valid date; give it as YYYY-MM-DD (e.g. 2026-12-07){}",
+                    name(*field),
+                    if *field == Field::Start {
+                        ", today or tomorrow"
+                    } else {
+                        ""
+                    }
                 )
             } else {
                 format!(
-                    "{} {text}: неверная дата; укажите её как ГГГГ-ММ-ДД, например 2026-12-07",
-                    name(*field)
+                    "{} {text}: неверная дата; укажите её как ГГГГ-ММ-ДД (например 2026-12-07){}",
+                    name(*field),
+                    if *field == Field::Start {
+                        ", today или tomorrow"
+                    } else {
+                        ""
+                    }
                 )
             }
         }

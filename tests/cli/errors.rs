@@ -355,3 +355,102 @@ fn an_interrupted_run_leaves_nothing_behind() {
         assert!(!out.exists(), "{signal}: half an output was written");
     }
 }
+
+/// Every example a command's `--help` gives runs as shown (pipes, batch files and a clinic's
+/// own catalog aside) and answers with a verdict, never a usage error.
+#[test]
+fn help_examples_run() {
+    let commands = [
+        "check",
+        "formulate",
+        "plan",
+        "explain",
+        "show",
+        "ingredients",
+        "graph",
+        "validate",
+        "goals",
+        "conditions",
+        "products",
+        "schema",
+    ];
+    let mut ran = 0;
+    for command in commands {
+        let help = Test::new().args([command, "--help"]).status(0).stdout;
+        let examples: Vec<&str> = help
+            .lines()
+            .map(str::trim)
+            .filter(|l| l.starts_with("mesomix "))
+            .collect();
+        assert!(!examples.is_empty(), "{command} --help has examples");
+        assert!(
+            help.contains("Formats (--format)"),
+            "{command} lists its formats"
+        );
+        if matches!(command, "check" | "formulate" | "plan") {
+            assert!(
+                help.contains("Exit codes:"),
+                "{command} lists its exit codes"
+            );
+        }
+        for example in examples {
+            if example.contains('|') || example.contains(".jsonl") || example.contains("clinic.ron")
+            {
+                continue;
+            }
+            let args: Vec<&str> = example.split_whitespace().skip(1).collect();
+            let run = Test::new().args(&args).run();
+            assert!(
+                matches!(run.code, 0 | 1),
+                "`{example}` exits {}: {}",
+                run.code,
+                run.stderr
+            );
+            ran += 1;
+        }
+    }
+    assert!(ran >= 15, "{ran} examples ran");
+}
+
+/// `--start` takes `today` and `tomorrow` (counted from the pinned date), and a bad date says
+/// the forms it takes, without parser internals.
+#[test]
+fn start_takes_today_and_tomorrow() {
+    for (word, date) in [
+        ("today", "2026-11-22"),
+        ("tomorrow", "2026-11-23"),
+        ("завтра", "2026-11-23"),
+    ] {
+        let run = Test::new()
+            .args([
+                "plan",
+                "--zone",
+                "face",
+                "--goal",
+                "rejuvenation",
+                "--start",
+                word,
+                "--format",
+                "json",
+            ])
+            .status(0);
+        let v: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+        assert_eq!(v["start"], date, "{word}");
+    }
+    let run = Test::new()
+        .args([
+            "plan",
+            "--zone",
+            "face",
+            "--goal",
+            "rejuvenation",
+            "--start",
+            "someday",
+        ])
+        .status(2);
+    assert!(
+        run.stderr.contains("YYYY-MM-DD") && run.stderr.contains("today or tomorrow"),
+        "{}",
+        run.stderr
+    );
+}

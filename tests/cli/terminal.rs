@@ -33,14 +33,20 @@ fn commands() -> Vec<(String, Vec<String>)> {
 
 fn trimmed(text: &str) -> String {
     let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
-    let end = lines.iter().rposition(|l| !l.is_empty()).map_or(0, |i| i + 1);
+    let end = lines
+        .iter()
+        .rposition(|l| !l.is_empty())
+        .map_or(0, |i| i + 1);
     lines[..end].join("\n")
 }
 
 #[test]
 fn terminal_captures_are_what_the_tool_prints() {
     let commands = commands();
-    assert!(commands.len() >= 5, "check, formulate, show, explain, conditions at least");
+    assert!(
+        commands.len() >= 5,
+        "check, formulate, show, explain, conditions at least"
+    );
     let mut compared = 0;
     for (name, args) in &commands {
         for width in [80, 120] {
