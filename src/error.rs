@@ -123,6 +123,16 @@ pub enum Error {
     /// A name matches nothing in the catalog.
     #[error("{}: {source}", field.flag())]
     Unknown { field: Field, source: UnknownName },
+    /// A name in a patient file matches nothing in the catalog: the file, the name's line and
+    /// column, and the file's key (`conditions`, ...).
+    #[error("{}:{line}:{column}: {source}", path.display())]
+    UnknownInFile {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        field: Field,
+        source: UnknownName,
+    },
     /// A file could not be read or written.
     #[error("{}: {source}", path.display())]
     Io {

@@ -285,12 +285,35 @@ impl<'c> Resolver<'c> {
         let mut input = PatientInput::default();
         if let Some(path) = file {
             let (text, _) = read_input(path, crate::io::MAX_PATIENT_BYTES)?;
+            if text.trim().is_empty() {
+                return Err(Error::PatientFile {
+                    path: path.to_owned(),
+                    line: 1,
+                    column: 1,
+                    message: "the file is empty; a patient file holds e.g. (conditions: [\"pregnancy\"], weight_kg: 60)".into(),
+                });
+            }
             let parsed = parse_patient_file(&text).map_err(|e| Error::PatientFile {
                 path: path.to_owned(),
                 line: e.line,
                 column: e.column,
                 message: e.message,
             })?;
+            // The file's names alone first, so an unknown one is reported in the file, at its
+            // place, not as a flag.
+            if let Err(e) = Patient::resolve(self.catalog, &parsed) {
+                let at = text
+                    .find(&format!("\"{}\"", e.unknown.name))
+                    .map_or(0, |i| i + 1);
+                let (line, column) = crate::catalog::line_column(&text, at);
+                return Err(Error::UnknownInFile {
+                    path: path.to_owned(),
+                    line,
+                    column,
+                    field: patient_field(e.field),
+                    source: e.unknown,
+                });
+            }
             input.extend(parsed);
         }
         input.extend(typed);

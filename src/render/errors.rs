@@ -13,6 +13,22 @@ pub fn message(error: &Error, lang: Lang, surface: Surface, color: bool) -> Stri
     match error {
         Error::Catalog(e) => super::diagnostics::render(e, color),
         Error::Unknown { field, source } => unknown(*field, source, lang, surface),
+        Error::UnknownInFile {
+            path,
+            line,
+            column,
+            field,
+            source,
+        } => {
+            // The file's place, then the words of an unknown name with the file's key.
+            let key = field.key().trim_start_matches("patient.");
+            let words = unknown(*field, source, lang, surface);
+            let body = words
+                .split_once(": ")
+                .map_or(words.as_str(), |(_, rest)| rest)
+                .replace(&format!("({})", surface.name(*field)), &format!("({key})"));
+            format!("{label}: {}:{line}:{column}: {body}", path.display())
+        }
         Error::PatientFile { .. } => {
             format!("{label}: {}: {error}\n", Msg::BadPatientFile.get(lang))
         }

@@ -188,6 +188,17 @@ pub fn span<T: std::fmt::Display + PartialEq>(min: T, max: T) -> String {
     }
 }
 
+/// A name followed by its id in brackets, unless the name already says it ("Hyaluronidase",
+/// not "Hyaluronidase (hyaluronidase)"; "Gallstones (cholelithiasis)", not twice).
+pub fn name_and_id(name: &str, id: &str) -> String {
+    let plain = |s: &str| s.to_lowercase().replace(['_', '-'], " ");
+    if plain(name).contains(&plain(id)) {
+        name.to_owned()
+    } else {
+        format!("{name} ({id})")
+    }
+}
+
 /// A number to one decimal place, without trailing zeros.
 pub fn round(x: f64) -> String {
     format!("{}", (x * 10.0).round() / 10.0)

@@ -9,7 +9,10 @@ const PATIENTS: &[(&str, &str)] = &[
     ("unknown_field.json", "unknown_field.json:3:"),
     ("truncated.json", "truncated.json:1:"),
     ("wrong_type.json", "wrong_type.json:1:"),
-    ("unknown_condition.json", "--condition"),
+    (
+        "unknown_condition.json",
+        "unknown_condition.json:1:18: unknown condition `pregnacy` (conditions)",
+    ),
 ];
 
 #[test]

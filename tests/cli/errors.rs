@@ -454,3 +454,44 @@ fn start_takes_today_and_tomorrow() {
         run.stderr
     );
 }
+
+/// A bad name inside a patient file names the file, the line and column, and the file's key;
+/// an empty file says so.
+#[test]
+fn patient_file_errors_name_the_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let ron = dir.path().join("patient.ron");
+    std::fs::write(&ron, "(\n  conditions: [\"pregnacy\"],\n)").expect("write");
+    let run = Test::new()
+        .args(["check", "lidocaine", "--patient"])
+        .args([ron.to_str().expect("path")])
+        .status(2);
+    assert!(
+        run.stderr
+            .contains("patient.ron:2:17: unknown condition `pregnacy` (conditions)"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("did you mean: pregnancy?"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("--condition"), "{}", run.stderr);
+    let empty = dir.path().join("empty.json");
+    std::fs::write(&empty, "  \n").expect("write");
+    let run = Test::new()
+        .args(["check", "lidocaine", "--patient"])
+        .args([empty.to_str().expect("path")])
+        .status(2);
+    assert!(
+        run.stderr.contains("empty.json:1:1: the file is empty"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        !run.stderr.contains("PatientInput"),
+        "no serde type names: {}",
+        run.stderr
+    );
+}

@@ -15,8 +15,8 @@ use crate::render::json::{envelope, to_string};
 use crate::render::lang::{self, Lang, Msg, fill, header};
 use crate::render::query::{allowed_zones, cited_sources, known_pairs, ph_sources, status_note};
 use crate::render::vocab::{
-    SourceJson, action_name, decimal, joined, out_of_three, ph_note, rating_cell, source_list,
-    sources, sources_table, span, status_id, status_tone, tone,
+    SourceJson, action_name, decimal, joined, name_and_id, out_of_three, ph_note, rating_cell,
+    source_list, sources, sources_table, span, status_id, status_tone, tone,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -322,7 +322,7 @@ fn actions_tables(doc: &mut Doc, catalog: &Catalog, i: usize, lang: Lang) {
 /// interactions, notes, known pairs and sources.
 pub fn show_doc(catalog: &Catalog, i: usize, lang: Lang) -> Doc {
     let ing = &catalog.ingredients()[i];
-    let mut doc = Doc::new(format!("{} ({})", lang.text(&ing.name), ing.id));
+    let mut doc = Doc::new(name_and_id(lang.text(&ing.name), &ing.id));
     doc.fields(show_fields(catalog, i, lang));
     actions_tables(&mut doc, catalog, i, lang);
     if let Some(solo) = &ing.solo {
@@ -465,7 +465,7 @@ fn pairs_table(doc: &mut Doc, catalog: &Catalog, i: usize, lang: Lang) {
             };
             let other = &catalog.ingredients()[*j];
             vec![
-                Styled::from(format!("{} ({})", lang.text(&other.name), other.id)),
+                Styled::from(name_and_id(lang.text(&other.name), &other.id)),
                 Styled::new(lang::pair_rating(p.rating, lang), tone(p.rating)),
                 Styled::from(lang::via(p.via, lang)),
                 Styled::from(
@@ -581,7 +581,7 @@ fn contraindication_row(catalog: &Catalog, c: &Contraindication, lang: Lang) -> 
         .find(|x| x.id == c.condition)
         .map_or(c.condition.as_str(), |x| lang.text(&x.name));
     vec![
-        Styled::from(format!("{name} ({})", c.condition)),
+        Styled::from(name_and_id(name, &c.condition)),
         rating_cell(c.rating, lang),
         Styled::from(lang::evidence(c.evidence, lang)),
         Styled::from(c.note.as_ref().map_or("", |n| lang.text(n))),
@@ -596,7 +596,7 @@ fn interaction_row(catalog: &Catalog, m: &MedicationInteraction, lang: Lang) -> 
         .find(|x| x.id == m.medication)
         .map_or(m.medication.as_str(), |x| lang.text(&x.name));
     vec![
-        Styled::from(format!("{name} ({})", m.medication)),
+        Styled::from(name_and_id(name, &m.medication)),
         rating_cell(m.rating, lang),
         Styled::from(lang::evidence(m.evidence, lang)),
         Styled::from(lang.text(&m.note)),

@@ -94,7 +94,10 @@ pub fn products_json(catalog: &Catalog) -> String {
 /// `show PRODUCT`: the product in full.
 pub fn product_doc(catalog: &Catalog, p: usize, lang: Lang) -> Doc {
     let product = &catalog.products()[p];
-    let mut doc = Doc::new(format!("{} ({})", lang.text(&product.name), product.id));
+    let mut doc = Doc::new(crate::render::vocab::name_and_id(
+        lang.text(&product.name),
+        &product.id,
+    ));
     doc.fields(product_fields(product, lang));
     doc.heading(Msg::ActivesTitle.get(lang));
     doc.list(
