@@ -709,3 +709,55 @@ fn real_requests_get_real_cocktails() {
         assert_eq!(v["proven"], true, "{args:?}");
     }
 }
+
+/// A search stopped by its node budget answers with the best found so far and says it is not
+/// proven optimal, in the JSON field and in the table.
+#[test]
+fn a_search_out_of_budget_says_not_proven() {
+    use mesomix::catalog;
+    use mesomix::formulate::{FormulateRequest, default_weights, formulate_within};
+    use mesomix::render::formulate::{formulation_doc, formulation_value};
+    use mesomix::render::lang::Lang;
+    use mesomix::render::table::{TableOptions, render};
+    let c = catalog::embedded().expect("valid");
+    let goals: Vec<usize> = ["rejuvenation", "hydration", "hyperpigmentation", "scars"]
+        .iter()
+        .map(|g| c.goal_index(g).expect("goal"))
+        .collect();
+    let request = FormulateRequest {
+        goals: default_weights(&goals),
+        zone: c.zones().iter().position(|z| z.id == "face"),
+        patient: Default::default(),
+        max_components: 4,
+        require: Vec::new(),
+        exclude: Vec::new(),
+        allow_caution: true,
+        alternatives: 0,
+    };
+    let full = formulate_within(&c, &request, mesomix::formulate::NODE_BUDGET).expect("valid");
+    assert!(full.proven);
+    let cut = formulate_within(&c, &request, 3).expect("valid");
+    assert!(!cut.proven);
+    assert!(
+        cut.cocktail.is_some(),
+        "the best found so far is still given"
+    );
+    let json = serde_json::to_value(formulation_value(&c, &request, &cut)).expect("JSON");
+    assert_eq!(json["proven"], false);
+    let table = render(
+        &formulation_doc(&c, &request, &cut, Lang::En),
+        TableOptions {
+            color: false,
+            width: Some(100),
+        },
+    );
+    assert!(table.contains("not proven optimal"), "{table}");
+    let full_table = render(
+        &formulation_doc(&c, &request, &full, Lang::En),
+        TableOptions {
+            color: false,
+            width: Some(100),
+        },
+    );
+    assert!(!full_table.contains("not proven optimal"));
+}
