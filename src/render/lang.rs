@@ -184,6 +184,8 @@ messages! {
     AnaestheticSum => ("local anaesthetics add up: each as a share of its own maximum, together {} of one maximum (an inference: the labels say their toxic effects add up, not how)", "местные анестетики суммируются: каждый как доля своего максимума, вместе {} одного максимума (вывод: инструкции говорят, что токсичность суммируется, но не как)"),
     AnaestheticUnweighed => ("; an anaesthetic whose maximum is per kilogram was left out: give the weight (--weight)", "; анестетик с пределом на килограмм не учтён: укажите массу (--weight)"),
     Kg => ("kg", "кг"),
+    NoClassEdges => ("No class edge in the catalog: every pair is rated by its ingredients alone.", "В каталоге нет связей между классами: каждая пара оценивается только по своим ингредиентам."),
+    OtherClassesNoData => ("The other {} classes have no class-level rating: their pairs rest on ingredient edges, pH, or nothing (unknown).", "Для остальных классов ({}) нет оценки на уровне класса: их пары оцениваются по связям ингредиентов, по pH или остаются без данных."),
     DoseWithin => ("within", "в пределах"),
     DoseCaution => ("caution", "с осторожностью"),
     DoseOverWord => ("over the limit", "выше предела"),

@@ -21,6 +21,8 @@ pub const COMPACT_BELOW: usize = 100;
 /// The longest word a column after the first keeps whole when space is short (a URL in a
 /// citation is broken rather than squeezing every other column).
 pub const MAX_UNBROKEN: usize = 40;
+/// The narrowest a column of running text may get before the table is drawn as blocks.
+pub const MIN_TEXT_COLUMN: usize = 24;
 /// The narrowest width honoured (a narrower terminal gets this).
 pub const MIN_WIDTH: usize = 40;
 
@@ -246,6 +248,10 @@ fn column_widths(
                 left -= 1;
             }
         }
+    }
+    // A text column squeezed below a readable measure reads better as blocks.
+    if (0..n).any(|j| nat[j] > MIN_TEXT_COLUMN && widths[j] < MIN_TEXT_COLUMN) {
+        return None;
     }
     Some(widths)
 }

@@ -46,23 +46,36 @@ pub fn classes_doc(catalog: &Catalog, lang: Lang) -> Doc {
 
     doc.heading(Msg::Matrix.get(lang));
     doc.paragraph(Styled::new(Msg::MatrixNote.get(lang), Tone::Muted));
+    // Only the classes some class edge names: a grid of dashes would say nothing.
     let matrix = class_matrix(catalog);
-    let mut head = vec![String::new()];
-    head.extend(catalog.classes().iter().map(|c| c.id.clone()));
-    let rows = catalog
-        .classes()
-        .iter()
-        .zip(&matrix)
-        .map(|(class, row)| {
-            let mut cells = vec![Styled::from(class.id.as_str())];
-            cells.extend(row.iter().map(|r| match r {
-                Some(r) => rating_cell(*r, lang),
-                None => Styled::new(Msg::None_.get(lang), Tone::Muted),
-            }));
-            cells
-        })
+    let known: Vec<usize> = (0..catalog.classes().len())
+        .filter(|&c| matrix[c].iter().any(Option::is_some))
         .collect();
-    doc.table(head, rows);
+    if known.is_empty() {
+        doc.paragraph(Styled::new(Msg::NoClassEdges.get(lang), Tone::Muted));
+    } else {
+        let mut head = vec![String::new()];
+        head.extend(known.iter().map(|&c| catalog.classes()[c].id.clone()));
+        let rows = known
+            .iter()
+            .map(|&a| {
+                let mut cells = vec![Styled::from(catalog.classes()[a].id.as_str())];
+                cells.extend(known.iter().map(|&b| match matrix[a][b] {
+                    Some(r) => rating_cell(r, lang),
+                    None => Styled::new(Msg::None_.get(lang), Tone::Muted),
+                }));
+                cells
+            })
+            .collect();
+        doc.table(head, rows);
+        let others = catalog.classes().len() - known.len();
+        if others > 0 {
+            doc.paragraph(Styled::new(
+                fill(Msg::OtherClassesNoData.get(lang), &[&others]),
+                Tone::Muted,
+            ));
+        }
+    }
     class_edges_table(&mut doc, &catalog.file().class_edges, lang);
     doc
 }
