@@ -103,10 +103,20 @@ impl Catalog {
         actions: &[&str],
         zone: Option<&str>,
     ) -> Option<&'a ActionClaim> {
-        self.action_claims(item)
-            .into_iter()
-            .filter(|c| actions.contains(&c.action.as_str()) && holds_in(c, zone))
-            .fold(None, better)
+        let wanted = |c: &&ActionClaim| actions.contains(&c.action.as_str()) && holds_in(c, zone);
+        match item {
+            // The hot path of every search: no list built.
+            Item::Ingredient(i) => self.ingredients()[i]
+                .actions
+                .iter()
+                .filter(wanted)
+                .fold(None, better),
+            Item::Product(_) => self
+                .action_claims(item)
+                .into_iter()
+                .filter(wanted)
+                .fold(None, better),
+        }
     }
 
     /// What `item` alone does for goal `goal` in `zone`; `None` when it performs none of the

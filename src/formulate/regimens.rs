@@ -138,7 +138,8 @@ fn check_items(
             }
         }
     }
-    check::check(
+    // The verdict and its reasons; a regimen's suggestions are not wanted (and cost most).
+    check::assess(
         catalog,
         &CheckRequest {
             max_components: mix.len().max(1),

@@ -12,7 +12,7 @@
 //! best efficacy, the shape the branch and bound bounds.
 
 use crate::catalog::model::{ActionClaim, Rating};
-use crate::catalog::{Catalog, Item, accepted, evidence_rank, total_shares};
+use crate::catalog::{Catalog, accepted, evidence_rank, total_shares};
 use crate::check::{self, Severity};
 use crate::compat::{PairRating, resolve};
 
@@ -94,8 +94,19 @@ pub(super) fn best_claim<'c>(
     accepts: &[String],
     zone: Option<&str>,
 ) -> Option<&'c ActionClaim> {
-    let accepts: Vec<&str> = accepts.iter().map(String::as_str).collect();
-    catalog.best_claim(Item::Ingredient(i), &accepts, zone)
+    catalog.ingredients()[i]
+        .actions
+        .iter()
+        .filter(|c| accepts.iter().any(|a| *a == c.action) && crate::catalog::holds_in(c, zone))
+        .fold(None, |best: Option<&ActionClaim>, c| match best {
+            Some(b)
+                if (b.efficacy, evidence_rank(b.evidence))
+                    >= (c.efficacy, evidence_rank(c.evidence)) =>
+            {
+                Some(b)
+            }
+            _ => Some(c),
+        })
 }
 
 /// The search space: eligible candidates and their target profiles. Pair admissibility is
