@@ -97,7 +97,7 @@ pub(super) fn best_claim<'c>(
     catalog.ingredients()[i]
         .actions
         .iter()
-        .filter(|c| accepts.iter().any(|a| *a == c.action) && crate::catalog::holds_in(c, zone))
+        .filter(|c| accepts.contains(&c.action) && crate::catalog::holds_in(c, zone))
         .fold(None, |best: Option<&ActionClaim>, c| match best {
             Some(b)
                 if (b.efficacy, evidence_rank(b.evidence))
