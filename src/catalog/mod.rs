@@ -404,6 +404,18 @@ impl Catalog {
         }
     }
 
+    /// The item with exactly this id (an ingredient, else a product), without the "did you
+    /// mean" work of [`Catalog::find_item`]: for ids the catalog itself holds.
+    pub fn item_by_id(&self, id: &str) -> Option<Item> {
+        self.ingredient_index(id).map(Item::Ingredient).or_else(|| {
+            self.file
+                .products
+                .iter()
+                .position(|p| p.id == id)
+                .map(Item::Product)
+        })
+    }
+
     /// The branded products, in catalog order.
     pub fn products(&self) -> &[model::Product] {
         &self.file.products

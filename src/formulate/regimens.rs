@@ -61,7 +61,7 @@ pub(super) fn statuses(
         let items: Vec<Item> = regimen
             .items
             .iter()
-            .filter_map(|id| catalog.find_item(id).ok())
+            .filter_map(|id| catalog.item_by_id(id))
             .collect();
         let mut actives: Vec<usize> = items.iter().flat_map(|&i| catalog.actives_of(i)).collect();
         actives.sort_by(|&a, &b| {
