@@ -41,7 +41,36 @@ def refresh(match):
 DOCUMENTS = ["README.md", os.path.join("docs", "commands.md"), os.path.join("docs", "reference.md")]
 
 
+# docs/catalog.md: the catalog reference, every section the Markdown output of one command.
+CATALOG_COMMANDS = ["goals", "ingredients", "products", "classes", "zones", "conditions", "medications"]
+CATALOG_HEAD = """# The catalog
+
+Generated from `ingredients.ron` by `scripts/update_readme.py` (each section is the Markdown output
+of the command named); `tests/cli/readme.rs` checks that it is current.
+
+"""
+
+
+def catalog_reference():
+    parts = [CATALOG_HEAD]
+    for command in CATALOG_COMMANDS:
+        parts.append(f"<!-- mesomix {command} --format markdown -->\n")
+        parts.append(shift(run(f"{command} --format markdown")))
+        parts.append("\n")
+    return "".join(parts)
+
+
+def shift(markdown):
+    """Each command's headings one level down, under the page title."""
+    return "\n".join(("#" + line) if line.startswith("#") else line for line in markdown.splitlines()) + "\n"
+
+
 def main():
+    path = os.path.join(ROOT, "docs", "catalog.md")
+    new = catalog_reference()
+    old = open(path, encoding="utf-8").read() if os.path.exists(path) else ""
+    open(path, "w", encoding="utf-8").write(new)
+    print("docs/catalog.md regenerated" if new != old else "docs/catalog.md already current")
     for name in DOCUMENTS:
         path = os.path.join(ROOT, name)
         text = open(path, encoding="utf-8").read()

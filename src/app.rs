@@ -180,16 +180,10 @@ fn execute(cli: &Cli, env: &Env, lang: Lang) -> Result<(Emitted, Exit), Error> {
             clap_complete::generate(*shell, &mut crate::cli::command(), "mesomix", &mut buf);
             String::from_utf8_lossy(&buf).into_owned()
         }
-        Command::Man => {
-            let mut buf = Vec::new();
-            clap_mangen::Man::new(crate::cli::command())
-                .render(&mut buf)
-                .map_err(|source| Error::Io {
-                    path: "<man page>".into(),
-                    source,
-                })?;
-            String::from_utf8_lossy(&buf).into_owned()
-        }
+        Command::Man => man_page().map_err(|source| Error::Io {
+            path: "<man page>".into(),
+            source,
+        })?,
         Command::Schema { kind } => emit::schema(*kind),
         Command::Validate { file } => {
             let (text, origin) = match file.as_deref().or(cli.global.catalog.as_deref()) {
@@ -207,6 +201,56 @@ fn execute(cli: &Cli, env: &Env, lang: Lang) -> Result<(Emitted, Exit), Error> {
         }
     };
     Ok((Emitted::Out(text), Exit::Success))
+}
+
+/// The man page: one page for the whole tool, each command a part of it (its usage, formats,
+/// examples and exit codes), so it refers to no page that does not exist.
+fn man_page() -> Result<String, std::io::Error> {
+    let cmd = crate::cli::command();
+    let man = clap_mangen::Man::new(cmd.clone());
+    let mut buf = Vec::new();
+    man.render_title(&mut buf)?;
+    man.render_name_section(&mut buf)?;
+    man.render_synopsis_section(&mut buf)?;
+    man.render_description_section(&mut buf)?;
+    man.render_options_section(&mut buf)?;
+    let mut page = String::from_utf8_lossy(&buf).into_owned();
+    page.push_str(".SH COMMANDS\n");
+    for mut sub in cmd.get_subcommands().cloned() {
+        if sub.get_name() == "help" {
+            continue;
+        }
+        let usage = sub.render_usage().to_string();
+        page.push_str(&format!(
+            ".TP\n\\fBmesomix {}\\fR\n{}\n.br\n{}\n",
+            sub.get_name(),
+            roff(&sub.get_about().map(ToString::to_string).unwrap_or_default()),
+            roff(&format!("mesomix {}", usage.trim_start_matches("Usage: ")))
+        ));
+        if let Some(after) = sub.get_after_help() {
+            page.push_str(".RS\n.nf\n");
+            for line in after.to_string().lines() {
+                page.push_str(&roff(line));
+                page.push('\n');
+            }
+            page.push_str(".fi\n.RE\n");
+        }
+    }
+    let mut buf = Vec::new();
+    man.render_version_section(&mut buf)?;
+    page.push_str(&String::from_utf8_lossy(&buf));
+    Ok(page)
+}
+
+/// Text as roff reads it literally: backslashes escaped, hyphens as minus signs, and a leading
+/// `.` or `'` kept from becoming a request.
+fn roff(text: &str) -> String {
+    let escaped = text.replace('\\', "\\e").replace('-', "\\-");
+    if escaped.starts_with('.') || escaped.starts_with('\'') {
+        format!("\\&{escaped}")
+    } else {
+        escaped
+    }
 }
 
 /// The width output is fitted to when nothing else says: piped output stays readable in `less`.

@@ -91,7 +91,7 @@ pub enum CatalogCommand {
         #[arg(long, value_name = "GOAL")]
         goal: Option<String>,
     },
-    /// One ingredient in full: goals, pH, limits, contraindications, pairs, sources.
+    /// One ingredient or product in full: actions, goals, pH, limits, contraindications, pairs, sources.
     Show {
         /// Ingredient or product: id, alias or name (any case, English or Russian).
         ingredient: String,
@@ -204,19 +204,22 @@ pub fn command() -> clap::Command {
             .filter_map(|f| f.to_possible_value())
             .map(|v| v.get_name().to_owned())
             .collect();
-        let Some(first) = listed.first_mut() else {
-            continue;
-        };
-        first.push_str(" (default)");
-        if name == "formulate"
-            && let Some(ics) = listed.last_mut()
-        {
-            ics.push_str(" (with --plan)");
+        let mut help = String::new();
+        if let Some(first) = listed.first_mut() {
+            first.push_str(" (default)");
+            if name == "formulate"
+                && let Some(ics) = listed.last_mut()
+            {
+                ics.push_str(" (with --plan)");
+            }
+            help = format!("Formats (--format): {}", listed.join(", "));
         }
-        let mut help = format!("Formats (--format): {}", listed.join(", "));
         let examples = examples(&name);
         if !examples.is_empty() {
-            help.push_str("\n\nExamples:");
+            if !help.is_empty() {
+                help.push_str("\n\n");
+            }
+            help.push_str("Examples:");
             for (command, what) in examples {
                 help.push_str(&format!("\n  {command}\n      {what}"));
             }
@@ -224,7 +227,9 @@ pub fn command() -> clap::Command {
         if matches!(name.as_str(), "check" | "formulate" | "plan") {
             help.push_str(EXIT_CODES);
         }
-        cli = cli.mut_subcommand(&name, |c| c.after_help(help));
+        if !help.is_empty() {
+            cli = cli.mut_subcommand(&name, |c| c.after_help(help));
+        }
     }
     cli
 }
@@ -337,6 +342,23 @@ fn examples(command: &str) -> &'static [(&'static str, &'static str)] {
             "mesomix schema formulation",
             "the JSON Schema of formulate's JSON",
         )],
+        "zones" => &[(
+            "mesomix zones",
+            "each zone's region, depth and course pattern",
+        )],
+        "medications" => &[(
+            "mesomix medications --format json",
+            "medication classes, the drugs they hold, what they interact with",
+        )],
+        "classes" => &[(
+            "mesomix classes",
+            "the classes and what is known between them",
+        )],
+        "completions" => &[(
+            "mesomix completions bash > /etc/bash_completion.d/mesomix",
+            "completions for bash (also zsh, fish, elvish, powershell)",
+        )],
+        "man" => &[("mesomix man | man -l -", "read this manual page")],
         _ => &[],
     }
 }

@@ -88,3 +88,42 @@ fn shell_words(line: &str) -> Vec<String> {
     }
     words
 }
+
+/// docs/catalog.md is the catalog reference generated from `ingredients.ron`: every section is
+/// what its command prints as Markdown now, headings one level down (refresh it with
+/// `scripts/update_readme.py`).
+#[test]
+fn catalog_reference_is_current() {
+    let path = format!("{}/docs/catalog.md", env!("CARGO_MANIFEST_DIR"));
+    let doc = std::fs::read_to_string(&path).expect("docs/catalog.md");
+    let commands = [
+        "goals",
+        "ingredients",
+        "products",
+        "classes",
+        "zones",
+        "conditions",
+        "medications",
+    ];
+    for command in commands {
+        let run = Test::new()
+            .args([command, "--format", "markdown"])
+            .status(0);
+        let shifted: String = run
+            .stdout
+            .lines()
+            .map(|l| {
+                if l.starts_with('#') {
+                    format!("#{l}\n")
+                } else {
+                    format!("{l}\n")
+                }
+            })
+            .collect();
+        let section = format!("<!-- mesomix {command} --format markdown -->\n{shifted}\n");
+        assert!(
+            doc.contains(&section),
+            "docs/catalog.md: the `{command}` section is out of date (scripts/update_readme.py)"
+        );
+    }
+}
