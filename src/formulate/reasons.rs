@@ -26,17 +26,6 @@ pub enum UncoveredReason {
     NoRoom { candidates: Vec<usize> },
 }
 
-impl UncoveredReason {
-    /// Whether a second syringe could cover it: the performers are blocked by the chosen
-    /// ingredients or by the size limit, not missing.
-    pub fn blocked(&self) -> bool {
-        matches!(
-            self,
-            UncoveredReason::Conflicts { .. } | UncoveredReason::NoRoom { .. }
-        )
-    }
-}
-
 /// A requested goal action the cocktail does not cover, and why.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Uncovered {

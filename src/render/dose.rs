@@ -380,9 +380,9 @@ fn standing_id(s: Standing) -> &'static str {
     }
 }
 
-/// Rounded to a thousandth, so JSON does not carry float noise.
+/// Rounded to a thousandth.
 fn r3(x: f64) -> f64 {
-    (x * 1000.0).round() / 1000.0
+    crate::render::json::round_to(x, 3)
 }
 
 fn strength_json(s: Strength) -> StrengthJson {

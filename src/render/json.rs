@@ -64,3 +64,9 @@ pub fn to_string<T: Serialize>(value: &T) -> String {
     s.push('\n');
     s
 }
+
+/// A number rounded to `places` decimals, so JSON carries no float noise (0.1 + 0.2).
+pub fn round_to(x: f64, places: i32) -> f64 {
+    let factor = 10f64.powi(places);
+    (x * factor).round() / factor
+}

@@ -196,7 +196,6 @@ messages! {
     WeightWord => ("weight", "масса тела"),
     Contained => ("contained", "в составе"),
     Active => ("active", "вещество"),
-    Amount => ("amount", "количество"),
     AmountPerSession => ("per session", "за сеанс"),
     CourseTotal => ("course total", "за курс"),
     From => ("from", "из"),

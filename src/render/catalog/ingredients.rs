@@ -95,7 +95,7 @@ fn goal_rows(catalog: &Catalog, i: usize) -> Vec<GoalRow<'_>> {
         .into_iter()
         .map(|(g, v)| GoalRow {
             goal: &catalog.goals()[g].id,
-            value: (v.value() * 100.0).round() / 100.0,
+            value: crate::render::json::round_to(v.value(), 2),
             evidence: v.evidence,
         })
         .collect()

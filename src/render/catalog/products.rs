@@ -274,7 +274,7 @@ pub fn product_json(catalog: &Catalog, p: usize) -> String {
                 .into_iter()
                 .map(|(g, v)| Goal {
                     goal: &catalog.goals()[g].id,
-                    value: (v.value() * 100.0).round() / 100.0,
+                    value: crate::render::json::round_to(v.value(), 2),
                     evidence: v.evidence,
                 })
                 .collect(),

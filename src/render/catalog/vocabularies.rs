@@ -232,7 +232,7 @@ pub fn goals_json(catalog: &Catalog) -> String {
                     .into_iter()
                     .map(|(ingredient, v)| Served {
                         ingredient,
-                        value: (v.value() * 100.0).round() / 100.0,
+                        value: crate::render::json::round_to(v.value(), 2),
                         evidence: v.evidence,
                     })
                     .collect(),

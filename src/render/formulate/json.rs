@@ -269,7 +269,7 @@ fn cocktail_json<'c>(catalog: &'c Catalog, c: &Cocktail) -> CocktailJson<'c> {
 
 /// A value to two decimal places, so JSON does not carry float noise.
 fn rounded(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
+    crate::render::json::round_to(x, 2)
 }
 
 fn excluded_json<'c>(catalog: &'c Catalog, e: &Excluded) -> ExcludedJson<'c> {
