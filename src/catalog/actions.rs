@@ -22,7 +22,7 @@ pub fn holds_in(claim: &ActionClaim, zone: Option<&str>) -> bool {
 }
 
 /// The better of two claims: higher efficacy, then stronger evidence; the first on ties.
-fn better<'c>(a: Option<&'c ActionClaim>, b: &'c ActionClaim) -> Option<&'c ActionClaim> {
+pub fn better<'c>(a: Option<&'c ActionClaim>, b: &'c ActionClaim) -> Option<&'c ActionClaim> {
     match a {
         Some(a)
             if (a.efficacy, evidence_rank(a.evidence))

@@ -6,7 +6,7 @@
 
 mod actions;
 mod graph;
-pub use actions::{GoalValue, accepted, evidence_rank, holds_in, total_shares};
+pub use actions::{GoalValue, accepted, better, evidence_rank, holds_in, total_shares};
 pub use graph::CompatGraph;
 mod codec;
 pub mod model;

@@ -98,15 +98,7 @@ pub(super) fn best_claim<'c>(
         .actions
         .iter()
         .filter(|c| accepts.contains(&c.action) && crate::catalog::holds_in(c, zone))
-        .fold(None, |best: Option<&ActionClaim>, c| match best {
-            Some(b)
-                if (b.efficacy, evidence_rank(b.evidence))
-                    >= (c.efficacy, evidence_rank(c.evidence)) =>
-            {
-                Some(b)
-            }
-            _ => Some(c),
-        })
+        .fold(None, crate::catalog::better)
 }
 
 /// The search space: eligible candidates and their target profiles. Pair admissibility is
