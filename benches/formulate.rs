@@ -13,6 +13,7 @@ use mesomix::formulate::{FormulateRequest, default_weights, exhaustive_best, for
 use mesomix::patient::Patient;
 use mesomix::synthetic::{self, Shape};
 
+#[allow(dead_code)]
 #[path = "support/ilp.rs"]
 mod ilp;
 

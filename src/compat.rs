@@ -356,6 +356,38 @@ pub fn resolve_items(
     }
 }
 
+/// The rating of a pair, as [`resolve`] gives it, without gathering its claims: the search asks
+/// for millions of pairs. A pair with an ingredient edge or a "do not mix" rule goes through
+/// [`resolve`]; any other pair is rated by its class edge, else pH inference, else unknown,
+/// exactly as [`resolve`] rates it.
+pub fn rating(catalog: &Catalog, a: usize, b: usize) -> PairRating {
+    let ingredients = catalog.ingredients();
+    if catalog.compat().ingredient_edge(a, b).is_some()
+        || ingredients[a].solo.is_some()
+        || ingredients[b].solo.is_some()
+    {
+        return resolve(catalog, a, b).rating;
+    }
+    if let Some(edge) = catalog
+        .compat()
+        .class_link(catalog.class_of(a), catalog.class_of(b))
+    {
+        return catalog.file().class_edges[edge].rating.into();
+    }
+    if let (Some(pa), Some(pb)) = (&ingredients[a].ph, &ingredients[b].ph) {
+        let gap = (pa.min - pb.max).max(pb.min - pa.max).max(0.0);
+        let inference = PhInference {
+            a: (pa.min, pa.max),
+            b: (pb.min, pb.max),
+            gap,
+        };
+        if inference.decides() {
+            return PairRating::Caution;
+        }
+    }
+    PairRating::Unknown
+}
+
 /// How many ingredient pairs of the catalog have a rating (anything but `unknown`), out of
 /// all of them: what the catalog knows, measured rather than typed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

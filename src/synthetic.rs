@@ -23,6 +23,8 @@ pub struct Shape {
     pub conflict: f64,
     /// Share rated caution.
     pub caution: f64,
+    /// Actions each ingredient performs: `None` draws one to three at random.
+    pub performs: Option<usize>,
     pub seed: u64,
 }
 
@@ -36,6 +38,22 @@ impl Shape {
             classes: (ingredients / 50).max(8),
             conflict: 0.10,
             caution: 0.05,
+            performs: None,
+            seed,
+        }
+    }
+
+    /// The hostile shape: every ingredient its own class, so every pair is rated by a class
+    /// edge and none is unknown (90% of pairs may share a syringe), and each ingredient
+    /// performs exactly two actions: a great many near-equal cocktails.
+    pub fn hostile(ingredients: usize, seed: u64) -> Shape {
+        Shape {
+            ingredients,
+            goals: 12,
+            classes: ingredients.max(1),
+            conflict: 0.10,
+            caution: 0.05,
+            performs: Some(2),
             seed,
         }
     }
@@ -265,7 +283,10 @@ fn ingredients(rng: &mut Rng, shape: &Shape) -> Vec<Ingredient> {
     let n_actions = action_count(shape.goals);
     (0..shape.ingredients)
         .map(|i| {
-            let performed = (1 + rng.below(3)).min(n_actions);
+            let performed = shape
+                .performs
+                .unwrap_or_else(|| 1 + rng.below(3))
+                .clamp(1, n_actions);
             let mut claims: Vec<ActionClaim> = Vec::new();
             while claims.len() < performed {
                 let id = format!("a{:02}", rng.below(n_actions));
@@ -360,4 +381,12 @@ fn edges(
 /// error here is a bug in the generator).
 pub fn catalog(shape: &Shape) -> Result<Catalog, Vec<catalog::validate::Problem>> {
     catalog::from_model(model(shape), "<synthetic>")
+}
+
+/// A synthetic catalog as RON text that `mesomix --catalog` loads (with the `implicit_some`
+/// extension the catalog format uses).
+pub fn ron(shape: &Shape) -> Result<String, ron::Error> {
+    let body = crate::catalog::codec::ron_options()
+        .to_string_pretty(&model(shape), ron::ser::PrettyConfig::default())?;
+    Ok(format!("#![enable(implicit_some)]\n{body}\n"))
 }

@@ -44,8 +44,17 @@ fn pair_cautions(catalog: &Catalog, a: usize, b: usize, allow_caution: bool) -> 
     Some(n)
 }
 
-/// The optimum's score by integer programming, or `None` when no ingredient can be chosen.
-pub fn ilp_best(catalog: &Catalog, req: &FormulateRequest) -> Option<Score> {
+/// The instance of a request: candidates, targets' weights, each candidate's best (efficacy,
+/// evidence) per target and its own cautions.
+struct Instance {
+    cands: Vec<usize>,
+    weights: Vec<u64>,
+    profile: Vec<Vec<(u64, u64)>>,
+    own: Vec<u64>,
+}
+
+/// The instance of a request, or `None` when no ingredient can be chosen.
+fn instance(catalog: &Catalog, req: &FormulateRequest) -> Option<Instance> {
     // Targets: (accepted actions, weight), one per goal action.
     fn gcd(a: u64, b: u64) -> u64 {
         if b == 0 { a } else { gcd(b, a % b) }
@@ -113,6 +122,91 @@ pub fn ilp_best(catalog: &Catalog, req: &FormulateRequest) -> Option<Score> {
                 .count() as u64
         })
         .collect();
+    Some(Instance {
+        cands,
+        weights,
+        profile,
+        own,
+    })
+}
+
+/// A maximisation integer program as plain data.
+pub struct Program {
+    /// Variable names, and whether each is binary (else continuous, at least 0).
+    pub vars: Vec<(String, bool)>,
+    /// Objective coefficients (maximised).
+    pub objective: Vec<(usize, f64)>,
+    /// Constraints `Σ coef × var ≤ rhs`.
+    pub constraints: Vec<(Vec<(usize, f64)>, f64)>,
+    /// The objective's weights: coverage, cautions, evidence, components (see [`Program::value`]).
+    pub weights: [f64; 4],
+    /// The candidates (ingredient indices) whose `x` variables are `0..candidates.len()`.
+    pub candidates: Vec<usize>,
+}
+
+impl Program {
+    /// The objective value of a score: the weighted sum the program maximises.
+    pub fn value(&self, score: &Score) -> f64 {
+        let [a, b, c, d] = self.weights;
+        a * score.coverage as f64 - b * f64::from(score.cautions) + c * score.evidence as f64
+            - d * score.components as f64
+    }
+
+    /// The program in CPLEX LP format.
+    pub fn lp(&self) -> String {
+        use std::fmt::Write as _;
+        let term = |out: &mut String, first: bool, coef: f64, var: usize| {
+            let sign = if coef < 0.0 {
+                "-"
+            } else if first {
+                ""
+            } else {
+                "+"
+            };
+            let _ = write!(out, " {sign} {} {}", coef.abs(), self.vars[var].0);
+        };
+        let mut out =
+            String::from("\\ mesomix formulation (benches/support/ilp.rs)\nMaximize\n obj:");
+        for (n, &(v, coef)) in self.objective.iter().enumerate() {
+            term(&mut out, n == 0, coef, v);
+            if n % 8 == 7 {
+                out.push('\n');
+            }
+        }
+        out.push_str("\nSubject To\n");
+        for (i, (terms, rhs)) in self.constraints.iter().enumerate() {
+            let _ = write!(out, " c{i}:");
+            for (n, &(v, coef)) in terms.iter().enumerate() {
+                term(&mut out, n == 0, coef, v);
+            }
+            let _ = writeln!(out, " <= {rhs}");
+        }
+        out.push_str("Bounds\n");
+        for (name, binary) in &self.vars {
+            if !binary {
+                let _ = writeln!(out, " {name} >= 0");
+            }
+        }
+        out.push_str("Binary\n");
+        for (name, binary) in &self.vars {
+            if *binary {
+                let _ = writeln!(out, " {name}");
+            }
+        }
+        out.push_str("End\n");
+        out
+    }
+}
+
+/// The integer program of a request, or `None` when no ingredient can be chosen.
+pub fn program(catalog: &Catalog, req: &FormulateRequest) -> Option<Program> {
+    let Instance {
+        cands,
+        weights,
+        profile,
+        own,
+    } = instance(catalog, req)?;
+    let targets = &weights;
     let k = req.max_components as u64;
     let max_evidence: u64 = weights.iter().sum::<u64>() * 3;
     let max_cautions: u64 = own.iter().copied().max().unwrap_or(0) * k + k * k * 3;
@@ -120,73 +214,134 @@ pub fn ilp_best(catalog: &Catalog, req: &FormulateRequest) -> Option<Score> {
     let c_w = (k + 1) as f64;
     let b_w = (max_evidence + 1) as f64 * c_w + k as f64 + 1.0;
     let a_w = (max_cautions + 1) as f64 * b_w + (max_evidence + 1) as f64 * c_w + k as f64 + 1.0;
-
-    let mut vars = ProblemVariables::new();
-    let x: Vec<Variable> = cands
-        .iter()
-        .map(|_| vars.add(variable().binary()))
+    let mut vars: Vec<(String, bool)> = Vec::new();
+    let x: Vec<usize> = (0..cands.len())
+        .map(|ci| {
+            vars.push((format!("x{ci}"), true));
+            vars.len() - 1
+        })
         .collect();
-    let mut z: Vec<(usize, usize, Variable)> = Vec::new();
+    let mut z: Vec<(usize, usize, usize)> = Vec::new();
     for (ci, p) in profile.iter().enumerate() {
         for (g, &(eff, _)) in p.iter().enumerate() {
             if eff > 0 {
-                z.push((g, ci, vars.add(variable().binary())));
+                vars.push((format!("z{g}_{ci}"), true));
+                z.push((g, ci, vars.len() - 1));
             }
         }
     }
     let mut conflicts: Vec<(usize, usize)> = Vec::new();
-    let mut cautions: Vec<(usize, usize, u64, Variable)> = Vec::new();
+    let mut cautions: Vec<(usize, usize, u64, usize)> = Vec::new();
     for a in 0..cands.len() {
         for b in a + 1..cands.len() {
             match pair_cautions(catalog, cands[a], cands[b], req.allow_caution) {
                 None => conflicts.push((a, b)),
                 Some(0) => {}
-                Some(n) => cautions.push((a, b, n, vars.add(variable().min(0.0)))),
+                Some(n) => {
+                    vars.push((format!("p{a}_{b}"), false));
+                    cautions.push((a, b, n, vars.len() - 1));
+                }
             }
         }
     }
-    let mut objective = Expression::from(0.0);
+    let mut objective: Vec<(usize, f64)> = Vec::new();
     for &(g, ci, v) in &z {
         let (eff, ev) = profile[ci][g];
-        objective += (a_w * (weights[g] * eff) as f64 + c_w * (weights[g] * ev) as f64) * v;
+        objective.push((
+            v,
+            a_w * (weights[g] * eff) as f64 + c_w * (weights[g] * ev) as f64,
+        ));
     }
     for (ci, &v) in x.iter().enumerate() {
-        objective -= (b_w * own[ci] as f64 + d) * v;
+        objective.push((v, -(b_w * own[ci] as f64 + d)));
     }
     for &(_, _, n, v) in &cautions {
-        objective -= (b_w * n as f64) * v;
+        objective.push((v, -(b_w * n as f64)));
     }
-    let mut model = vars.maximise(objective).using(microlp);
-    let total: Expression = x.iter().copied().map(Expression::from).sum();
-    model = model.with(constraint!(total <= k as f64));
+    let mut constraints: Vec<(Vec<(usize, f64)>, f64)> = Vec::new();
+    constraints.push((x.iter().map(|&v| (v, 1.0)).collect(), k as f64));
     for &(a, b) in &conflicts {
-        model = model.with(constraint!(x[a] + x[b] <= 1));
+        constraints.push((vec![(x[a], 1.0), (x[b], 1.0)], 1.0));
     }
     for &(a, b, _, v) in &cautions {
-        model = model.with(constraint!(v >= x[a] + x[b] - 1));
+        // p ≥ x_a + x_b − 1
+        constraints.push((vec![(x[a], 1.0), (x[b], 1.0), (v, -1.0)], 1.0));
     }
     for g in 0..targets.len() {
-        let sum: Expression = z
+        let terms: Vec<(usize, f64)> = z
             .iter()
             .filter(|(gg, _, _)| *gg == g)
-            .map(|&(_, _, v)| Expression::from(v))
-            .sum();
-        model = model.with(constraint!(sum <= 1));
+            .map(|&(_, _, v)| (v, 1.0))
+            .collect();
+        if !terms.is_empty() {
+            constraints.push((terms, 1.0));
+        }
     }
     for &(_, ci, v) in &z {
-        model = model.with(constraint!(v <= x[ci]));
+        constraints.push((vec![(v, 1.0), (x[ci], -1.0)], 0.0));
+    }
+    Some(Program {
+        vars,
+        objective,
+        constraints,
+        weights: [a_w, b_w, c_w, d],
+        candidates: cands,
+    })
+}
+
+/// The optimum's score by integer programming (microlp), or `None` when no ingredient can be
+/// chosen.
+pub fn ilp_best(catalog: &Catalog, req: &FormulateRequest) -> Option<Score> {
+    let program = program(catalog, req)?;
+    let mut problem = ProblemVariables::new();
+    let vars: Vec<Variable> = program
+        .vars
+        .iter()
+        .map(|(_, binary)| {
+            if *binary {
+                problem.add(variable().binary())
+            } else {
+                problem.add(variable().min(0.0))
+            }
+        })
+        .collect();
+    let objective: Expression = program
+        .objective
+        .iter()
+        .map(|&(v, coef)| coef * vars[v])
+        .sum();
+    let mut model = problem.maximise(objective).using(microlp);
+    for (terms, rhs) in &program.constraints {
+        let lhs: Expression = terms.iter().map(|&(v, coef)| coef * vars[v]).sum();
+        model = model.with(constraint!(lhs <= *rhs));
     }
     let solution = model.solve().ok()?;
-    let chosen: Vec<usize> = (0..cands.len())
-        .filter(|&ci| solution.value(x[ci]) > 0.5)
+    let chosen: Vec<usize> = (0..program.candidates.len())
+        .filter(|&ci| solution.value(vars[ci]) > 0.5)
+        .map(|ci| program.candidates[ci])
+        .collect();
+    score_of(catalog, req, &chosen)
+}
+
+/// The score of a set of ingredients (indices) by the objective's own definitions, computed
+/// here independently of `formulate`; `None` for the empty set.
+pub fn score_of(catalog: &Catalog, req: &FormulateRequest, chosen: &[usize]) -> Option<Score> {
+    let Instance {
+        cands,
+        weights,
+        profile,
+        own,
+    } = instance(catalog, req)?;
+    let chosen: Vec<usize> = chosen
+        .iter()
+        .filter_map(|i| cands.iter().position(|c| c == i))
         .collect();
     if chosen.is_empty() {
         return None;
     }
-    // The score of the chosen set, by the objective's own definitions.
     let mut coverage = 0;
     let mut evidence = 0;
-    for g in 0..targets.len() {
+    for g in 0..weights.len() {
         let best = chosen
             .iter()
             .map(|&ci| profile[ci][g])

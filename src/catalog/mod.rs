@@ -8,7 +8,7 @@ mod actions;
 mod graph;
 pub use actions::{GoalValue, accepted, better, evidence_rank, holds_in, total_shares};
 pub use graph::CompatGraph;
-mod codec;
+pub(crate) mod codec;
 pub mod model;
 pub mod spans;
 pub mod validate;

@@ -405,6 +405,25 @@ pub fn formulate_within(
     })
 }
 
+/// Only the exact search for the best single syringe, and whether it is proven: what
+/// [`formulate`] runs first, without the session screening, the two-syringe search, the checks
+/// and the reasons. For benchmarks that compare the search with an integer program solving the
+/// same problem.
+pub fn best_syringe(
+    catalog: &Catalog,
+    request: &FormulateRequest,
+) -> Result<(Option<Cocktail>, bool), FormulateError> {
+    validate_request(catalog, request)?;
+    let (eligible, _) = eligibility(catalog, request);
+    let single = FormulateRequest {
+        alternatives: 0,
+        ..request.clone()
+    };
+    let search = |space: &Space<'_>, k: usize, n: usize| branch_and_bound(space, k, n, NODE_BUDGET);
+    let found = solve(catalog, &single, &eligible, 1, &search);
+    Ok((found.cocktails.into_iter().next(), found.proven))
+}
+
 /// The worst session finding when it refuses or postpones every session.
 fn stopping_verdict(session_findings: &[Finding]) -> Option<Verdict> {
     session_findings

@@ -62,6 +62,11 @@ impl<'s, 'c> Best<'s, 'c> {
         }
     }
 
+    /// The answers kept so far, best first.
+    pub(super) fn list(&self) -> &[Ranked] {
+        &self.list
+    }
+
     /// The answers kept, best first.
     pub(super) fn into_list(self) -> Vec<Ranked> {
         self.list

@@ -14,7 +14,7 @@
 use crate::catalog::model::{ActionClaim, Rating};
 use crate::catalog::{Catalog, accepted, evidence_rank, total_shares};
 use crate::check::{self, Severity};
-use crate::compat::{PairRating, resolve};
+use crate::compat::{PairRating, rating};
 
 use super::{ActionCoverage, Cocktail, Coverage, FormulateRequest, GoalWeight, Score};
 
@@ -27,7 +27,7 @@ pub(super) fn pair_admission(
     allow_caution: bool,
 ) -> Option<u8> {
     let mut cautions = 0u8;
-    match resolve(catalog, a, b).rating {
+    match rating(catalog, a, b) {
         PairRating::Compatible => {}
         PairRating::Caution if allow_caution => cautions += 1,
         _ => return None,
@@ -123,7 +123,8 @@ pub(super) struct Space<'c> {
     pub(super) required: Vec<usize>,
     /// The most members of one syringe.
     pub(super) max: usize,
-    allow_caution: bool,
+    /// Whether caution pairs may share a syringe.
+    pub(super) allow_caution: bool,
 }
 
 /// The best (efficacy, evidence) per target of a set so far.
@@ -224,7 +225,7 @@ impl<'c> Space<'c> {
     /// tissue, so a pair rated `incompatible` (hyaluronidase dissolves hyaluronic acid there as
     /// well as in the syringe) may not be split across them; caution and unknown pairs may.
     pub(super) fn same_session(&self, x: usize, y: usize) -> bool {
-        resolve(self.catalog, self.cands[x], self.cands[y]).rating != PairRating::Incompatible
+        rating(self.catalog, self.cands[x], self.cands[y]) != PairRating::Incompatible
     }
 
     /// The most coverage any answer could reach: every target at the best efficacy among all
@@ -267,12 +268,6 @@ impl<'c> Space<'c> {
             }
         }
         improved
-    }
-
-    /// Whether candidate `c` would raise `level` on some target.
-    pub(super) fn improves(&self, level: &Level, c: usize) -> bool {
-        (0..self.targets.len())
-            .any(|j| (self.eff[c][j], self.ev[c][j]) > (level.eff[j], level.ev[j]))
     }
 
     /// Weighted coverage of a level.

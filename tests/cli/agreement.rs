@@ -54,6 +54,7 @@ fn three_methods_agree_on_synthetic_catalogs() {
             classes: 4,
             conflict: 0.10,
             caution: 0.05,
+            performs: None,
             seed,
         };
         let c = synthetic::catalog(&shape).expect("valid synthetic catalog");
@@ -135,6 +136,55 @@ fn two_syringes_agree_with_exhaustive_search_on_the_real_catalog() {
                 better.as_ref().map(|x| (&x.syringes, x.score)),
                 "{goals:?} in {z}, max {max}"
             );
+        }
+    }
+}
+
+/// The instance `benches/highs.py` hands to HiGHS is the program the tests solve: the LP text
+/// declares every variable and constraint once, and the program's objective orders scores as
+/// the search does (a better score, a larger value), with the search's optimum at the top.
+#[test]
+fn the_lp_file_is_the_tested_program() {
+    let c = synthetic::catalog(&Shape::benchmark(24, 3)).expect("valid synthetic catalog");
+    let goals: Vec<String> = (0..12).map(|g| format!("g{g:02}")).collect();
+    let goals: Vec<&str> = goals.iter().map(String::as_str).collect();
+    let req = request(&c, &goals, 4, false);
+    let program = crate::ilp::program(&c, &req).expect("candidates");
+    let lp = program.lp();
+    assert!(lp.contains("\nMaximize\n obj:") && lp.ends_with("End\n"), "{lp}");
+    let constraints = lp.lines().filter(|l| l.starts_with(" c")).count();
+    assert_eq!(constraints, program.constraints.len());
+    let binary = lp.split("Binary\n").nth(1).expect("a Binary section");
+    let declared = binary.lines().filter(|l| l.starts_with(' ')).count();
+    assert_eq!(declared, program.vars.iter().filter(|v| v.1).count());
+    let best = formulate(&c, &req).expect("valid").cocktail.expect("a cocktail");
+    let worse = formulate(&c, &FormulateRequest { max_components: 1, ..req.clone() })
+        .expect("valid")
+        .cocktail
+        .expect("a cocktail");
+    assert!(program.value(&best.score) > program.value(&worse.score));
+}
+
+/// The search's quick pair rating is the full resolution's, on every pair of the embedded
+/// catalog (edges, "do not mix" rules, classes and pH) and of a synthetic one.
+#[test]
+fn quick_pair_ratings_equal_the_resolution() {
+    let synthetic = synthetic::catalog(&Shape::benchmark(60, 5)).expect("valid synthetic catalog");
+    let embedded = catalog::embedded().expect("the embedded catalog loads");
+    for c in [&embedded, &synthetic] {
+        let n = c.ingredients().len();
+        for a in 0..n {
+            for b in 0..n {
+                if a != b {
+                    assert_eq!(
+                        mesomix::compat::rating(c, a, b),
+                        mesomix::compat::resolve(c, a, b).rating,
+                        "{} × {}",
+                        c.ingredients()[a].id,
+                        c.ingredients()[b].id
+                    );
+                }
+            }
         }
     }
 }

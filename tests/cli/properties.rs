@@ -284,7 +284,7 @@ mod formulation {
             caution in any::<bool>(),
             max in 1usize..=4,
         ) {
-            let shape = Shape { ingredients: 24, goals: 6, classes: 4, conflict: 0.10, caution: 0.05, seed };
+            let shape = Shape { ingredients: 24, goals: 6, classes: 4, conflict: 0.10, caution: 0.05, performs: None, seed };
             let c = synthetic::catalog(&shape).expect("the generator writes valid catalogs");
             let req = request(&c, &picks, None, &[], caution, max);
             let found = formulate(&c, &req).expect("a valid request");
