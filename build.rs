@@ -1,6 +1,8 @@
 //! Validates the embedded catalog when mesomix is built and stores it in a form that is quick
 //! to load: an invalid `ingredients.ron` fails the build with every problem and its line, and
-//! the binary reads pre-validated JSON instead of parsing and validating RON at every start.
+//! the binary reads the pre-validated catalog, with its name index and ingredients' classes
+//! already derived, from a binary form (`src/catalog/stored.rs`) instead of parsing and
+//! validating RON and lower-casing every name at every start.
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -20,6 +22,8 @@ fn main() {
         "src/catalog/validate",
         "src/catalog/spans.rs",
         "src/catalog/build_support.rs",
+        "src/catalog/index.rs",
+        "src/catalog/stored.rs",
         "src/names.rs",
     ] {
         println!("cargo::rerun-if-changed={file}");
@@ -53,15 +57,19 @@ fn main() {
         }
         fail(&message);
     }
-    let json = match serde_json::to_string(&file) {
-        Ok(json) => json,
-        Err(e) => fail(&format!("cannot serialise the catalog: {e}")),
-    };
+    let derived = catalog::index::derive(&file);
+    let stored = catalog::index::Stored { file, derived };
+    let (structure, strings) =
+        match catalog::codec::with_every_field(|| catalog::stored::to_stored(&stored)) {
+            Ok(form) => form,
+            Err(e) => fail(&format!("cannot serialise the catalog: {e}")),
+        };
     let sha = catalog::codec::sha256_hex(&text);
     let out = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
     for (name, contents) in [
-        ("catalog.json", json.as_str()),
-        ("catalog.sha256", sha.as_str()),
+        ("catalog.stored", structure.as_slice()),
+        ("catalog.strings", strings.as_bytes()),
+        ("catalog.sha256", sha.as_bytes()),
     ] {
         if let Err(e) = std::fs::write(out.join(name), contents) {
             fail(&format!("cannot write {name}: {e}"));

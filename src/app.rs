@@ -43,6 +43,10 @@ pub struct Env {
     /// it), else the local date from the system clock and time zone. `None` leaves "is the
     /// start in the past?" unanswered.
     pub today: Option<Today>,
+    /// The process ends once this run is done: the catalog is left for the system to reclaim
+    /// rather than freed record by record (1.3 M instructions, a quarter of a short `check`).
+    /// False by default, so that a caller that runs many times in one process frees it.
+    pub exits_after_run: bool,
 }
 
 impl Env {
@@ -64,6 +68,7 @@ impl Env {
                 Some(text) => Today::Pinned(text),
                 None => Today::Clock(jiff::Zoned::now().date()),
             }),
+            exits_after_run: true,
         }
     }
 }
@@ -290,11 +295,17 @@ fn answer(
     lang: Lang,
 ) -> Result<(Emitted, Exit), Error> {
     let catalog = load_catalog(cli.global.catalog.as_deref())?;
-    let request = request(command, Resolver::new(&catalog), env)?;
-    let report = crate::request::answer(&catalog, request)
-        .map_err(|e| crate::render::errors::word(&catalog, e))?;
-    let exit = report.exit();
-    Ok((emit::emit(report, format, style(cli, env, lang))?, exit))
+    let answered = (|| {
+        let request = request(command, Resolver::new(&catalog), env)?;
+        let report = crate::request::answer(&catalog, request)
+            .map_err(|e| crate::render::errors::word(&catalog, e))?;
+        let exit = report.exit();
+        Ok((emit::emit(report, format, style(cli, env, lang))?, exit))
+    })();
+    if env.exits_after_run {
+        std::mem::forget(catalog);
+    }
+    answered
 }
 
 /// The typed request of a command over the catalog.

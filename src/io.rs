@@ -175,18 +175,37 @@ pub fn write_to(target: &Target, stdout: &mut dyn Write, bytes: &[u8]) -> Result
 /// Temporary files being written now, removed if the run is interrupted.
 static PENDING: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
 
+/// Whether `main` asked for temporary files to be removed on an interrupt.
+static REMOVE_ON_INTERRUPT: std::sync::atomic::AtomicBool =
+    std::sync::atomic::AtomicBool::new(false);
+
+/// Installs the interrupt handler once.
+static HANDLER: std::sync::Once = std::sync::Once::new();
+
 /// On SIGINT or SIGTERM, removes the temporary files being written and exits with 130, so an
 /// interrupted run leaves nothing behind (the destination stays untouched). Called once by
-/// `main`; a second call, or a platform without signals, changes nothing.
+/// `main`. The handler (ctrlc's, which starts a thread) is installed just before the first
+/// temporary file is created, so a run that writes none starts no thread; until then an
+/// interrupt ends the process as the signal does by default. A platform without signals
+/// changes nothing.
 pub fn remove_temporaries_on_interrupt() {
-    let _ = ctrlc::set_handler(|| {
-        if let Ok(pending) = PENDING.lock() {
-            for path in pending.iter() {
-                let _ = std::fs::remove_file(path);
-            }
-        }
-        std::process::exit(130);
-    });
+    REMOVE_ON_INTERRUPT.store(true, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// Installs the handler of [`remove_temporaries_on_interrupt`] if `main` asked for it.
+fn handle_interrupts() {
+    if REMOVE_ON_INTERRUPT.load(std::sync::atomic::Ordering::Relaxed) {
+        HANDLER.call_once(|| {
+            let _ = ctrlc::set_handler(|| {
+                if let Ok(pending) = PENDING.lock() {
+                    for path in pending.iter() {
+                        let _ = std::fs::remove_file(path);
+                    }
+                }
+                std::process::exit(130);
+            });
+        });
+    }
 }
 
 fn register(path: &Path, add: bool) {
@@ -224,6 +243,7 @@ impl TempFile {
             path: dest.to_owned(),
             source,
         };
+        handle_interrupts();
         for attempt in 0..100u32 {
             let temp = dir.join(format!(
                 ".{name}.mesomix-{}-{attempt}.tmp",

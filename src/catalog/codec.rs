@@ -2,6 +2,8 @@
 //! compiles this file through `build_support.rs`), so that the embedded catalog is parsed and
 //! hashed at build time exactly as a catalog file is at run time.
 
+use std::cell::Cell;
+
 use sha2::{Digest, Sha256};
 
 /// The ron options catalogs (and patient files) are read with: `Option` fields may be written
@@ -16,6 +18,43 @@ pub fn sha256_hex(text: &str) -> String {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
+}
+
+thread_local! {
+    /// Whether the catalog model is being serialised with every field (see [`with_every_field`]).
+    static EVERY_FIELD: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Runs `serialise` with every field of the catalog model written, empty or not. Text forms
+/// leave empty optional fields out; the binary form of the embedded catalog has no field names,
+/// so a field left out would shift every field after it.
+#[allow(dead_code, reason = "build.rs stores the embedded catalog with it")]
+pub fn with_every_field<R>(serialise: impl FnOnce() -> R) -> R {
+    EVERY_FIELD.with(|every| every.set(true));
+    let result = serialise();
+    EVERY_FIELD.with(|every| every.set(false));
+    result
+}
+
+fn every_field() -> bool {
+    EVERY_FIELD.with(Cell::get)
+}
+
+/// Leaves out an absent optional field (the model's `skip_serializing_if`), unless every field
+/// is written.
+pub fn skip_none<T>(value: &Option<T>) -> bool {
+    value.is_none() && !every_field()
+}
+
+/// Leaves out an empty list field, unless every field is written.
+#[allow(clippy::ptr_arg, reason = "serde passes the field itself, a `&Vec`")]
+pub fn skip_empty<T>(value: &Vec<T>) -> bool {
+    value.is_empty() && !every_field()
+}
+
+/// Leaves out a flag that is false, unless every field is written.
+pub fn skip_false(value: &bool) -> bool {
+    !*value && !every_field()
 }
 
 #[cfg(test)]

@@ -9,11 +9,14 @@ mod graph;
 pub use actions::{GoalValue, accepted, better, evidence_rank, holds_in, total_shares};
 pub use graph::CompatGraph;
 pub(crate) mod codec;
+mod index;
+mod stored;
+pub use index::Kind;
+use index::{Derived, NameIndex};
 pub mod model;
 pub mod spans;
 pub mod validate;
 
-use std::collections::BTreeMap;
 use std::ops::Range;
 
 pub use codec::ron_options;
@@ -25,9 +28,14 @@ use model::{CatalogFile, Class, Condition, Goal, Ingredient, Medication, Zone};
 /// The catalog that ships inside the binary, as written.
 pub const EMBEDDED: &str = include_str!("../../ingredients.ron");
 
-/// The same catalog, validated by `build.rs` when mesomix was built and stored as JSON, which
-/// loads several times faster than RON.
-const EMBEDDED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalog.json"));
+/// The same catalog, validated by `build.rs` when mesomix was built and stored with its name
+/// index and ingredients' classes in the binary form of [`stored`]: its structure, and its
+/// strings' table (text, so the compiler has checked its UTF-8). It loads without parsing text,
+/// several times faster than JSON (see `docs/reference.md`, "Performance").
+const EMBEDDED_STRUCTURE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/catalog.stored"));
+
+/// The strings of [`EMBEDDED_STRUCTURE`].
+const EMBEDDED_STRINGS: &str = include_str!(concat!(env!("OUT_DIR"), "/catalog.strings"));
 
 /// SHA-256 of `EMBEDDED`, computed by `build.rs`.
 const EMBEDDED_SHA256: &str = include_str!(concat!(env!("OUT_DIR"), "/catalog.sha256"));
@@ -62,25 +70,6 @@ pub struct CatalogError {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// The kinds of named records a person can refer to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Kind {
-    /// An ingredient: by id, English or Russian name, or alias.
-    Ingredient,
-    /// A class of ingredients: by id or English or Russian name (classes have no aliases).
-    Class,
-    /// A treatment goal: by id, English or Russian name, or alias.
-    Goal,
-    /// An injection zone: by id, English or Russian name, or alias.
-    Zone,
-    /// A patient condition (allergy conditions included): by id, English or Russian name, or alias.
-    Condition,
-    /// A medication class: by id, English or Russian name, or alias (a drug it lists).
-    Medication,
-    /// A branded product: by id, English or Russian name, or alias (brand spellings).
-    Product,
-}
-
 /// Something a mix can hold: an ingredient, or a branded product that stands for its actives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Item {
@@ -110,7 +99,7 @@ pub struct Catalog {
     file: CatalogFile,
     origin: String,
     sha256: String,
-    names: BTreeMap<(Kind, String), usize>,
+    names: NameIndex,
     class_of: Vec<usize>,
     compat: CompatGraph,
 }
@@ -165,9 +154,15 @@ pub fn from_model(file: CatalogFile, origin: &str) -> Result<Catalog, Vec<valida
 /// Loads the embedded catalog. It was validated when the binary was built; should its
 /// pre-validated form ever fail to read, the RON text is loaded and validated as any file is.
 pub fn embedded() -> Result<Catalog, CatalogError> {
-    match serde_json::from_str::<CatalogFile>(EMBEDDED_JSON) {
-        Ok(file) => Ok(Catalog::build(
-            file,
+    from_stored(EMBEDDED_STRUCTURE, EMBEDDED_STRINGS)
+}
+
+/// The embedded catalog from its stored form (`structure` and `strings`), else from its RON text.
+fn from_stored(structure: &[u8], strings: &str) -> Result<Catalog, CatalogError> {
+    match stored::from_stored::<index::Stored>(structure, strings) {
+        Ok(stored) => Ok(Catalog::assemble(
+            stored.file,
+            stored.derived,
             EMBEDDED_ORIGIN,
             EMBEDDED_SHA256.to_owned(),
         )),
@@ -245,54 +240,19 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
 
 impl Catalog {
     fn build(file: CatalogFile, origin: &str, sha256: String) -> Catalog {
-        let class_index: BTreeMap<&str, usize> = file
-            .classes
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.id.as_str(), i))
-            .collect();
-        let class_of: Vec<usize> = file
-            .ingredients
-            .iter()
-            .map(|i| class_index[i.class.as_str()])
-            .collect();
-        let mut names = BTreeMap::new();
-        // Ids first, then names, then aliases: validation guarantees they do not collide
-        // within a kind, and `entry` keeps the first if they ever do.
-        let mut add = |kind: Kind, index: usize, keys: Vec<&str>| {
-            for key in keys {
-                names.entry((kind, normalise(key))).or_insert(index);
-            }
-        };
-        macro_rules! index {
-            ($list:expr, $kind:expr) => {
-                for (i, r) in $list.iter().enumerate() {
-                    let mut keys = vec![r.id.as_str(), r.name.en.as_str(), r.name.ru.as_str()];
-                    keys.extend(r.aliases.iter().map(String::as_str));
-                    add($kind, i, keys);
-                }
-            };
-        }
-        index!(file.ingredients, Kind::Ingredient);
-        index!(file.goals, Kind::Goal);
-        index!(file.zones, Kind::Zone);
-        index!(file.conditions, Kind::Condition);
-        index!(file.medications, Kind::Medication);
-        index!(file.products, Kind::Product);
-        for (i, c) in file.classes.iter().enumerate() {
-            add(
-                Kind::Class,
-                i,
-                vec![c.id.as_str(), c.name.en.as_str(), c.name.ru.as_str()],
-            );
-        }
+        let derived = index::derive(&file);
+        Catalog::assemble(file, derived, origin, sha256)
+    }
+
+    /// A catalog from a validated file and what was derived from it.
+    fn assemble(file: CatalogFile, derived: Derived, origin: &str, sha256: String) -> Catalog {
         let compat = CompatGraph::build(&file);
         Catalog {
             file,
             origin: origin.to_owned(),
             sha256,
-            names,
-            class_of,
+            names: derived.names,
+            class_of: derived.class_of,
             compat,
         }
     }
@@ -359,17 +319,13 @@ impl Catalog {
     /// [`normalise`](crate::names::normalise)). The error carries the kind, the name as typed and
     /// the ids of up to three closest records of that kind, best first.
     pub fn find(&self, kind: Kind, name: &str) -> Result<usize, UnknownName> {
-        if let Some(&i) = self.names.get(&(kind, normalise(name))) {
+        if let Some(i) = self.names.get(kind, &normalise(name)) {
             return Ok(i);
         }
-        let keys = self
-            .names
-            .keys()
-            .filter(|(k, _)| *k == kind)
-            .map(|(_, key)| key.as_str());
-        let suggestions = closest(name, keys)
+        let suggestions = closest(name, self.names.keys(kind))
             .into_iter()
-            .map(|key| self.display_id(kind, self.names[&(kind, key.to_owned())]))
+            .filter_map(|key| self.names.get(kind, key))
+            .map(|i| self.display_id(kind, i))
             .fold(Vec::new(), |mut acc, id| {
                 if !acc.contains(&id) {
                     acc.push(id);
@@ -386,6 +342,15 @@ impl Catalog {
     /// What a mix item's name finds: an ingredient, else a product (validation keeps their
     /// names apart). Unknown: the closest ingredients and products, best first.
     pub fn find_item(&self, name: &str) -> Result<Item, UnknownName> {
+        // Both exact lookups before any "did you mean": a product's name is not worth the work
+        // of the ingredients' suggestions.
+        let key = normalise(name);
+        if let Some(i) = self.names.get(Kind::Ingredient, &key) {
+            return Ok(Item::Ingredient(i));
+        }
+        if let Some(p) = self.names.get(Kind::Product, &key) {
+            return Ok(Item::Product(p));
+        }
         match self.find(Kind::Ingredient, name) {
             Ok(i) => Ok(Item::Ingredient(i)),
             Err(as_ingredient) => match self.find(Kind::Product, name) {
@@ -460,6 +425,34 @@ impl Catalog {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_stored_form_is_the_validated_text() {
+        let stored: index::Stored = stored::from_stored(EMBEDDED_STRUCTURE, EMBEDDED_STRINGS)
+            .expect("the stored form reads");
+        let loaded = load(EMBEDDED, EMBEDDED_ORIGIN).expect("the embedded catalog is valid");
+        // The model has no equality; its JSON form has every field.
+        assert_eq!(
+            serde_json::to_value(&stored.file).expect("to JSON"),
+            serde_json::to_value(loaded.file()).expect("to JSON")
+        );
+        assert_eq!(stored.derived, index::derive(loaded.file()));
+        assert_eq!(loaded.sha256(), EMBEDDED_SHA256);
+    }
+
+    #[test]
+    fn an_unreadable_stored_form_falls_back_to_the_text() {
+        let fallback = from_stored(EMBEDDED_STRUCTURE, "").expect("the text loads");
+        let stored = embedded().expect("the stored form loads");
+        assert_eq!(fallback.sha256(), stored.sha256());
+        assert_eq!(fallback.origin(), stored.origin());
+        assert_eq!(fallback.names, stored.names);
+        assert_eq!(fallback.class_of, stored.class_of);
+        assert_eq!(
+            serde_json::to_value(fallback.file()).expect("to JSON"),
+            serde_json::to_value(stored.file()).expect("to JSON")
+        );
+    }
 
     #[test]
     fn converts_character_columns_to_bytes() {

@@ -18,7 +18,7 @@ pub struct Action {
     pub description: Text,
     /// An enabling action that serves no goal by itself (hyaluronidase's dispersion): shown with
     /// the items that perform it, never scored, and named by no goal (validation).
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "crate::catalog::codec::skip_false")]
     pub enabling: bool,
 }
 
@@ -30,7 +30,7 @@ pub struct GoalAction {
     pub action: String,
     /// Other actions that count for this one (cellulite's fat reduction is served by lipolysis
     /// or by adipocytolysis); the best efficacy among them counts.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "crate::catalog::codec::skip_empty")]
     pub also_served_by: Vec<String>,
     /// The action's part of the goal, a whole number from 1: its share is `share` over the sum
     /// of the goal's shares (equal numbers: equal shares). A goal's shares add up to at most
@@ -87,13 +87,13 @@ pub struct ActionClaim {
     /// The zones the claim holds in (Kybella's label: submental fat only); empty means every
     /// zone. An item has at most one claim per action and zone (validation), and a request
     /// without a zone counts only the claims that hold everywhere.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "crate::catalog::codec::skip_empty")]
     pub zones: Vec<String>,
     /// How strongly the claim is supported.
     pub evidence: Evidence,
     /// What the sources say, in words, with their limits (a negative trial, a zone the claim
     /// holds for).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "crate::catalog::codec::skip_none")]
     pub note: Option<Text>,
     /// Sources for it.
     pub sources: Vec<String>,

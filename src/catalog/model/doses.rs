@@ -15,7 +15,7 @@ pub struct Contained {
     /// How much of it per millilitre.
     pub strength: Strength,
     /// What the source says (which product, where two copies differ).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "crate::catalog::codec::skip_none")]
     pub note: Option<Text>,
     /// How strongly the composition is supported.
     pub evidence: Evidence,
@@ -105,16 +105,16 @@ pub struct DoseLimit {
     /// The unit of `per_kg` and `cap`.
     pub unit: DoseUnit,
     /// The most per kilogram of body weight, if the source gives one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "crate::catalog::codec::skip_none")]
     pub per_kg: Option<f64>,
     /// The most in all, if the source gives one (at least one of `per_kg` and `cap`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "crate::catalog::codec::skip_none")]
     pub cap: Option<f64>,
     /// The route the limit was set for.
     pub route: LimitRoute,
     /// A local anaesthetic's maximum: the session's anaesthetics are also summed as fractions of
     /// their own maxima (an inference: the labels say the toxic effects add up, not how).
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "crate::catalog::codec::skip_false")]
     pub anaesthetic: bool,
     /// The limit as the source words it, with what it assumes (procedure, population) and any
     /// harm reported above it.

@@ -71,10 +71,10 @@ pub struct Edge {
     /// Sources for the edge's own claim.
     pub sources: Vec<String>,
     /// When the claim holds, if not always ("mixed just before use, within 8 h").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "crate::catalog::codec::skip_none")]
     pub condition: Option<Text>,
     /// Further claims on the same pair from other sources.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "crate::catalog::codec::skip_empty")]
     pub also: Vec<Claim>,
 }
 
@@ -93,7 +93,7 @@ pub struct Claim {
     /// Sources for the claim.
     pub sources: Vec<String>,
     /// When the claim holds, if not always.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "crate::catalog::codec::skip_none")]
     pub condition: Option<Text>,
 }
 

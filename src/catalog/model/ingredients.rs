@@ -110,7 +110,7 @@ pub struct Contraindication {
     /// `clearance`: once cleared).
     pub rating: Rating,
     /// A relative contraindication: blocks until `--cleared` records the clearance.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "crate::catalog::codec::skip_false")]
     pub clearance: bool,
     /// Why, or what to watch for.
     pub note: Option<Text>,
@@ -130,7 +130,7 @@ pub struct MedicationInteraction {
     /// once the prescriber has cleared it.
     pub rating: Rating,
     /// A relative contraindication: blocks until `--cleared` records the clearance.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "crate::catalog::codec::skip_false")]
     pub clearance: bool,
     /// What the interaction is and what to do about it.
     pub note: Text,
@@ -149,14 +149,14 @@ pub struct Component {
     pub name: Text,
     /// The catalog ingredient it is, when it is one: the patient is screened against that
     /// ingredient's contraindications, interactions and allergies as well.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "crate::catalog::codec::skip_none")]
     pub ingredient: Option<String>,
     /// Conditions (an allergy such as sulfite allergy) that rule the carrier out because of it.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "crate::catalog::codec::skip_empty")]
     pub conditions: Vec<String>,
     /// How much of it per millilitre of the carrier, where the source gives it (a skin
     /// booster's 0.3 % lidocaine): then it counts toward that ingredient's dose.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "crate::catalog::codec::skip_none")]
     pub strength: Option<Strength>,
     /// How strongly the source supports that the carrier contains it.
     pub evidence: Evidence,
@@ -210,13 +210,13 @@ pub struct Ingredient {
     pub session_limit: Option<Fact>,
     /// The strengths its injectable form comes in (`1 %`, `2 %`); an amount without a strength
     /// takes the only one, and must name one when there are several.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "crate::catalog::codec::skip_empty")]
     pub strengths: Vec<Strength>,
     /// Other catalog ingredients a millilitre of it delivers (the deoxycholate in PC/DC).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "crate::catalog::codec::skip_empty")]
     pub contains: Vec<Contained>,
     /// Sourced limits on its total per session or per course.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "crate::catalog::codec::skip_empty")]
     pub dose_limits: Vec<DoseLimit>,
     /// Depths at which it may be injected.
     pub depth: Vec<Depth>,
@@ -242,7 +242,7 @@ pub struct Ingredient {
     /// Other substances it contains that matter for the patient (lidocaine in a skin booster,
     /// metabisulfite with epinephrine): allergies, conditions and medications are screened
     /// against them too.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "crate::catalog::codec::skip_empty")]
     pub components: Vec<Component>,
     /// Further notes a practitioner should read (technique warnings, regulatory status).
     #[serde(default)]

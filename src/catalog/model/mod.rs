@@ -152,7 +152,7 @@ pub struct Goal {
     #[serde(default)]
     pub actions: Vec<GoalAction>,
     /// How the shares were set (a source's ranking, or equal shares where none ranks them).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "crate::catalog::codec::skip_none")]
     pub share_note: Option<Text>,
 }
 
@@ -352,7 +352,7 @@ pub struct Interaction {
     /// (validation). With `clearance`, the rating once the prescriber has cleared it.
     pub rating: Rating,
     /// A relative contraindication: blocks until `--cleared` records the clearance.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "crate::catalog::codec::skip_false")]
     pub clearance: bool,
     /// What the interaction is and what to do about it.
     pub note: Text,

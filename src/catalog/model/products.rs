@@ -38,7 +38,7 @@ pub struct Product {
     pub uses: Text,
     /// Actions the product itself was shown to perform (a trial of the product); its actives'
     /// actions count as well.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "crate::catalog::codec::skip_empty")]
     pub actions: Vec<ActionClaim>,
     /// Regions it is for; empty means any.
     #[serde(default)]

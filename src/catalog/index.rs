@@ -1,0 +1,141 @@
+//! What a catalog derives from its records before it can answer: the name index and each
+//! ingredient's class. `Catalog::build` derives them for a catalog file; `build.rs` (which
+//! compiles this file through `build_support.rs`) derives them once for the embedded catalog and
+//! stores them with it, so that no start lower-cases every name again.
+
+use serde::{Deserialize, Serialize};
+
+use super::model::CatalogFile;
+use crate::names::normalise;
+
+/// The kinds of named records a person can refer to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Kind {
+    /// An ingredient: by id, English or Russian name, or alias.
+    Ingredient,
+    /// A class of ingredients: by id or English or Russian name (classes have no aliases).
+    Class,
+    /// A treatment goal: by id, English or Russian name, or alias.
+    Goal,
+    /// An injection zone: by id, English or Russian name, or alias.
+    Zone,
+    /// A patient condition (allergy conditions included): by id, English or Russian name, or alias.
+    Condition,
+    /// A medication class: by id, English or Russian name, or alias (a drug it lists).
+    Medication,
+    /// A branded product: by id, English or Russian name, or alias (brand spellings).
+    Product,
+}
+
+/// Every name a person may type, normalised, with the index of the record it names; sorted by
+/// kind, then name (byte order), one entry per name and kind.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NameIndex(Vec<(Kind, String, usize)>);
+
+impl NameIndex {
+    /// The index of the record of `kind` that the normalised name `key` names.
+    pub fn get(&self, kind: Kind, key: &str) -> Option<usize> {
+        self.0
+            .binary_search_by(|(k, name, _)| (*k, name.as_str()).cmp(&(kind, key)))
+            .ok()
+            .map(|at| self.0[at].2)
+    }
+
+    /// Every normalised name of `kind`, in byte order.
+    pub fn keys(&self, kind: Kind) -> impl Iterator<Item = &str> {
+        let start = self.0.partition_point(|(k, _, _)| *k < kind);
+        let end = self.0.partition_point(|(k, _, _)| *k <= kind);
+        self.0[start..end].iter().map(|(_, name, _)| name.as_str())
+    }
+}
+
+/// What [`derive`] computes from a validated catalog file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Derived {
+    /// Names of every kind.
+    pub names: NameIndex,
+    /// The class index of each ingredient, by ingredient index.
+    pub class_of: Vec<usize>,
+}
+
+/// The embedded catalog as `build.rs` stores it: the validated file and what was derived from it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Stored {
+    /// The catalog file, validated.
+    pub file: CatalogFile,
+    /// Its name index and the ingredients' classes.
+    pub derived: Derived,
+}
+
+/// Derives the name index and the ingredients' classes of a validated catalog file (an
+/// ingredient whose class is unknown, which validation rules out, gets class 0).
+pub fn derive(file: &CatalogFile) -> Derived {
+    let class_of = file
+        .ingredients
+        .iter()
+        .map(|i| {
+            file.classes
+                .iter()
+                .position(|c| c.id == i.class)
+                .unwrap_or(0)
+        })
+        .collect();
+    // Ids first, then names, then aliases: validation guarantees they do not collide within a
+    // kind, and the first is kept if they ever do.
+    let mut names = Vec::new();
+    let mut add = |kind: Kind, index: usize, keys: &mut dyn Iterator<Item = &String>| {
+        names.extend(keys.map(|key| (kind, normalise(key), index)));
+    };
+    macro_rules! index {
+        ($list:expr, $kind:expr) => {
+            for (i, r) in $list.iter().enumerate() {
+                add(
+                    $kind,
+                    i,
+                    &mut [&r.id, &r.name.en, &r.name.ru]
+                        .into_iter()
+                        .chain(r.aliases.iter()),
+                );
+            }
+        };
+    }
+    index!(file.ingredients, Kind::Ingredient);
+    index!(file.goals, Kind::Goal);
+    index!(file.zones, Kind::Zone);
+    index!(file.conditions, Kind::Condition);
+    index!(file.medications, Kind::Medication);
+    index!(file.products, Kind::Product);
+    for (i, c) in file.classes.iter().enumerate() {
+        add(
+            Kind::Class,
+            i,
+            &mut [&c.id, &c.name.en, &c.name.ru].into_iter(),
+        );
+    }
+    // A stable sort keeps the first of equal names first; `dedup` then keeps it.
+    names.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+    names.dedup_by(|later, first| later.0 == first.0 && later.1 == first.1);
+    Derived {
+        names: NameIndex(names),
+        class_of,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_first_name_wins_and_lookups_stay_within_their_kind() {
+        let index = NameIndex(vec![
+            (Kind::Ingredient, "a".into(), 0),
+            (Kind::Ingredient, "b".into(), 1),
+            (Kind::Class, "a".into(), 7),
+        ]);
+        assert_eq!(index.get(Kind::Ingredient, "b"), Some(1));
+        assert_eq!(index.get(Kind::Class, "a"), Some(7));
+        assert_eq!(index.get(Kind::Goal, "a"), None);
+        assert_eq!(index.keys(Kind::Ingredient).collect::<Vec<_>>(), ["a", "b"]);
+        assert_eq!(index.keys(Kind::Zone).count(), 0);
+    }
+}
