@@ -4,14 +4,23 @@
 # default pool). Reports each run's wall time, requests per second and peak memory (max RSS),
 # the ratio of the two rates, and fails unless both runs wrote the same bytes and exit code.
 # Needs GNU time (/usr/bin/time, Debian package `time`) and python3. Each answer is about 26 KB
-# of JSON, so N lines need about 2 × N × 26 KB of free space in the temporary folder (both
-# outputs are kept until they are compared).
+# of JSON, so N lines need about 2 × N × 26 KB of free space where the answers go (both outputs
+# are kept until they are compared).
 # Usage: benches/batch_scale.sh [LINES...]   (default: 100000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --quiet
 bin=${CARGO_TARGET_DIR:-target}/release/mesomix
-work=$(mktemp -d)
+# The answers go to memory (/dev/shm) when it is there: a disk's writeback would otherwise set
+# the rate, and it varies with everything else the machine writes. MESOMIX_BENCH_DIR chooses
+# another folder.
+if [ -n "${MESOMIX_BENCH_DIR:-}" ]; then
+    work=$(mktemp -d -p "$MESOMIX_BENCH_DIR")
+elif [ -d /dev/shm ] && [ -w /dev/shm ]; then
+    work=$(mktemp -d -p /dev/shm)
+else
+    work=$(mktemp -d)
+fi
 trap 'rm -rf "$work"' EXIT
 lines=("$@")
 [ ${#lines[@]} -gt 0 ] || lines=(100000)
