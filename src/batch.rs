@@ -1,13 +1,17 @@
 //! `mesomix formulate --batch FILE`: JSON Lines in, one JSON result per line out, streamed.
 //!
-//! Each line is read, answered and written before the next is read, so memory does not grow
-//! with the number of lines. A record is resolved by the same `resolve::Resolver` as the
+//! Lines are read in chunks; a chunk's records are answered on every core (rayon's pool) while
+//! the chunk before is written, and the answers are written in input order, so the output is
+//! the same byte for byte as answering line after line, and memory is bounded by two chunks
+//! whatever the number of lines. A record is resolved by the same `resolve::Resolver` as the
 //! command line and answered by the same `request::formulate`. A line that is not a valid
 //! request yields `{"record": N, "error": {...}}` and the run goes on; `N` is the line number.
 
 use std::io::{BufRead, BufReader, BufWriter, Read, Write};
 use std::path::Path;
 
+use rayon::iter::{IntoParallelRefIterator, ParallelIterator};
+use rayon::{ThreadPool, ThreadPoolBuilder};
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::Catalog;
@@ -197,11 +201,42 @@ fn answer<'c>(
     })
 }
 
+/// Lines read and answered together: the workers share them, and the answers are written in
+/// input order before the chunk after the next is read. An answer is about 26 KB of JSON, so
+/// 256 lines hold about 7 MB of answers (two chunks are in memory at once: one being written,
+/// the next being answered) and keep two cores busy for some 20 ms between writes.
+const CHUNK_LINES: usize = 256;
+
+/// Input bytes that end a chunk early, so that a file of long lines (each up to
+/// [`MAX_LINE_BYTES`]) does not hold hundreds of MiB at once.
+const CHUNK_BYTES: usize = 4 << 20;
+
 /// One line of input: its bytes, or too long to read (the rest of it was skipped).
 enum Line {
     Bytes(Vec<u8>),
     TooLong,
 }
+
+/// The lines of one chunk, each with its record number (its line number), and how reading
+/// stopped.
+struct Chunk {
+    lines: Vec<(usize, Line)>,
+    end: ChunkEnd,
+}
+
+/// Why a chunk stopped where it did.
+enum ChunkEnd {
+    /// It is full; more lines may follow.
+    Full,
+    /// The input ended.
+    Input,
+    /// Reading failed after the chunk's lines: the error, once they are written.
+    Failed(std::io::Error),
+}
+
+/// One record's answer, ready to write: its JSON line and exit code; `None` for a blank line,
+/// which is skipped (it still counts as a record number).
+type Answered = Option<(String, Exit)>;
 
 /// The next line (without its `\n`), reading at most [`MAX_LINE_BYTES`] of it; `None` at the
 /// end of the input.
@@ -240,6 +275,152 @@ fn next_line(reader: &mut impl BufRead) -> std::io::Result<Option<Line>> {
         }
     }
     Ok(Some(Line::TooLong))
+}
+
+/// Reads the next chunk: up to [`CHUNK_LINES`] lines or [`CHUNK_BYTES`] bytes, numbering
+/// the records from `*record` on.
+fn read_chunk(reader: &mut impl BufRead, record: &mut usize) -> Chunk {
+    let mut lines = Vec::with_capacity(CHUNK_LINES);
+    let mut bytes = 0;
+    while lines.len() < CHUNK_LINES && bytes < CHUNK_BYTES {
+        match next_line(reader) {
+            Ok(Some(line)) => {
+                if let Line::Bytes(b) = &line {
+                    bytes += b.len();
+                }
+                lines.push((*record, line));
+                *record += 1;
+            }
+            Ok(None) => {
+                return Chunk {
+                    lines,
+                    end: ChunkEnd::Input,
+                };
+            }
+            Err(e) => {
+                return Chunk {
+                    lines,
+                    end: ChunkEnd::Failed(e),
+                };
+            }
+        }
+    }
+    Chunk {
+        lines,
+        end: ChunkEnd::Full,
+    }
+}
+
+/// The answer to one record of a chunk.
+fn answer_record(catalog: &Catalog, record: usize, line: &Line, defaults: &Defaults) -> Answered {
+    Some(match line {
+        Line::TooLong => failure(
+            record,
+            "json",
+            format!("longer than {} MiB: not read", MAX_LINE_BYTES >> 20),
+            None,
+        ),
+        Line::Bytes(bytes) => match std::str::from_utf8(bytes) {
+            Ok(line) if line.trim().is_empty() => return None,
+            Ok(line) => answer_line(catalog, record, line.trim_end_matches('\r'), defaults),
+            Err(e) => failure(record, "json", format!("not UTF-8 text: {e}"), None),
+        },
+    })
+}
+
+/// The answers to a chunk's lines, in their order: shared among the pool's threads when this
+/// runs in the pool, else one after the other.
+fn answer_chunk(catalog: &Catalog, lines: &[(usize, Line)], defaults: &Defaults) -> Vec<Answered> {
+    lines
+        .par_iter()
+        .map(|(record, line)| answer_record(catalog, *record, line, defaults))
+        .collect()
+}
+
+/// The records written so far, as the exit code counts them: the worst verdict, and whether
+/// any record was bad (a bad record outranks every verdict).
+#[derive(Debug, Clone, Copy)]
+struct Tally {
+    worst: Exit,
+    bad_record: bool,
+}
+
+impl Tally {
+    /// The exit code of the run so far.
+    fn exit(self) -> Exit {
+        if self.bad_record {
+            Exit::Error
+        } else {
+            self.worst
+        }
+    }
+}
+
+/// How writing a chunk's answers ended.
+enum Written {
+    /// Every answer was written.
+    All,
+    /// The reader closed the pipe: the run ends quietly with the records counted so far.
+    ClosedPipe,
+}
+
+/// Writes answers in order, counting each one before it is written (as a run that stops on a
+/// closed pipe counts the record it could not write).
+fn write_answers(
+    out: &mut dyn Write,
+    answers: &[Answered],
+    tally: &mut Tally,
+) -> std::io::Result<Written> {
+    for (text, exit) in answers.iter().flatten() {
+        if *exit == Exit::Error {
+            tally.bad_record = true;
+        } else if *exit == Exit::Finding {
+            tally.worst = Exit::Finding;
+        }
+        // A closed pipe ends the run quietly: nobody is reading any more. Any other write
+        // error (a full disk) is an error: nothing is lost silently.
+        match writeln!(out, "{text}") {
+            Ok(()) => {}
+            Err(e) if closed_pipe(&e) => return Ok(Written::ClosedPipe),
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(Written::All)
+}
+
+/// The pool that answers a batch's records: rayon's default size (`RAYON_NUM_THREADS`, else
+/// one thread per core this process may run on). `None` when its threads cannot be started:
+/// the records are then answered on this thread, one after the other.
+fn pool() -> Option<ThreadPool> {
+    ThreadPoolBuilder::new()
+        .thread_name(|n| format!("mesomix-batch-{n}"))
+        .build()
+        .ok()
+}
+
+/// Answers `lines` in the pool while `write` runs on this thread (the output need not be
+/// `Send`); without a pool, writes first and answers after.
+fn answer_while<W>(
+    pool: Option<&ThreadPool>,
+    catalog: &Catalog,
+    lines: &[(usize, Line)],
+    defaults: &Defaults,
+    write: impl FnOnce() -> W,
+) -> (Vec<Answered>, W) {
+    let Some(pool) = pool else {
+        let written = write();
+        let answers = lines
+            .iter()
+            .map(|(record, line)| answer_record(catalog, *record, line, defaults))
+            .collect();
+        return (answers, written);
+    };
+    let mut answers = Vec::new();
+    let written = pool.in_place_scope(|scope| {
+        scope.spawn(|_| answers = answer_chunk(catalog, lines, defaults));
+        write()
+    });
+    (answers, written)
 }
 
 /// Runs a whole batch from `input` (`-` = stdin) to `output` (or stdout). A regular output
@@ -301,6 +482,10 @@ pub fn run(
     }
 }
 
+/// Answers every record of `reader` and writes the answers to `out` in input order. Chunks of
+/// [`CHUNK_LINES`] lines are answered on every core while the chunk before is written, so the
+/// output is byte for byte what answering line after line gives, and memory stays bounded by
+/// two chunks whatever the length of the input.
 fn stream(
     catalog: &Catalog,
     input: &Path,
@@ -313,47 +498,48 @@ fn stream(
         path: output.to_owned(),
         source,
     };
-    let mut worst = Exit::Success;
-    let mut bad_record = false;
+    let pool = pool();
+    let mut tally = Tally {
+        worst: Exit::Success,
+        bad_record: false,
+    };
     let mut reader = reader;
-    for record in 1.. {
-        let Some(line) = next_line(&mut reader).map_err(|source| Error::Io {
-            path: input.to_owned(),
-            source,
-        })?
-        else {
-            break;
-        };
-        let (text, exit) = match line {
-            Line::TooLong => failure(
-                record,
-                "json",
-                format!("longer than {} MiB: not read", MAX_LINE_BYTES >> 20),
-                None,
-            ),
-            Line::Bytes(bytes) => match std::str::from_utf8(&bytes) {
-                Ok(line) if line.trim().is_empty() => continue,
-                Ok(line) => answer_line(catalog, record, line.trim_end_matches('\r'), defaults),
-                Err(e) => failure(record, "json", format!("not UTF-8 text: {e}"), None),
-            },
-        };
-        if exit == Exit::Error {
-            bad_record = true;
-        } else if exit == Exit::Finding {
-            worst = Exit::Finding;
+    let mut record = 1;
+    // Answered, not yet written.
+    let mut ready: Vec<Answered> = Vec::new();
+    loop {
+        let Chunk { lines, end } = read_chunk(&mut reader, &mut record);
+        let (answers, written) = answer_while(pool.as_ref(), catalog, &lines, defaults, || {
+            write_answers(out, &ready, &mut tally)
+        });
+        match written.map_err(write_error)? {
+            Written::All => {}
+            Written::ClosedPipe => return Ok(tally.exit()),
         }
-        // A closed pipe ends the run quietly: nobody is reading any more. Any other write
-        // error (a full disk) is an error: nothing is lost silently.
-        if let Err(e) = writeln!(out, "{text}") {
-            return if closed_pipe(&e) {
-                Ok(if bad_record { Exit::Error } else { worst })
-            } else {
-                Err(write_error(e))
-            };
+        ready = answers;
+        match end {
+            ChunkEnd::Full => {}
+            ChunkEnd::Input => break,
+            ChunkEnd::Failed(source) => {
+                // The lines before the one that could not be read are answered, as they were
+                // read; then the run fails naming the input.
+                if let Written::ClosedPipe =
+                    write_answers(out, &ready, &mut tally).map_err(write_error)?
+                {
+                    return Ok(tally.exit());
+                }
+                return Err(Error::Io {
+                    path: input.to_owned(),
+                    source,
+                });
+            }
         }
+    }
+    if let Written::ClosedPipe = write_answers(out, &ready, &mut tally).map_err(write_error)? {
+        return Ok(tally.exit());
     }
     match out.flush() {
         Err(e) if !closed_pipe(&e) => Err(write_error(e)),
-        _ => Ok(if bad_record { Exit::Error } else { worst }),
+        _ => Ok(tally.exit()),
     }
 }

@@ -185,21 +185,21 @@ impl Patient {
             patient.allergies.push(resolve_allergen(catalog, name)?);
         }
         for name in &input.cleared {
-            match catalog.find(Kind::Condition, name) {
-                Ok(c) => patient.cleared_conditions.push(c),
-                Err(as_condition) => match catalog.find(Kind::Medication, name) {
-                    Ok(m) => patient.cleared_medications.push(m),
-                    Err(as_medication) => {
-                        let mut unknown = as_condition;
-                        unknown.suggestions.extend(as_medication.suggestions);
-                        unknown.suggestions.dedup();
-                        unknown.suggestions.truncate(5);
-                        return Err(PatientNameError {
-                            field: PatientField::Cleared,
-                            unknown,
-                        });
-                    }
-                },
+            if let Some(c) = catalog.lookup(Kind::Condition, name) {
+                patient.cleared_conditions.push(c);
+            } else if let Some(m) = catalog.lookup(Kind::Medication, name) {
+                patient.cleared_medications.push(m);
+            } else {
+                let mut unknown = catalog.unknown(Kind::Condition, name);
+                unknown
+                    .suggestions
+                    .extend(catalog.unknown(Kind::Medication, name).suggestions);
+                unknown.suggestions.dedup();
+                unknown.suggestions.truncate(5);
+                return Err(PatientNameError {
+                    field: PatientField::Cleared,
+                    unknown,
+                });
             }
         }
         patient.conditions.sort_unstable();
@@ -229,29 +229,33 @@ impl Patient {
 
 /// An allergy names an allergy condition, an ingredient or a class, tried in that order.
 fn resolve_allergen(catalog: &Catalog, name: &str) -> Result<Allergen, PatientNameError> {
-    if let Ok(c) = catalog.find(Kind::Condition, name)
+    // Plain lookups first: the "did you mean" work is done once the name is known to be
+    // none of the three.
+    if let Some(c) = catalog.lookup(Kind::Condition, name)
         && catalog.conditions()[c].allergy
     {
         return Ok(Allergen::Condition(c));
     }
-    if let Ok(i) = catalog.find(Kind::Ingredient, name) {
+    if let Some(i) = catalog.lookup(Kind::Ingredient, name) {
         return Ok(Allergen::Ingredient(i));
     }
-    if let Ok(c) = catalog.find(Kind::Class, name) {
+    if let Some(c) = catalog.lookup(Kind::Class, name) {
         return Ok(Allergen::Class(c));
     }
-    // Suggest from all three kinds, allergy conditions first.
+    // Suggest from all three kinds, allergy conditions first; a name that is a condition, but
+    // not an allergy one, gets no condition suggestions.
     let mut suggestions = Vec::new();
     for kind in [Kind::Condition, Kind::Ingredient, Kind::Class] {
-        if let Err(e) = catalog.find(kind, name) {
-            for s in e.suggestions {
-                let is_allergy = kind != Kind::Condition
-                    || catalog
-                        .find(Kind::Condition, &s)
-                        .is_ok_and(|c| catalog.conditions()[c].allergy);
-                if is_allergy && !suggestions.contains(&s) {
-                    suggestions.push(s);
-                }
+        if catalog.lookup(kind, name).is_some() {
+            continue;
+        }
+        for s in catalog.unknown(kind, name).suggestions {
+            let is_allergy = kind != Kind::Condition
+                || catalog
+                    .lookup(Kind::Condition, &s)
+                    .is_some_and(|c| catalog.conditions()[c].allergy);
+            if is_allergy && !suggestions.contains(&s) {
+                suggestions.push(s);
             }
         }
     }

@@ -319,9 +319,20 @@ impl Catalog {
     /// [`normalise`](crate::names::normalise)). The error carries the kind, the name as typed and
     /// the ids of up to three closest records of that kind, best first.
     pub fn find(&self, kind: Kind, name: &str) -> Result<usize, UnknownName> {
-        if let Some(i) = self.names.get(kind, &normalise(name)) {
-            return Ok(i);
-        }
+        self.lookup(kind, name)
+            .ok_or_else(|| self.unknown(kind, name))
+    }
+
+    /// The index of the record of `kind` that `name` names, as [`Catalog::find`] matches it, or
+    /// `None`, without the "did you mean" work: for a lookup whose miss is not the error yet
+    /// (another kind is tried next).
+    pub fn lookup(&self, kind: Kind, name: &str) -> Option<usize> {
+        self.names.get(kind, &normalise(name))
+    }
+
+    /// The error for a name that names no record of `kind`: the ids of up to three closest
+    /// records of that kind, best first.
+    pub fn unknown(&self, kind: Kind, name: &str) -> UnknownName {
         let suggestions = closest(name, self.names.keys(kind))
             .into_iter()
             .filter_map(|key| self.names.get(kind, key))
@@ -332,11 +343,11 @@ impl Catalog {
                 }
                 acc
             });
-        Err(UnknownName {
+        UnknownName {
             kind,
             name: name.to_owned(),
             suggestions,
-        })
+        }
     }
 
     /// What a mix item's name finds: an ingredient, else a product (validation keeps their
@@ -344,29 +355,20 @@ impl Catalog {
     pub fn find_item(&self, name: &str) -> Result<Item, UnknownName> {
         // Both exact lookups before any "did you mean": a product's name is not worth the work
         // of the ingredients' suggestions.
-        let key = normalise(name);
-        if let Some(i) = self.names.get(Kind::Ingredient, &key) {
+        if let Some(i) = self.lookup(Kind::Ingredient, name) {
             return Ok(Item::Ingredient(i));
         }
-        if let Some(p) = self.names.get(Kind::Product, &key) {
+        if let Some(p) = self.lookup(Kind::Product, name) {
             return Ok(Item::Product(p));
         }
-        match self.find(Kind::Ingredient, name) {
-            Ok(i) => Ok(Item::Ingredient(i)),
-            Err(as_ingredient) => match self.find(Kind::Product, name) {
-                Ok(p) => Ok(Item::Product(p)),
-                Err(as_product) => {
-                    let mut unknown = as_ingredient;
-                    for s in as_product.suggestions {
-                        if !unknown.suggestions.contains(&s) {
-                            unknown.suggestions.push(s);
-                        }
-                    }
-                    unknown.suggestions.truncate(3);
-                    Err(unknown)
-                }
-            },
+        let mut unknown = self.unknown(Kind::Ingredient, name);
+        for s in self.unknown(Kind::Product, name).suggestions {
+            if !unknown.suggestions.contains(&s) {
+                unknown.suggestions.push(s);
+            }
         }
+        unknown.suggestions.truncate(3);
+        Err(unknown)
     }
 
     /// The item with exactly this id (an ingredient, else a product), without the "did you

@@ -520,6 +520,180 @@ fn batch_output_file_is_whole() {
     );
 }
 
+/// Lines a batch of many records cycles through: answers, bad JSON, unknown names (with and
+/// without suggestions), blank lines, names found only in a later vocabulary (an allergy named
+/// by an ingredient, a product, a cleared medication) and a refusal.
+const MIXED_LINES: &[&str] = &[
+    r#"{"goals": ["local_fat", "cellulite"], "zone": "abdomen"}"#,
+    r#"{"goals": ["celulite"], "zone": "abdomen"}"#,
+    "",
+    "[1, 2]",
+    r#"{"goals": ["hair_loss"], "zone": "scalp"}"#,
+    r#"{"goals": ["hydration"], "weight": 60}"#,
+    r#"{"goals": ["rejuvenation"], "zone": "face", "patient": {"allergies": ["lidocaine"]}}"#,
+    r#"{"goals": ["rejuvenation"], "zone": "face", "patient": {"allergies": ["lidocane"]}}"#,
+    r#"{"goals": ["rejuvenation"], "zone": "face", "require": ["profhilo"]}"#,
+    r#"{"goals": ["rejuvenation"], "zone": "face", "require": ["dermahel"]}"#,
+    r#"{"goals": ["cellulite"], "zone": "thighs", "patient": {"cleared": ["warfarin"]}}"#,
+    r#"{"goals": ["cellulite"], "zone": "thighs", "patient": {"cleared": ["warfrin"]}}"#,
+    "   ",
+    r#"{"goals": ["rejuvenation"], "zone": "face", "patient": {"conditions": ["pregnancy"]}}"#,
+    r#"{"goals": ["rejuvenation"],"#,
+];
+
+/// `lines` lines cycling through `templates`, each ended by a newline.
+fn cycled(templates: &[&str], lines: usize) -> String {
+    templates
+        .iter()
+        .cycle()
+        .take(lines)
+        .map(|line| format!("{line}\n"))
+        .collect()
+}
+
+/// A batch of more lines than one chunk is answered on one thread and on several to the same
+/// bytes and exit code, on standard output and into `--output`, each answer in its input line's
+/// place: the same answer as the first line of its kind, under its own record number.
+#[test]
+fn batch_on_every_core_writes_what_one_thread_writes() {
+    let lines = 700;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let input = dir.path().join("requests.jsonl");
+    std::fs::write(&input, cycled(MIXED_LINES, lines)).expect("input written");
+    let input = input.to_str().expect("path");
+    let batch = |threads: &str| {
+        Test::new()
+            .args(["formulate", "--batch", input])
+            .env("RAYON_NUM_THREADS", threads)
+            .status(2)
+    };
+    let one = batch("1");
+    for threads in ["2", "3"] {
+        assert!(
+            batch(threads).stdout == one.stdout,
+            "{threads} threads write what one thread writes"
+        );
+    }
+    let out = dir.path().join("results.jsonl");
+    Test::new()
+        .args(["formulate", "--batch", input])
+        .args(["--output", out.to_str().expect("path")])
+        .env("RAYON_NUM_THREADS", "2")
+        .status(2);
+    assert!(
+        std::fs::read_to_string(&out).expect("written") == one.stdout,
+        "--output holds what standard output shows"
+    );
+
+    // In input order: record numbers are the non-blank lines' numbers, and each answer is the
+    // one its line's first occurrence got.
+    let answers: Vec<serde_json::Value> = one
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect();
+    let expected: Vec<usize> = (1..=lines)
+        .filter(|n| !MIXED_LINES[(n - 1) % MIXED_LINES.len()].trim().is_empty())
+        .collect();
+    let records: Vec<usize> = answers
+        .iter()
+        .map(|a| a["record"].as_u64().expect("record") as usize)
+        .collect();
+    assert_eq!(records, expected, "one answer per non-blank line, in order");
+    let without_record = |a: &serde_json::Value| {
+        let mut a = a.clone();
+        a.as_object_mut().expect("an object").remove("record");
+        a
+    };
+    for (answer, &record) in answers.iter().zip(&records) {
+        let first = (record - 1) % MIXED_LINES.len() + 1;
+        let first = &answers[records.iter().position(|&r| r == first).expect("first")];
+        assert_eq!(
+            without_record(answer),
+            without_record(first),
+            "record {record}"
+        );
+    }
+    // Names found in a later vocabulary are found; the unknown ones suggest as before.
+    let kinds: Vec<&str> = answers[..13]
+        .iter()
+        .map(|a| {
+            a.get("verdict")
+                .and_then(|v| v.as_str())
+                .or_else(|| a["error"]["message"].as_str())
+                .expect("a verdict or an error")
+        })
+        .collect();
+    assert!(!kinds[5].contains("unknown"), "{kinds:?}");
+    assert_eq!(
+        kinds[6],
+        "patient.allergies: unknown name `lidocane`; did you mean amide_anesthetic_allergy, \
+         lidocaine, lidocaine_epinephrine?"
+    );
+    assert!(!kinds[7].contains("unknown"), "{kinds:?}");
+    assert_eq!(
+        kinds[8],
+        "require: unknown name `dermahel`; did you mean dexpanthenol?"
+    );
+    assert!(!kinds[9].contains("unknown"), "{kinds:?}");
+    assert_eq!(
+        kinds[10],
+        "patient.cleared: unknown name `warfrin`; did you mean anticoagulant?"
+    );
+
+    // Without bad records the exit code is the worst verdict's, whatever the thread count.
+    let valid: Vec<&str> = MIXED_LINES
+        .iter()
+        .copied()
+        .filter(|l| l.starts_with('{') && !l.contains("weight") && !l.ends_with(','))
+        .filter(|l| {
+            !["celulite", "lidocane", "dermahel", "warfrin"]
+                .iter()
+                .any(|n| l.contains(n))
+        })
+        .collect();
+    std::fs::write(dir.path().join("valid.jsonl"), cycled(&valid, 300)).expect("input written");
+    let valid_input = dir.path().join("valid.jsonl");
+    let valid_batch = |threads: &str| {
+        Test::new()
+            .args(["formulate", "--batch", valid_input.to_str().expect("path")])
+            .env("RAYON_NUM_THREADS", threads)
+            .status(1)
+    };
+    let one = valid_batch("1");
+    assert_eq!(one.stdout.lines().count(), 300);
+    assert!(valid_batch("2").stdout == one.stdout, "2 threads as one");
+}
+
+/// A reader that goes away ends a batch on many cores quietly, with the exit code one thread
+/// gives.
+#[test]
+fn batch_on_every_core_ends_quietly_on_a_closed_pipe() {
+    use std::process::Stdio;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let input = dir.path().join("requests.jsonl");
+    std::fs::write(&input, cycled(MIXED_LINES, 600)).expect("input written");
+    let mut codes = Vec::new();
+    for threads in ["1", "2"] {
+        let mut cmd = Test::new()
+            .args(["formulate", "--batch", input.to_str().expect("path")])
+            .env("RAYON_NUM_THREADS", threads)
+            .command();
+        cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
+        let mut child = cmd.spawn().expect("starts");
+        // Close the reading end before mesomix writes anything.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().expect("finishes");
+        assert!(
+            out.stderr.is_empty(),
+            "{threads} threads: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        codes.push(out.status.code());
+    }
+    assert_eq!(codes[0], codes[1]);
+}
+
 /// A pair with no data is "no data", never a conflict, in both languages; Russian prose names
 /// the ingredient instead of printing its id.
 #[test]
