@@ -1,15 +1,19 @@
-//! Formulation speed: the exact search on the embedded catalog and on synthetic catalogs of
-//! 100 and 1,000 ingredients (k = 5, 12 goals), against exhaustive enumeration and an integer
-//! program (good_lp + microlp) on the instances where those finish.
+//! Formulation speed: the exact search on the embedded catalog, on synthetic catalogs of 100,
+//! 1,000 and 10,000 ingredients (k = 5, 12 goals) and on the hostile shape (250 ingredients,
+//! every pair rated, two actions each, k = 8), against exhaustive enumeration and an integer
+//! program (good_lp + microlp) on the instances where those finish. `benches/highs.py` runs
+//! the same instances through HiGHS.
 //!
-//! Run: `cargo bench --bench formulate`. Results are quoted in README's performance section.
+//! Run: `cargo bench --bench formulate`. Results are quoted in docs/reference.md (Performance).
 
 use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use mesomix::catalog::{self, Catalog};
-use mesomix::formulate::{FormulateRequest, default_weights, exhaustive_best, formulate};
+use mesomix::formulate::{
+    FormulateRequest, best_syringe, default_weights, exhaustive_best, formulate,
+};
 use mesomix::patient::Patient;
 use mesomix::synthetic::{self, Shape};
 
@@ -53,15 +57,25 @@ fn synthetic_search(c: &mut Criterion) {
     group
         .sample_size(10)
         .measurement_time(Duration::from_secs(10));
-    // 10,000 ingredients is left out: the exact search does not finish there in minutes (see
-    // README's performance section), and criterion would not either.
-    for n in [100, 1_000] {
+    // The exact single-syringe search (the problem the integer program solves), and the whole
+    // answer (both searches, the checks, the reasons) where it takes less than seconds.
+    for n in [100, 1_000, 10_000] {
         let catalog = synthetic::catalog(&Shape::benchmark(n, 7)).expect("valid");
         let req = request(&catalog, 5);
         group.bench_function(format!("exact_search/{n}"), |b| {
-            b.iter(|| formulate(black_box(&catalog), black_box(&req)))
+            b.iter(|| best_syringe(black_box(&catalog), black_box(&req)))
         });
+        if n <= 1_000 {
+            group.bench_function(format!("whole_answer/{n}"), |b| {
+                b.iter(|| formulate(black_box(&catalog), black_box(&req)))
+            });
+        }
     }
+    let hostile = synthetic::catalog(&Shape::hostile(250, 7)).expect("valid");
+    let req = request(&hostile, 8);
+    group.bench_function("exact_search/hostile_250_k8", |b| {
+        b.iter(|| best_syringe(black_box(&hostile), black_box(&req)))
+    });
     group.finish();
 }
 
@@ -75,7 +89,7 @@ fn comparison(c: &mut Criterion) {
         let catalog = synthetic::catalog(&Shape::benchmark(n, 7)).expect("valid");
         let req = request(&catalog, 5);
         group.bench_function(format!("exact_search/{n}"), |b| {
-            b.iter(|| formulate(black_box(&catalog), black_box(&req)))
+            b.iter(|| best_syringe(black_box(&catalog), black_box(&req)))
         });
         group.bench_function(format!("integer_program/{n}"), |b| {
             b.iter(|| ilp::ilp_best(black_box(&catalog), black_box(&req)))

@@ -59,6 +59,10 @@ const SCALE: u64 = 64;
 const ROOT_STEPS: usize = 200;
 const NODE_STEPS: usize = 8;
 
+/// The fewest open candidates for which a node computes the Lagrangian bound: below, the
+/// cheap bounds prune as well for less.
+const RELAX_FROM: usize = 24;
+
 /// The two passes of a search.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Pass {
@@ -573,8 +577,7 @@ fn relax(
                 theta /= 2.0;
             }
         }
-        // Done once below the goal; hopeless when far above it after a few steps.
-        if best < goal || (steps <= NODE_STEPS && best > goal + goal / 16 + 1) {
+        if best < goal {
             break;
         }
         // Subgradient: how often each level is reached by the picked members, less one.
@@ -793,7 +796,13 @@ impl<'p, 's, 'c> Search<'p, 's, 'c> {
         self.members = start;
         self.kth = self.kth_ranks();
         match self.pass {
-            Pass::Ids { kstar } if self.k == 1 && self.members.is_empty() => {
+            // One syringe: the first answer met in id order is the one. Two syringes keep the
+            // plain id-order search: there, answers of the best score are many (ten places
+            // reach every target's best), and asking each child whether one lies below costs
+            // more than it saves.
+            Pass::Ids { kstar }
+                if self.k == 1 && self.members.is_empty() && self.prep.syringes == 1 =>
+            {
                 self.smallest(&open, &level, &[split], kstar);
             }
             _ => self.descend(&open, &level, &[split]),
@@ -995,9 +1004,10 @@ impl<'p, 's, 'c> Search<'p, 's, 'c> {
             top_joint,
         };
         if let Some(t) = self.threshold() {
-            // The cheap bounds first; the relaxation only when they do not prune.
+            // The cheap bounds first; the relaxation only when they do not prune and the open
+            // list is long enough for it to pay.
             if node.rest_cannot_reach(&t, 0, |b, t| self.cannot_reach(b, t))
-                || self.relaxation_cannot_reach(&node, &t)
+                || (node.open.len() >= RELAX_FROM && self.relaxation_cannot_reach(&node, &t))
             {
                 return None;
             }

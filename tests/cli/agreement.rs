@@ -151,17 +151,29 @@ fn the_lp_file_is_the_tested_program() {
     let req = request(&c, &goals, 4, false);
     let program = crate::ilp::program(&c, &req).expect("candidates");
     let lp = program.lp();
-    assert!(lp.contains("\nMaximize\n obj:") && lp.ends_with("End\n"), "{lp}");
+    assert!(
+        lp.contains("\nMaximize\n obj:") && lp.ends_with("End\n"),
+        "{lp}"
+    );
     let constraints = lp.lines().filter(|l| l.starts_with(" c")).count();
     assert_eq!(constraints, program.constraints.len());
     let binary = lp.split("Binary\n").nth(1).expect("a Binary section");
     let declared = binary.lines().filter(|l| l.starts_with(' ')).count();
     assert_eq!(declared, program.vars.iter().filter(|v| v.1).count());
-    let best = formulate(&c, &req).expect("valid").cocktail.expect("a cocktail");
-    let worse = formulate(&c, &FormulateRequest { max_components: 1, ..req.clone() })
+    let best = formulate(&c, &req)
         .expect("valid")
         .cocktail
         .expect("a cocktail");
+    let worse = formulate(
+        &c,
+        &FormulateRequest {
+            max_components: 1,
+            ..req.clone()
+        },
+    )
+    .expect("valid")
+    .cocktail
+    .expect("a cocktail");
     assert!(program.value(&best.score) > program.value(&worse.score));
 }
 
