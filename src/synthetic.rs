@@ -384,9 +384,14 @@ pub fn catalog(shape: &Shape) -> Result<Catalog, Vec<catalog::validate::Problem>
 }
 
 /// A synthetic catalog as RON text that `mesomix --catalog` loads (with the `implicit_some`
-/// extension the catalog format uses).
+/// extension the catalog format uses). Compact, one record per line, so that 10,000
+/// ingredients stay within the 16 MiB a catalog file may have.
 pub fn ron(shape: &Shape) -> Result<String, ron::Error> {
-    let body = crate::catalog::codec::ron_options()
-        .to_string_pretty(&model(shape), ron::ser::PrettyConfig::default())?;
+    let body = crate::catalog::codec::ron_options().to_string_pretty(
+        &model(shape),
+        ron::ser::PrettyConfig::default()
+            .depth_limit(2)
+            .indentor(""),
+    )?;
     Ok(format!("#![enable(implicit_some)]\n{body}\n"))
 }

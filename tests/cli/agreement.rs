@@ -200,3 +200,24 @@ fn quick_pair_ratings_equal_the_resolution() {
         }
     }
 }
+
+/// The RON that `examples/synthetic` writes loads as a catalog file, and the exact search finds
+/// the same answer on it as on the catalog built in memory.
+#[test]
+fn synthetic_ron_loads_as_the_same_catalog() {
+    for shape in [Shape::benchmark(40, 2), Shape::hostile(30, 4)] {
+        let text = synthetic::ron(&shape).expect("serialisable");
+        let loaded = catalog::load(&text, "syn.ron").expect("the RON loads and validates");
+        let built = synthetic::catalog(&shape).expect("valid synthetic catalog");
+        assert_eq!(loaded.ingredients().len(), built.ingredients().len());
+        let goals: Vec<String> = (0..12).map(|g| format!("g{g:02}")).collect();
+        let goals: Vec<&str> = goals.iter().map(String::as_str).collect();
+        let answer = |c: &Catalog| {
+            formulate(c, &request(c, &goals, 4, false))
+                .expect("valid")
+                .cocktail
+                .map(|x| (x.ingredients, x.score))
+        };
+        assert_eq!(answer(&loaded), answer(&built));
+    }
+}
