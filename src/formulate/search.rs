@@ -914,9 +914,7 @@ impl<'p, 's, 'c> Search<'p, 's, 'c> {
     /// One node: the current members with their splits; `open` holds the later candidates that
     /// may join them.
     fn descend(&mut self, open: &[usize], level: &Level, splits: &[Split]) {
-        self.nodes += 1;
-        if self.nodes > self.budget {
-            self.stopped = true;
+        if !self.tick() {
             return;
         }
         if let Some(kth) = &self.kth
@@ -1244,9 +1242,7 @@ impl<'p, 's, 'c> Search<'p, 's, 'c> {
     /// of each child in turn (a search in gain order, which prunes far better than id order),
     /// and only that child is entered. Returns whether an answer was found and offered.
     fn smallest(&mut self, open: &[usize], level: &Level, splits: &[Split], kstar: Score) -> bool {
-        self.nodes += 1;
-        if self.nodes > self.budget {
-            self.stopped = true;
+        if !self.tick() {
             return false;
         }
         // The members themselves come before every extension.
@@ -1254,29 +1250,19 @@ impl<'p, 's, 'c> Search<'p, 's, 'c> {
             self.offer(splits);
             return true;
         }
-        let slots = (self.prep.space.max * self.prep.syringes).saturating_sub(self.members.len());
-        if slots == 0 {
-            return false;
-        }
-        let cautions = splits.iter().map(|s| s.cautions).min().unwrap_or(0);
-        let Some(node) = self.node(open, level, cautions, slots) else {
+        let Some(node) = self.expand(open, level, splits) else {
             return false;
         };
         for i in 0..node.open.len() {
             if self.stopped {
                 return false;
             }
-            let cand = node.open[i].cand;
-            let least = cautions + self.prep.space.own_cautions[cand];
-            if node.child_cannot_reach(&kstar, i, least, |b, t| self.cannot_reach(b, t)) {
+            let Some((child_open, child_level, child_splits)) =
+                self.child_toward(&node, i, splits, &kstar)
+            else {
                 continue;
-            }
-            let child_splits = self.child_splits(splits, cand);
-            if child_splits.is_empty() {
-                continue;
-            }
-            let (child_open, child_level) = self.child(&node, i);
-            self.members.push(cand);
+            };
+            self.members.push(node.open[i].cand);
             self.by_gain = true;
             let below = self.exists(&child_open, &child_level, &child_splits, kstar);
             self.by_gain = false;
@@ -1292,20 +1278,13 @@ impl<'p, 's, 'c> Search<'p, 's, 'c> {
     /// Whether some answer from the current members and `open` scores `kstar` (the best
     /// score), by a search in gain order that stops at the first.
     fn exists(&mut self, open: &[usize], level: &Level, splits: &[Split], kstar: Score) -> bool {
-        self.nodes += 1;
-        if self.nodes > self.budget {
-            self.stopped = true;
+        if !self.tick() {
             return false;
         }
         if self.scores(splits, &kstar) {
             return true;
         }
-        let slots = (self.prep.space.max * self.prep.syringes).saturating_sub(self.members.len());
-        if slots == 0 {
-            return false;
-        }
-        let cautions = splits.iter().map(|s| s.cautions).min().unwrap_or(0);
-        let Some(node) = self.node(open, level, cautions, slots) else {
+        let Some(node) = self.expand(open, level, splits) else {
             return false;
         };
         for i in 0..node.open.len() {
@@ -1315,17 +1294,12 @@ impl<'p, 's, 'c> Search<'p, 's, 'c> {
             if node.rest_cannot_reach(&kstar, i, |b, t| self.cannot_reach(b, t)) {
                 break;
             }
-            let cand = node.open[i].cand;
-            let least = cautions + self.prep.space.own_cautions[cand];
-            if node.child_cannot_reach(&kstar, i, least, |b, t| self.cannot_reach(b, t)) {
+            let Some((child_open, child_level, child_splits)) =
+                self.child_toward(&node, i, splits, &kstar)
+            else {
                 continue;
-            }
-            let child_splits = self.child_splits(splits, cand);
-            if child_splits.is_empty() {
-                continue;
-            }
-            let (child_open, child_level) = self.child(&node, i);
-            self.members.push(cand);
+            };
+            self.members.push(node.open[i].cand);
             let found = self.exists(&child_open, &child_level, &child_splits, kstar);
             self.members.pop();
             if found {
@@ -1333,6 +1307,53 @@ impl<'p, 's, 'c> Search<'p, 's, 'c> {
             }
         }
         false
+    }
+
+    /// Counts a node against the budget; false once it has run out.
+    fn tick(&mut self) -> bool {
+        self.nodes += 1;
+        if self.nodes > self.budget {
+            self.stopped = true;
+        }
+        !self.stopped
+    }
+
+    /// The node of the current members split as `splits`, when places are left and some
+    /// completion may still be of use.
+    fn expand<'l>(
+        &mut self,
+        open: &[usize],
+        level: &'l Level,
+        splits: &[Split],
+    ) -> Option<Node<'l>> {
+        let slots = (self.prep.space.max * self.prep.syringes).saturating_sub(self.members.len());
+        if slots == 0 {
+            return None;
+        }
+        let cautions = splits.iter().map(|s| s.cautions).min().unwrap_or(0);
+        self.node(open, level, cautions, slots)
+    }
+
+    /// The child taking `node.open[i]` (its open candidates, level and splits), unless no
+    /// split fits it or its bound shows it cannot reach `kstar`.
+    fn child_toward(
+        &mut self,
+        node: &Node<'_>,
+        i: usize,
+        splits: &[Split],
+        kstar: &Score,
+    ) -> Option<(Vec<usize>, Level, Vec<Split>)> {
+        let cand = node.open[i].cand;
+        let least = node.cautions + self.prep.space.own_cautions[cand];
+        if node.child_cannot_reach(kstar, i, least, |b, t| self.cannot_reach(b, t)) {
+            return None;
+        }
+        let child_splits = self.child_splits(splits, cand);
+        if child_splits.is_empty() {
+            return None;
+        }
+        let (child_open, child_level) = self.child(node, i);
+        Some((child_open, child_level, child_splits))
     }
 
     /// The open candidates and the level of the child taking `node.open[i]`.
