@@ -1134,27 +1134,38 @@ impl<'p, 's, 'c> Search<'p, 's, 'c> {
         caps[n] = cap;
         for i in (0..n).rev() {
             let c = open[i].cand;
-            let mut changed = false;
             for claim in &self.prep.claims[c] {
                 let j = claim.target;
                 let pair = (space.eff[c][j], space.ev[c][j]);
-                if pair > best_pair[j] {
-                    best_pair[j] = pair;
-                    changed = true;
+                if pair > best_pair[j] || pair.1 > any_ev[j] {
+                    // Only target j's share of the caps changes.
+                    let before = self.target_cap(j, best_pair[j], any_ev[j]);
+                    best_pair[j] = best_pair[j].max(pair);
+                    any_ev[j] = any_ev[j].max(pair.1);
+                    let after = self.target_cap(j, best_pair[j], any_ev[j]);
+                    cap.coverage = cap.coverage - before.coverage + after.coverage;
+                    cap.joint = cap.joint - before.joint + after.joint;
+                    cap.ev_best = cap.ev_best - before.ev_best + after.ev_best;
+                    cap.ev_any = cap.ev_any - before.ev_any + after.ev_any;
                 }
-                if space.ev[c][j] > any_ev[j] {
-                    any_ev[j] = space.ev[c][j];
-                    changed = true;
-                }
-            }
-            if changed {
-                cap = self.cap(&best_pair, &any_ev);
             }
             caps[i] = cap;
             insert_top(&mut top_cov, i, slots, open[i].coverage);
             insert_top(&mut top_joint, i, slots, open[i].joint);
         }
         (caps, top_cov, top_joint)
+    }
+
+    /// Target `j`'s share of the caps, with best claim `(e, v)` and best evidence `any_ev`.
+    fn target_cap(&self, j: usize, (e, v): (u8, u8), any_ev: u8) -> Cap {
+        let w = self.prep.weights[j];
+        let covered = e > 0;
+        Cap {
+            coverage: u64::from(e) * w,
+            joint: joint(e, v) * w,
+            ev_best: if covered { u64::from(v) * w } else { 0 },
+            ev_any: if covered { u64::from(any_ev) * w } else { 0 },
+        }
     }
 
     /// The weighted caps of per-target best (efficacy, evidence) pairs and best evidence.
