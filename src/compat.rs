@@ -319,17 +319,7 @@ pub fn resolve_items(
     let class_index = compat.class_link(catalog.class_of(a), catalog.class_of(b));
     let class_edge = class_index.map(|e| &file.class_edges[e]);
     let class_claim = class_index.and_then(|edge| ClaimAt::Class { edge }.get(catalog));
-    let ph = match (&file.ingredients[a].ph, &file.ingredients[b].ph) {
-        (Some(pa), Some(pb)) => {
-            let gap = (pa.min - pb.max).max(pb.min - pa.max).max(0.0);
-            Some(PhInference {
-                a: (pa.min, pa.max),
-                b: (pb.min, pb.max),
-                gap,
-            })
-        }
-        _ => None,
-    };
+    let ph = ph_inference(catalog, a, b);
     let claims = claims(catalog, edge_index, (a, b), [pa, pb]);
     let (rating, via) = if let Some(first) = claims.first() {
         let via = if first.at.is_rule() {
@@ -374,18 +364,21 @@ pub fn rating(catalog: &Catalog, a: usize, b: usize) -> PairRating {
     {
         return catalog.file().class_edges[edge].rating.into();
     }
-    if let (Some(pa), Some(pb)) = (&ingredients[a].ph, &ingredients[b].ph) {
-        let gap = (pa.min - pb.max).max(pb.min - pa.max).max(0.0);
-        let inference = PhInference {
-            a: (pa.min, pa.max),
-            b: (pb.min, pb.max),
-            gap,
-        };
-        if inference.decides() {
-            return PairRating::Caution;
-        }
+    if ph_inference(catalog, a, b).is_some_and(|p| p.decides()) {
+        return PairRating::Caution;
     }
     PairRating::Unknown
+}
+
+/// The pH inference of two ingredients, when both have a pH range.
+fn ph_inference(catalog: &Catalog, a: usize, b: usize) -> Option<PhInference> {
+    let ingredients = catalog.ingredients();
+    let (pa, pb) = (ingredients[a].ph.as_ref()?, ingredients[b].ph.as_ref()?);
+    Some(PhInference {
+        a: (pa.min, pa.max),
+        b: (pb.min, pb.max),
+        gap: (pa.min - pb.max).max(pb.min - pa.max).max(0.0),
+    })
 }
 
 /// How many ingredient pairs of the catalog have a rating (anything but `unknown`), out of

@@ -296,10 +296,6 @@ impl<'s, 'c> Prepared<'s, 'c> {
         let ingredients = catalog.ingredients();
         let n = space.cands.len();
         let mut keep = vec![true; n];
-        let mut position = vec![None; ingredients.len()];
-        for (c, &i) in space.cands.iter().enumerate() {
-            position[i] = Some(c);
-        }
         let mut by_class: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
         for (c, &i) in space.cands.iter().enumerate() {
             if ingredients[i].solo.is_none() {
@@ -307,27 +303,13 @@ impl<'s, 'c> Prepared<'s, 'c> {
             }
         }
         for members in by_class.values().filter(|m| m.len() > 1) {
-            let partners: Vec<Vec<usize>> = members
-                .iter()
-                .map(|&c| {
-                    catalog
-                        .compat()
-                        .neighbours(space.cands[c])
-                        .into_iter()
-                        .filter_map(|(i, _)| position[i])
-                        .collect()
-                })
-                .collect();
-            for (x, &c) in members.iter().enumerate() {
+            for &c in members {
                 if space.required.contains(&c) {
                     continue;
                 }
                 let dominators = members
                     .iter()
-                    .enumerate()
-                    .filter(|&(y, &d)| {
-                        d != c && self.dominates(d, c, score_only, [&partners[y], &partners[x]])
-                    })
+                    .filter(|&&d| d != c && self.dominates(d, c, score_only))
                     .take(k)
                     .count();
                 if dominators >= k {
@@ -338,9 +320,8 @@ impl<'s, 'c> Prepared<'s, 'c> {
         keep
     }
 
-    /// Whether `d` dominates `c` (see [`Prepared::undominated`]); `partners` are both
-    /// candidates' ingredient-edge partners among the candidates.
-    fn dominates(&self, d: usize, c: usize, score_only: bool, partners: [&[usize]; 2]) -> bool {
+    /// Whether `d` dominates `c` (see [`Prepared::undominated`]).
+    fn dominates(&self, d: usize, c: usize, score_only: bool) -> bool {
         let space = self.space;
         let ingredients = space.catalog.ingredients();
         let mut equal = true;
@@ -371,9 +352,9 @@ impl<'s, 'c> Prepared<'s, 'c> {
         if ph(d) != ph(c) {
             return false;
         }
-        partners
+        self.partners[c]
             .iter()
-            .flat_map(|p| p.iter())
+            .chain(&self.partners[d])
             .filter(|&&x| x != c && x != d)
             .all(|&x| {
                 let admitted = match (space.pair(c, x), space.pair(d, x)) {
