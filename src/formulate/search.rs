@@ -438,6 +438,22 @@ struct Scratch {
     tops: Vec<[(u64, usize); 2]>,
     touched: Vec<usize>,
     picked: Vec<(u64, usize)>,
+    /// Of the last multipliers a bound was computed with: the constant term, and the sum of
+    /// the largest `slots - 1` picked values. With `value[i]` they bound what completions
+    /// holding `open[i]` add (see [`Scratch::forced`]).
+    constant: u64,
+    rest: u64,
+}
+
+impl Scratch {
+    /// For each open candidate of the last bound, an upper bound on what completions holding
+    /// it add: the Lagrangian function with that candidate forced in is at most the constant,
+    /// its own value and the `slots - 1` largest others (one per group no longer enforced).
+    fn forced(&self) -> impl Iterator<Item = u64> + '_ {
+        self.value
+            .iter()
+            .map(|&v| (self.constant + v + self.rest) / SCALE)
+    }
 }
 
 /// An upper bound on what at most `slots` more members from `open` add to a node whose level
@@ -472,6 +488,9 @@ fn relax(
         }
     }
     if (0..targets).all(|t| s.hi[t] <= base[t]) {
+        s.value.clear();
+        s.value.resize(open.len(), 0);
+        (s.constant, s.rest) = (0, 0);
         return (0, if goal == 0 { 0 } else { slots + 1 });
     }
     s.prefix.resize(targets * stride, 0);
@@ -534,6 +553,8 @@ fn relax(
         }
         s.picked.sort_unstable_by_key(|&(v, i)| (Reverse(v), i));
         s.picked.truncate(slots);
+        s.constant = constant;
+        s.rest = s.picked.iter().take(slots - 1).map(|&(v, _)| v).sum();
         // The fewest members whose bound reaches the goal, under these multipliers.
         let target = goal.saturating_mul(SCALE);
         let mut value = constant;
@@ -958,6 +979,10 @@ impl<'p, 's, 'c> Search<'p, 's, 'c> {
 
     /// The node of the current set, or `None` when no open candidate improves it or no
     /// completion can be of use.
+    ///
+    /// Most nodes are pruned by the bounds over their whole open list, which do not depend on
+    /// its order: those are checked first, on the caps and top gains of the whole list alone,
+    /// and the list is sorted and its suffix tables built only for a node that survives them.
     fn node<'l>(
         &mut self,
         open: &[usize],
@@ -969,8 +994,8 @@ impl<'p, 's, 'c> Search<'p, 's, 'c> {
         if open.is_empty() {
             return None;
         }
-        let (caps, top_cov, top_joint) = self.caps(&open, level, slots);
-        let node = Node {
+        let (cap, top_cov, top_joint) = self.whole(&open, level, slots);
+        let mut node = Node {
             level,
             members: self.members.len(),
             cautions,
@@ -978,7 +1003,7 @@ impl<'p, 's, 'c> Search<'p, 's, 'c> {
             coverage: self.prep.space.coverage(level),
             joint: self.joint_value(level),
             open,
-            caps,
+            caps: vec![cap],
             top_cov,
             top_joint,
         };
@@ -986,16 +1011,22 @@ impl<'p, 's, 'c> Search<'p, 's, 'c> {
             // The cheap bounds first; the relaxation only when they do not prune and the open
             // list is long enough for it to pay.
             if node.rest_cannot_reach(&t, 0, |b, t| self.cannot_reach(b, t))
-                || (node.open.len() >= RELAX_FROM && self.relaxation_cannot_reach(&node, &t))
+                || (node.open.len() >= RELAX_FROM && self.relaxation_cannot_reach(&mut node, &t))
             {
                 return None;
             }
         }
+        if self.by_gain {
+            // Best joint gain first; ties keep the parent's order, so the search is
+            // deterministic.
+            node.open.sort_by_key(|x| Reverse(x.joint));
+        }
+        (node.caps, node.top_cov, node.top_joint) = self.caps(&node.open, level, slots);
         Some(node)
     }
 
     /// Whether the Lagrangian bounds show that no completion of the node is of use.
-    fn relaxation_cannot_reach(&mut self, node: &Node<'_>, t: &Score) -> bool {
+    fn relaxation_cannot_reach(&mut self, node: &mut Node<'_>, t: &Score) -> bool {
         let prep = self.prep;
         let steps = if node.members <= prep.space.required.len() {
             ROOT_STEPS
@@ -1021,43 +1052,63 @@ impl<'p, 's, 'c> Search<'p, 's, 'c> {
         let mut components = members_needed(t.coverage, node.coverage, node.top(0), node.members)
             .max(node.members + fewest)
             .max(node.members + 1);
-        let bound = |coverage: u64, joint: u64, components: usize| {
+        let bound = |coverage: u64, joint: u64, cautions: u32, components: usize| {
             cap.bound(
                 t,
                 Run {
                     coverage,
                     joint,
-                    cautions: node.cautions,
+                    cautions,
                     components,
                 },
             )
         };
         let loose = u64::MAX / 8;
-        if self.cannot_reach(&bound(coverage, loose, components), t) {
+        if self.cannot_reach(&bound(coverage, loose, node.cautions, components), t) {
             return true;
         }
-        if coverage.min(cap.coverage) > t.coverage {
-            return false;
-        }
-        let base: Vec<usize> = (0..prep.weights.len())
-            .map(|j| joint(node.level.eff[j], node.level.ev[j]) as usize)
+        let mut forced: Vec<(u64, u64)> = self
+            .scratch
+            .forced()
+            .map(|gain| (node.coverage + gain, loose))
             .collect();
-        // Completions as good as the threshold reach its joint value: `4 × coverage + evidence`.
-        let goal = (4 * t.coverage + t.evidence).saturating_sub(node.joint);
-        let (gain, fewest) = relax(
-            &mut self.ladders[1],
-            prep,
-            &base,
-            &node.open,
-            node.slots,
-            per_group,
-            goal,
-            steps,
-            &mut self.scratch,
-        );
-        let joint = node.joint + gain;
-        components = components.max(node.members + fewest);
-        self.cannot_reach(&bound(coverage, joint, components), t)
+        if coverage.min(cap.coverage) <= t.coverage {
+            let base: Vec<usize> = (0..prep.weights.len())
+                .map(|j| joint(node.level.eff[j], node.level.ev[j]) as usize)
+                .collect();
+            // Completions as good as the threshold reach its joint value:
+            // `4 × coverage + evidence`.
+            let goal = (4 * t.coverage + t.evidence).saturating_sub(node.joint);
+            let (gain, fewest) = relax(
+                &mut self.ladders[1],
+                prep,
+                &base,
+                &node.open,
+                node.slots,
+                per_group,
+                goal,
+                steps,
+                &mut self.scratch,
+            );
+            let joint = node.joint + gain;
+            components = components.max(node.members + fewest);
+            if self.cannot_reach(&bound(coverage, joint, node.cautions, components), t) {
+                return true;
+            }
+            for (f, gain) in forced.iter_mut().zip(self.scratch.forced()) {
+                f.1 = node.joint + gain;
+            }
+        }
+        // Candidates no completion of use can hold are dropped from the node's list, so none
+        // of its descendants takes them.
+        let own = &prep.space.own_cautions;
+        let mut forced = forced.into_iter();
+        node.open.retain(|o| {
+            let (coverage, joint) = forced.next().unwrap_or((loose, loose));
+            let cautions = node.cautions + own[o.cand];
+            !self.cannot_reach(&bound(coverage, joint, cautions, node.members + 1), t)
+        });
+        node.open.is_empty()
     }
 
     /// Weighted joint value of a level.
@@ -1068,13 +1119,11 @@ impl<'p, 's, 'c> Search<'p, 's, 'c> {
     }
 
     /// The open candidates that improve some target (an optimum has no idle member), with
-    /// their gains; in the first pass best joint gain first (ties keep the parent's order, so
-    /// the search is deterministic), in the second in id order (as the parent's).
+    /// their gains, in the parent's order.
     fn gains(&self, open: &[usize], level: &Level) -> Vec<Open> {
         let prep = self.prep;
         let w = &prep.weights;
-        let mut out: Vec<Open> = open
-            .iter()
+        open.iter()
             .filter_map(|&c| {
                 let (mut joint_gain, mut coverage) = (0u64, 0u64);
                 for claim in &prep.claims[c] {
@@ -1089,11 +1138,7 @@ impl<'p, 's, 'c> Search<'p, 's, 'c> {
                     cand: c,
                 })
             })
-            .collect();
-        if self.by_gain {
-            out.sort_by_key(|x| Reverse(x.joint));
-        }
-        out
+            .collect()
     }
 
     /// The suffix tables of a node: caps over `open[i..]` for every `i`, and the top coverage
@@ -1135,6 +1180,32 @@ impl<'p, 's, 'c> Search<'p, 's, 'c> {
             insert_top(&mut top_joint, i, slots, open[i].joint);
         }
         (caps, top_cov, top_joint)
+    }
+
+    /// Row 0 of the suffix tables (see [`Search::caps`]): the caps over the whole open list and
+    /// its largest `slots` coverage and joint gains, in one pass and in any order.
+    fn whole(&self, open: &[Open], level: &Level, slots: usize) -> (Cap, Vec<u64>, Vec<u64>) {
+        let space = self.prep.space;
+        let mut best_pair: Vec<(u8, u8)> = level
+            .eff
+            .iter()
+            .copied()
+            .zip(level.ev.iter().copied())
+            .collect();
+        let mut any_ev: Vec<u8> = level.ev.clone();
+        let mut top_cov = vec![0u64; slots];
+        let mut top_joint = vec![0u64; slots];
+        for o in open {
+            for claim in &self.prep.claims[o.cand] {
+                let j = claim.target;
+                let pair = (space.eff[o.cand][j], space.ev[o.cand][j]);
+                best_pair[j] = best_pair[j].max(pair);
+                any_ev[j] = any_ev[j].max(pair.1);
+            }
+            push_top(&mut top_cov, o.coverage);
+            push_top(&mut top_joint, o.joint);
+        }
+        (self.cap(&best_pair, &any_ev), top_cov, top_joint)
     }
 
     /// Target `j`'s share of the caps, with best claim `(e, v)` and best evidence `any_ev`.
@@ -1455,6 +1526,16 @@ fn members_needed(target: u64, coverage: u64, gains: &[u64], members: usize) -> 
     components
 }
 
+/// Merges `value` into `top`, a list of the largest values seen (descending), dropping the
+/// smallest.
+fn push_top(top: &mut [u64], value: u64) {
+    let Some(at) = top.iter().position(|&v| value > v) else {
+        return;
+    };
+    top[at..].rotate_right(1);
+    top[at] = value;
+}
+
 /// In a flat table of top-`keep` lists (each sorted descending, row `i` at `i * keep`), sets
 /// row `i` to row `i + 1` with `value` merged in.
 fn insert_top(table: &mut [u64], i: usize, keep: usize, value: u64) {
@@ -1579,6 +1660,45 @@ mod tests {
                     assert!(a.0.len() <= 2 && a.0.iter().all(|s| space.fits(s)));
                 }
             }
+        }
+    }
+
+    /// Catalogs large enough that the Lagrangian bound runs at the root and below it (and drops
+    /// candidates no useful completion holds): the search still equals the oracle, for one
+    /// and several answers, in one syringe and in two.
+    #[test]
+    fn search_equals_the_oracle_where_the_relaxation_prunes() {
+        let one = (0..6).flat_map(|seed| {
+            [
+                (Shape::benchmark(34, seed), 1, 4, 1),
+                (Shape::benchmark(34, seed), 1, 3, 3),
+                (Shape::hostile(40, seed), 1, 4, 2),
+            ]
+        });
+        let two = (0..3).map(|seed| (Shape::hostile(36, seed), 2, 2, 1));
+        for (shape, syringes, max, k) in one.chain(two) {
+            let catalog = synthetic::catalog(&shape).expect("valid");
+            let goals: Vec<usize> = (0..shape.goals).collect();
+            let request = FormulateRequest {
+                goals: default_weights(&goals),
+                zone: None,
+                patient: Patient::default(),
+                max_components: max,
+                require: Vec::new(),
+                exclude: Vec::new(),
+                allow_caution: shape.seed % 2 == 0,
+                alternatives: k - 1,
+            };
+            let (eligible, _) = eligibility(&catalog, &request);
+            let space = Space::build(&catalog, &request, &eligible);
+            assert!(space.cands.len() >= RELAX_FROM, "{shape:?}");
+            let (found, proven) = branch_and_bound(&space, k, syringes, NODE_BUDGET);
+            assert!(proven, "{shape:?}");
+            let expected = enumerate_all(&space, k, syringes);
+            assert_eq!(
+                found, expected,
+                "{shape:?}, {syringes} syringes, max {max}, k {k}"
+            );
         }
     }
 
