@@ -23,11 +23,15 @@
 //! added up; and at every node a Lagrangian relaxation of the linear program over target
 //! levels, with at most one member from each conflict group per syringe (a group is a set of
 //! candidates no two of which may share a syringe, e.g. a class without data inside it), its
-//! multipliers improved by subgradient steps and carried from node to node. Candidates
-//! dominated by at least k others (as good on every target, no more cautions, a pair admitted
-//! wherever theirs is; in the second pass with smaller ids too) are dropped up front: the k
-//! best never need them. Pair admission is read from bitset rows, one per member, built when
-//! the member is first taken.
+//! multipliers improved by subgradient steps and carried from node to node. The same
+//! multipliers bound, for each open candidate, the completions that hold it (the candidate
+//! forced in): a candidate no completion of use can hold is dropped from the node's list, so
+//! none of its descendants takes it. Most nodes fall to the bounds over their whole list, which
+//! do not depend on its order, so a list is sorted and its suffix tables built only after those
+//! bounds leave the node standing. Candidates dominated by at least k others (as good on every
+//! target, no more cautions, a pair admitted wherever theirs is; in the second pass with
+//! smaller ids too) are dropped up front: the k best never need them. Pair admission is read
+//! from bitset rows, one per member, built when the member is first taken.
 //!
 //! The result equals the exhaustive oracle's, unless the node budget runs out first: then the
 //! search says it is not proven.
