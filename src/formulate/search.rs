@@ -31,7 +31,8 @@
 //! bounds leave the node standing. Candidates dominated by at least k others (as good on every
 //! target, no more cautions, a pair admitted wherever theirs is; in the second pass with
 //! smaller ids too) are dropped up front: the k best never need them. Pair admission is read
-//! from bitset rows, one per member, built when the member is first taken.
+//! from rows of one byte per candidate (0: not admitted; else 1 + the cautions the pair adds),
+//! one row per member, built when the member is first taken.
 //!
 //! The result equals the exhaustive oracle's, unless the node budget runs out first: then the
 //! search says it is not proven.
