@@ -13,7 +13,7 @@ use crate::dose::{DoseReport, ItemAmount, Standing, Through};
 use crate::render::doc::{Doc, Styled, Tone};
 use crate::render::json::TextSchema;
 use crate::render::lang::{self, Lang, Msg, fill, header};
-use crate::render::vocab::{dose_amount, limit_basis, number, percent, sources};
+use crate::render::vocab::{dose_amount, limit_rule, number, percent, sources};
 
 /// An item as typed back: `lidocaine 1 ml @ 2 %`, `belkyra 2 ml`.
 pub fn item_words(catalog: &Catalog, it: &ItemAmount, lang: Lang) -> String {
@@ -177,7 +177,7 @@ pub fn doses_section(doc: &mut Doc, catalog: &Catalog, d: &DoseReport, lang: Lan
                 vec![
                     Styled::from(catalog.ingredients()[u.ingredient].id.as_str()),
                     Styled::from(dose_amount(u.total, limit.unit, lang)),
-                    Styled::from(limit_basis(limit, d.weight_kg, lang)),
+                    Styled::from(limit_rule(limit, d.weight_kg, lang)),
                     Styled::new(
                         format!(
                             "{}{}",

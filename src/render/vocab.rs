@@ -620,8 +620,19 @@ pub fn percent(share: f64, lang: Lang) -> String {
     format!("{s} %")
 }
 
-/// What a limit allows, as arithmetic: "min(4.5 mg/kg × 60 kg = 270 mg, 300 mg)".
+/// What a limit allows, labelled, for a sentence: "limit: min(4.5 mg/kg × 60 kg = 270 mg;
+/// 300 mg) per session".
 pub fn limit_basis(limit: &DoseLimit, weight_kg: Option<f64>, lang: Lang) -> String {
+    format!(
+        "{}: {}",
+        Msg::LimitWord.get(lang),
+        limit_rule(limit, weight_kg, lang)
+    )
+}
+
+/// What a limit allows, as arithmetic, for a cell under the word "limit": "min(4.5 mg/kg ×
+/// 60 kg = 270 mg; 300 mg) per session".
+pub fn limit_rule(limit: &DoseLimit, weight_kg: Option<f64>, lang: Lang) -> String {
     let per = match (limit.per, lang) {
         (LimitPer::Session, Lang::En) => "per session",
         (LimitPer::Session, Lang::Ru) => "за сеанс",
@@ -647,7 +658,7 @@ pub fn limit_basis(limit: &DoseLimit, weight_kg: Option<f64>, lang: Lang) -> Str
         (None, Some(c)) => c,
         (None, None) => String::new(),
     };
-    format!("{}: {rule} {per}", Msg::LimitWord.get(lang))
+    format!("{rule} {per}")
 }
 
 /// "label: note", the shape of most finding notes (an empty note when there is none).
