@@ -14,7 +14,6 @@ use mesomix::catalog::{self, Catalog};
 use mesomix::formulate::{
     FormulateRequest, best_syringe, default_weights, exhaustive_best, formulate,
 };
-use mesomix::patient::Patient;
 use mesomix::synthetic::{self, Shape};
 
 #[allow(dead_code)]
@@ -23,16 +22,7 @@ mod ilp;
 
 fn request(catalog: &Catalog, max: usize) -> FormulateRequest {
     let goals: Vec<usize> = (0..catalog.goals().len()).collect();
-    FormulateRequest {
-        goals: default_weights(&goals),
-        zone: None,
-        patient: Patient::default(),
-        max_components: max,
-        require: Vec::new(),
-        exclude: Vec::new(),
-        allow_caution: false,
-        alternatives: 0,
-    }
+    FormulateRequest::new(default_weights(&goals), max)
 }
 
 fn embedded(c: &mut Criterion) {

@@ -18,7 +18,6 @@ use std::time::{Duration, Instant};
 
 use mesomix::catalog::Catalog;
 use mesomix::formulate::{FormulateRequest, best_syringe, default_weights};
-use mesomix::patient::Patient;
 use mesomix::synthetic::{self, Shape};
 
 #[allow(dead_code)]
@@ -76,16 +75,7 @@ fn run() -> Result<(), String> {
     let catalog: Catalog = synthetic::catalog(&shape)
         .map_err(|problems| format!("the generator wrote an invalid catalog: {problems:?}"))?;
     let goals: Vec<usize> = (0..catalog.goals().len()).collect();
-    let request = FormulateRequest {
-        goals: default_weights(&goals),
-        zone: None,
-        patient: Patient::default(),
-        max_components: max,
-        require: Vec::new(),
-        exclude: Vec::new(),
-        allow_caution: false,
-        alternatives: 0,
-    };
+    let request = FormulateRequest::new(default_weights(&goals), max);
     let mut times: Vec<Duration> = Vec::new();
     let mut answer = None;
     for _ in 0..runs {

@@ -79,6 +79,23 @@ pub struct FormulateRequest {
     pub alternatives: usize,
 }
 
+impl FormulateRequest {
+    /// A request for `goals` of at most `max_components` ingredients, and nothing else: no
+    /// zone, no patient, nothing required or excluded, compatible pairs only, one answer.
+    pub fn new(goals: Vec<GoalWeight>, max_components: usize) -> FormulateRequest {
+        FormulateRequest {
+            goals,
+            zone: None,
+            patient: Patient::default(),
+            max_components,
+            require: Vec::new(),
+            exclude: Vec::new(),
+            allow_caution: false,
+            alternatives: 0,
+        }
+    }
+}
+
 /// Default weights: the first of `n` goals weighs `n`, the last weighs 1, in the given order.
 pub fn default_weights(goals: &[usize]) -> Vec<GoalWeight> {
     let n = goals.len() as u32;

@@ -1153,13 +1153,7 @@ impl<'p, 's, 'c> Search<'p, 's, 'c> {
         let mut caps = vec![Cap::default(); n + 1];
         let mut top_cov = vec![0u64; (n + 1) * slots];
         let mut top_joint = vec![0u64; (n + 1) * slots];
-        let mut best_pair: Vec<(u8, u8)> = level
-            .eff
-            .iter()
-            .copied()
-            .zip(level.ev.iter().copied())
-            .collect();
-        let mut any_ev: Vec<u8> = level.ev.clone();
+        let (mut best_pair, mut any_ev) = level_pairs(level);
         let space = self.prep.space;
         let mut cap = self.cap(&best_pair, &any_ev);
         caps[n] = cap;
@@ -1191,13 +1185,7 @@ impl<'p, 's, 'c> Search<'p, 's, 'c> {
     /// its largest `slots` coverage and joint gains, in one pass and in any order.
     fn whole(&self, open: &[Open], level: &Level, slots: usize) -> (Cap, Vec<u64>, Vec<u64>) {
         let space = self.prep.space;
-        let mut best_pair: Vec<(u8, u8)> = level
-            .eff
-            .iter()
-            .copied()
-            .zip(level.ev.iter().copied())
-            .collect();
-        let mut any_ev: Vec<u8> = level.ev.clone();
+        let (mut best_pair, mut any_ev) = level_pairs(level);
         let mut top_cov = vec![0u64; slots];
         let mut top_joint = vec![0u64; slots];
         for o in open {
@@ -1531,6 +1519,17 @@ fn members_needed(target: u64, coverage: u64, gains: &[u64], members: usize) -> 
     components
 }
 
+/// A level's (efficacy, evidence) pair and evidence per target: where the caps start from.
+fn level_pairs(level: &Level) -> (Vec<(u8, u8)>, Vec<u8>) {
+    let pairs = level
+        .eff
+        .iter()
+        .copied()
+        .zip(level.ev.iter().copied())
+        .collect();
+    (pairs, level.ev.clone())
+}
+
 /// Merges `value` into `top`, a list of the largest values seen (descending), dropping the
 /// smallest.
 fn push_top(top: &mut [u64], value: u64) {
@@ -1596,6 +1595,25 @@ mod tests {
         count: 1,
     };
 
+    /// The search space of a synthetic catalog for its first `goals` goals (default weights),
+    /// no zone, no patient, nothing required or excluded.
+    fn synthetic_space<'c>(
+        catalog: &'c Catalog,
+        goals: usize,
+        max: usize,
+        caution: bool,
+        k: usize,
+    ) -> Space<'c> {
+        let goals: Vec<usize> = (0..goals).collect();
+        let request = FormulateRequest {
+            allow_caution: caution,
+            alternatives: k - 1,
+            ..FormulateRequest::new(default_weights(&goals), max)
+        };
+        let (eligible, _) = eligibility(catalog, &request);
+        Space::build(catalog, &request, &eligible)
+    }
+
     /// Checks the branch and bound against the exhaustive oracle (the same k best sets, with
     /// the same scores, in the same order) and against the expected answer.
     fn check(catalog: &Catalog, case: &Case) {
@@ -1642,20 +1660,8 @@ mod tests {
                 seed,
             };
             let catalog = synthetic::catalog(&shape).expect("the generator writes valid catalogs");
-            let goals: Vec<usize> = (0..4).collect();
             for (max, caution, k) in [(2, false, 1), (3, true, 3), (1, false, 2)] {
-                let request = FormulateRequest {
-                    goals: default_weights(&goals),
-                    zone: None,
-                    patient: Patient::default(),
-                    max_components: max,
-                    require: Vec::new(),
-                    exclude: Vec::new(),
-                    allow_caution: caution,
-                    alternatives: k - 1,
-                };
-                let (eligible, _) = eligibility(&catalog, &request);
-                let space = Space::build(&catalog, &request, &eligible);
+                let space = synthetic_space(&catalog, 4, max, caution, k);
                 let (two, proven) = branch_and_bound(&space, k, 2, NODE_BUDGET);
                 assert!(proven);
                 assert_eq!(two, enumerate_all(&space, k, 2), "seed {seed}, max {max}");
@@ -1683,19 +1689,7 @@ mod tests {
         let two = (0..3).map(|seed| (Shape::hostile(36, seed), 2, 2, 1));
         for (shape, syringes, max, k) in one.chain(two) {
             let catalog = synthetic::catalog(&shape).expect("valid");
-            let goals: Vec<usize> = (0..shape.goals).collect();
-            let request = FormulateRequest {
-                goals: default_weights(&goals),
-                zone: None,
-                patient: Patient::default(),
-                max_components: max,
-                require: Vec::new(),
-                exclude: Vec::new(),
-                allow_caution: shape.seed % 2 == 0,
-                alternatives: k - 1,
-            };
-            let (eligible, _) = eligibility(&catalog, &request);
-            let space = Space::build(&catalog, &request, &eligible);
+            let space = synthetic_space(&catalog, shape.goals, max, shape.seed % 2 == 0, k);
             assert!(space.cands.len() >= RELAX_FROM, "{shape:?}");
             let (found, proven) = branch_and_bound(&space, k, syringes, NODE_BUDGET);
             assert!(proven, "{shape:?}");
@@ -1720,19 +1714,7 @@ mod tests {
             seed: 3,
         };
         let catalog = synthetic::catalog(&shape).expect("valid");
-        let goals: Vec<usize> = (0..8).collect();
-        let request = FormulateRequest {
-            goals: default_weights(&goals),
-            zone: None,
-            patient: Patient::default(),
-            max_components: 5,
-            require: Vec::new(),
-            exclude: Vec::new(),
-            allow_caution: true,
-            alternatives: 0,
-        };
-        let (eligible, _) = eligibility(&catalog, &request);
-        let space = Space::build(&catalog, &request, &eligible);
+        let space = synthetic_space(&catalog, 8, 5, true, 1);
         let (full, proven) = branch_and_bound(&space, 1, 1, NODE_BUDGET);
         assert!(proven);
         let (cut, cut_proven) = branch_and_bound(&space, 1, 1, 5);

@@ -5,7 +5,6 @@ use mesomix::catalog::{self, Catalog};
 use mesomix::formulate::{
     FormulateRequest, default_weights, exhaustive_best, exhaustive_syringes, formulate,
 };
-use mesomix::patient::Patient;
 use mesomix::synthetic::{self, Shape};
 
 use crate::ilp::ilp_best;
@@ -16,14 +15,8 @@ fn request(catalog: &Catalog, goals: &[&str], max: usize, allow_caution: bool) -
         .map(|g| catalog.goal_index(g).expect("goal"))
         .collect();
     FormulateRequest {
-        goals: default_weights(&goals),
-        zone: None,
-        patient: Patient::default(),
-        max_components: max,
-        require: Vec::new(),
-        exclude: Vec::new(),
         allow_caution,
-        alternatives: 0,
+        ..FormulateRequest::new(default_weights(&goals), max)
     }
 }
 
