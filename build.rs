@@ -1,7 +1,7 @@
-//! Validates the embedded catalog when mesomix is built and stores it in a form that is quick
-//! to load: an invalid `ingredients.ron` fails the build with every problem and its line, and
-//! the binary reads the pre-validated catalog, with its name index and ingredients' classes
-//! already derived, from a binary form (`src/catalog/stored.rs`) instead of parsing and
+//! Validates the embedded catalog when mesomix is built and writes it as Rust statics: an
+//! invalid `ingredients.ron` fails the build with every problem and its line, and the binary
+//! holds the pre-validated catalog, with its name index and ingredients' classes already
+//! derived, as static data (`src/catalog/generate.rs` writes it) instead of parsing and
 //! validating RON and lower-casing every name at every start.
 
 use std::fmt::Write as _;
@@ -23,7 +23,7 @@ fn main() {
         "src/catalog/spans.rs",
         "src/catalog/build_support.rs",
         "src/catalog/index.rs",
-        "src/catalog/stored.rs",
+        "src/catalog/generate.rs",
         "src/names.rs",
     ] {
         println!("cargo::rerun-if-changed={file}");
@@ -58,22 +58,26 @@ fn main() {
         fail(&message);
     }
     let derived = catalog::index::derive(&file);
-    let stored = catalog::index::Stored { file, derived };
-    let (structure, strings) =
-        match catalog::codec::with_every_field(|| catalog::stored::to_stored(&stored)) {
-            Ok(form) => form,
-            Err(e) => fail(&format!("cannot serialise the catalog: {e}")),
-        };
+    let generated = catalog::codec::with_every_field(|| {
+        Ok::<_, catalog::generate::GenerateError>((
+            catalog::generate::to_rust(&file)?,
+            catalog::generate::to_rust(&derived)?,
+        ))
+    });
+    let (file, derived) = match generated {
+        Ok(generated) => generated,
+        Err(e) => fail(&format!("cannot write the catalog as Rust: {e}")),
+    };
     let sha = catalog::codec::sha256_hex(&text);
+    let mut rust = String::from(
+        "// The embedded catalog, written by build.rs from ingredients.ron (validated).\n",
+    );
+    let _ = writeln!(rust, "pub(super) static FILE: CatalogFile = {file};");
+    let _ = writeln!(rust, "pub(super) static DERIVED: Derived = {derived};");
+    let _ = writeln!(rust, "pub(super) const SHA256: &str = {sha:?};");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
-    for (name, contents) in [
-        ("catalog.stored", structure.as_slice()),
-        ("catalog.strings", strings.as_bytes()),
-        ("catalog.sha256", sha.as_bytes()),
-    ] {
-        if let Err(e) = std::fs::write(out.join(name), contents) {
-            fail(&format!("cannot write {name}: {e}"));
-        }
+    if let Err(e) = std::fs::write(out.join("catalog.rs"), rust) {
+        fail(&format!("cannot write catalog.rs: {e}"));
     }
 }
 

@@ -35,7 +35,7 @@ impl CompatGraph {
             .ingredients
             .iter()
             .enumerate()
-            .map(|(i, x)| (x.id.as_str(), i))
+            .map(|(i, x)| (x.id.as_ref(), i))
             .collect();
         let mut graph = UnGraph::with_capacity(file.ingredients.len(), file.edges.len());
         for _ in &file.ingredients {
@@ -45,8 +45,8 @@ impl CompatGraph {
             HashMap::with_capacity_and_hasher(file.edges.len(), BuildHasherDefault::default());
         for (e, edge) in file.edges.iter().enumerate() {
             if let (Some(&a), Some(&b)) = (
-                ingredient_index.get(edge.a.as_str()),
-                ingredient_index.get(edge.b.as_str()),
+                ingredient_index.get(edge.a.as_ref()),
+                ingredient_index.get(edge.b.as_ref()),
             ) {
                 graph.add_edge(NodeIndex::new(a), NodeIndex::new(b), e);
                 lookup.insert(pair_key(a, b), e);
@@ -56,7 +56,7 @@ impl CompatGraph {
             .classes
             .iter()
             .enumerate()
-            .map(|(i, c)| (c.id.as_str(), i))
+            .map(|(i, c)| (c.id.as_ref(), i))
             .collect();
         let mut classes = UnGraph::with_capacity(file.classes.len(), file.class_edges.len());
         for _ in &file.classes {
@@ -64,8 +64,8 @@ impl CompatGraph {
         }
         for (e, edge) in file.class_edges.iter().enumerate() {
             if let (Some(&ca), Some(&cb)) = (
-                class_index.get(edge.a.as_str()),
-                class_index.get(edge.b.as_str()),
+                class_index.get(edge.a.as_ref()),
+                class_index.get(edge.b.as_ref()),
             ) {
                 classes.add_edge(NodeIndex::new(ca), NodeIndex::new(cb), e);
             }
