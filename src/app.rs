@@ -182,7 +182,12 @@ fn execute(cli: &Cli, env: &Env, lang: Lang) -> Result<(Emitted, Exit), Error> {
         Command::Catalog(command) => return answer(cli, command, env, format, lang),
         Command::Completions { shell } => {
             let mut buf = Vec::new();
-            clap_complete::generate(*shell, &mut crate::cli::command(), "mesomix", &mut buf);
+            clap_complete::generate(
+                *shell,
+                &mut crate::cli::command_with_every_argument(),
+                "mesomix",
+                &mut buf,
+            );
             String::from_utf8_lossy(&buf).into_owned()
         }
         Command::Man => man_page().map_err(|source| Error::Io {

@@ -55,7 +55,11 @@ pub enum ColorChoice {
 
 /// Every command. Those that answer from the catalog are one group ([`CatalogCommand`]); the
 /// others need no catalog loaded.
+///
+/// Each command's arguments are added only when clap builds that command (`defer`): a run builds
+/// the one it runs, not all of them (help, completions and the man page build every one).
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 #[allow(
     clippy::large_enum_variant,
     reason = "one value per run; boxing would only add noise"
@@ -79,8 +83,9 @@ pub enum Command {
     Man,
 }
 
-/// The commands that answer from the loaded catalog.
+/// The commands that answer from the loaded catalog (their arguments deferred as [`Command`]'s).
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum CatalogCommand {
     /// List the catalog's ingredients.
     Ingredients {
@@ -234,6 +239,35 @@ pub fn command() -> clap::Command {
     cli
 }
 
+/// [`command`] with each command's arguments added up front, in the order clap gives them when it
+/// builds a whole command line at once: the command's own, then the global ones, then `--help`.
+/// Completions list arguments in that order; a command whose arguments are deferred would get
+/// the global ones first, as clap adds them to it before it builds it.
+pub fn command_with_every_argument() -> clap::Command {
+    let mut cli = command();
+    let names: Vec<String> = cli
+        .get_subcommands()
+        .map(|c| c.get_name().to_owned())
+        .collect();
+    for name in names {
+        cli = cli.mut_subcommand(&name, |sub| {
+            // A copy built alone has exactly the command's own arguments and groups (and the
+            // `--help` that building adds, which the command will add again after the global
+            // ones); the command itself then no longer needs to defer them.
+            let mut built = sub.clone();
+            built.build();
+            let own: Vec<clap::Arg> = built
+                .get_arguments()
+                .filter(|a| a.get_id() != "help")
+                .cloned()
+                .collect();
+            let groups: Vec<clap::ArgGroup> = built.get_groups().cloned().collect();
+            sub.defer(|c| c).args(own).groups(groups)
+        });
+    }
+    cli
+}
+
 /// The exit codes, as `check`, `formulate` and `plan` end their help.
 const EXIT_CODES: &str = "\n\nExit codes:\n  0  compatible, or caution (1 with --strict)\n  1  unknown (0 with \
 --allow-unknown), incompatible, postpone or refused\n  2  usage error, unknown name, invalid catalog or patient file";
@@ -363,7 +397,9 @@ fn examples(command: &str) -> &'static [(&'static str, &'static str)] {
     }
 }
 
-/// What the practitioner knows of the patient.
+// What the practitioner knows of the patient. (Not a doc comment: clap would take it for the
+// `about` of each command that flattens these flags, over the command's own when it builds the
+// command's arguments late.)
 #[derive(Debug, Clone, Default, Args)]
 pub struct PatientArgs {
     /// A patient condition (repeatable or comma-separated): pregnancy, menstruation, gallstones, ...
