@@ -9,8 +9,6 @@
 use std::ffi::OsString;
 use std::io::{self, Write};
 
-use clap::FromArgMatches;
-
 use crate::catalog::{self, Kind};
 use crate::check::CheckRequest;
 use crate::cli::{CatalogCommand, Cli, ColorChoice, Command, FormulateArgs, PatientArgs, PlanArgs};
@@ -80,10 +78,7 @@ pub fn run(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Exit {
-    let parsed = crate::cli::command()
-        .try_get_matches_from(args)
-        .and_then(|matches| Cli::from_arg_matches(&matches));
-    let cli = match parsed {
+    let cli = match crate::cli::parse(args) {
         Ok(cli) => cli,
         Err(e) => {
             use clap::error::ErrorKind;

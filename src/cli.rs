@@ -1,5 +1,6 @@
 //! The command line: clap definitions only.
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -190,6 +191,23 @@ impl CatalogCommand {
             CatalogCommand::Graph { .. } => "graph",
             CatalogCommand::Explain { .. } => "explain",
         }
+    }
+}
+
+/// Parses the command line (program name first). A run parses it without the commands' help
+/// texts, which only help and errors print: a help request or an error is parsed again with
+/// [`command`], to the same outcome, so that what it prints is whole.
+pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Cli, clap::Error> {
+    use clap::{CommandFactory, FromArgMatches};
+    let args: Vec<OsString> = args.into_iter().collect();
+    let parse = |command: clap::Command| {
+        command
+            .try_get_matches_from(&args)
+            .and_then(|matches| Cli::from_arg_matches(&matches))
+    };
+    match parse(Cli::command()) {
+        Err(e) if e.kind() != clap::error::ErrorKind::DisplayVersion => parse(command()),
+        parsed => parsed,
     }
 }
 
