@@ -127,28 +127,34 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut lines = Vec::new();
     for paragraph in text.split('\n') {
         let mut line = String::new();
-        for word in paragraph.split_whitespace() {
-            let mut word = word.to_owned();
+        // The width of `line`, kept as words are added (a space joins no two characters into
+        // one cell, so widths add up) rather than measured again for every word.
+        let mut line_width = 0;
+        for whole in paragraph.split_whitespace() {
+            let mut word = whole;
             loop {
+                let word_width = word.width();
                 let need = if line.is_empty() {
-                    word.width()
+                    word_width
                 } else {
-                    line.width() + 1 + word.width()
+                    line_width + 1 + word_width
                 };
                 if need <= width {
                     if !line.is_empty() {
                         line.push(' ');
                     }
-                    line.push_str(&word);
+                    line.push_str(word);
+                    line_width = need;
                     break;
                 }
                 if !line.is_empty() {
                     lines.push(std::mem::take(&mut line));
+                    line_width = 0;
                     continue;
                 }
                 // A word wider than the line: cut it.
-                let (head, tail) = split_at_width(&word, width);
-                lines.push(head);
+                let (head, tail) = split_at_width(word, width);
+                lines.push(head.to_owned());
                 word = tail;
                 if word.is_empty() {
                     break;
@@ -164,7 +170,7 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 }
 
 /// The longest prefix of `word` that fits `width` cells (at least one character), and the rest.
-fn split_at_width(word: &str, width: usize) -> (String, String) {
+fn split_at_width(word: &str, width: usize) -> (&str, &str) {
     let mut used = 0;
     let mut cut = 0;
     for (i, c) in word.char_indices() {
@@ -175,7 +181,7 @@ fn split_at_width(word: &str, width: usize) -> (String, String) {
         used += w;
         cut = i + c.len_utf8();
     }
-    (word[..cut].to_owned(), word[cut..].to_owned())
+    word.split_at(cut)
 }
 
 /// The column widths a table is drawn with inside `width`, or `None` when it must be drawn as
