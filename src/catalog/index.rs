@@ -1,11 +1,13 @@
-//! What a catalog derives from its records before it can answer: the name index and each
-//! ingredient's class. `Catalog::build` derives them for a catalog file; `build.rs` (which
+//! What a catalog derives from its records before it can answer: the name index, each
+//! ingredient's class and the indices of each edge's ends. `Catalog::build` derives them for a catalog file; `build.rs` (which
 //! compiles this file through `build_support.rs`) derives them once for the embedded catalog and
 //! writes them as Rust statics with it, so that no start lower-cases every name again.
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
-use super::model::{CatalogFile, List, Str};
+use super::model::{CatalogFile, Edge, List, Str};
 use crate::names::normalise;
 
 /// The kinds of named records a person can refer to.
@@ -56,21 +58,41 @@ pub struct Derived {
     pub names: NameIndex,
     /// The class index of each ingredient, by ingredient index.
     pub class_of: List<usize>,
+    /// The ingredient indices of each ingredient edge's ends, by edge index (`None` when an end
+    /// is not an ingredient's id, which validation rules out).
+    pub edge_ends: List<Option<(usize, usize)>>,
+    /// The class indices of each class edge's ends, by class edge index (`None` as above).
+    pub class_edge_ends: List<Option<(usize, usize)>>,
 }
 
 /// Derives the name index and the ingredients' classes of a validated catalog file (an
 /// ingredient whose class is unknown, which validation rules out, gets class 0).
 pub fn derive(file: &CatalogFile) -> Derived {
+    let class_index: HashMap<&str, usize> = file
+        .classes
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (&*c.id, i))
+        .collect();
+    let ingredient_index: HashMap<&str, usize> = file
+        .ingredients
+        .iter()
+        .enumerate()
+        .map(|(i, x)| (&*x.id, i))
+        .collect();
     let class_of = file
         .ingredients
         .iter()
-        .map(|i| {
-            file.classes
-                .iter()
-                .position(|c| c.id == i.class)
-                .unwrap_or(0)
-        })
+        .map(|i| class_index.get(&*i.class).copied().unwrap_or(0))
         .collect();
+    let ends = |edges: &[Edge], index: &HashMap<&str, usize>| -> List<Option<(usize, usize)>> {
+        edges
+            .iter()
+            .map(|e| Some((*index.get(&*e.a)?, *index.get(&*e.b)?)))
+            .collect()
+    };
+    let edge_ends = ends(&file.edges, &ingredient_index);
+    let class_edge_ends = ends(&file.class_edges, &class_index);
     // Ids first, then names, then aliases: validation guarantees they do not collide within a
     // kind, and the first is kept if they ever do.
     let mut names = Vec::new();
@@ -109,6 +131,8 @@ pub fn derive(file: &CatalogFile) -> Derived {
     Derived {
         names: NameIndex(names.into()),
         class_of,
+        edge_ends,
+        class_edge_ends,
     }
 }
 

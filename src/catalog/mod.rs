@@ -236,7 +236,7 @@ impl Catalog {
 
     /// A catalog from a validated file and what was derived from it.
     fn assemble(file: CatalogFile, derived: Derived, origin: &str, sha256: String) -> Catalog {
-        let compat = CompatGraph::build(&file);
+        let compat = CompatGraph::build(&file, &derived.edge_ends, &derived.class_edge_ends);
         Catalog {
             file,
             origin: origin.to_owned(),
@@ -433,6 +433,11 @@ mod tests {
         );
         assert_eq!(embedded.names, loaded.names);
         assert_eq!(embedded.class_of, loaded.class_of);
+        assert_eq!(
+            generated::DERIVED,
+            index::derive(loaded.file()),
+            "the name index, classes and edges' ends"
+        );
         assert_eq!(embedded.sha256(), loaded.sha256());
         assert_eq!(embedded.origin(), loaded.origin());
     }
