@@ -279,7 +279,11 @@ pub fn component_findings(
 fn own_patient_findings(catalog: &Catalog, i: usize, patient: &Patient) -> Vec<Finding> {
     let ing = &catalog.ingredients()[i];
     let mut out = Vec::new();
-    for (n, contra) in ing.contraindications.iter().enumerate() {
+    // A contraindication applies only to a condition the patient has or is allergic to, an
+    // interaction only to a medication they take: without any, no record's id is looked up.
+    let names_conditions = !patient.conditions.is_empty() || !patient.allergies.is_empty();
+    let contraindications = ing.contraindications.iter().filter(|_| names_conditions);
+    for (n, contra) in contraindications.enumerate() {
         let Some(c) = catalog
             .conditions()
             .iter()
@@ -330,7 +334,11 @@ fn own_patient_findings(catalog: &Catalog, i: usize, patient: &Patient) -> Vec<F
             });
         }
     }
-    for (n, inter) in ing.interactions.iter().enumerate() {
+    let interactions = ing
+        .interactions
+        .iter()
+        .filter(|_| !patient.medications.is_empty());
+    for (n, inter) in interactions.enumerate() {
         let Some(m) = catalog
             .medications()
             .iter()
