@@ -196,14 +196,22 @@ impl CatalogCommand {
 
 /// Parses the command line (program name first). A run parses it without the commands' help
 /// texts, which only help and errors print: a help request or an error is parsed again with
-/// [`command`], to the same outcome, so that what it prints is whole.
-pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Cli, clap::Error> {
+/// [`command`], to the same outcome, so that what it prints is whole. When the process ends
+/// after the run (`exits_after_run`), clap's definitions are left for the system to reclaim.
+pub fn parse(
+    args: impl IntoIterator<Item = OsString>,
+    exits_after_run: bool,
+) -> Result<Cli, clap::Error> {
     use clap::{CommandFactory, FromArgMatches};
     let args: Vec<OsString> = args.into_iter().collect();
-    let parse = |command: clap::Command| {
-        command
-            .try_get_matches_from(&args)
-            .and_then(|matches| Cli::from_arg_matches(&matches))
+    let parse = |mut command: clap::Command| {
+        let parsed = command
+            .try_get_matches_from_mut(&args)
+            .and_then(|matches| Cli::from_arg_matches(&matches));
+        if exits_after_run {
+            std::mem::forget(command);
+        }
+        parsed
     };
     match parse(Cli::command()) {
         Err(e) if e.kind() != clap::error::ErrorKind::DisplayVersion => parse(command()),
