@@ -15,6 +15,7 @@ mod catalog;
 mod names;
 
 fn main() {
+    link_at_a_fixed_address();
     println!("cargo::rerun-if-changed=ingredients.ron");
     for file in [
         "src/catalog/codec.rs",
@@ -78,6 +79,21 @@ fn main() {
     let out = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
     if let Err(e) = std::fs::write(out.join("catalog.rs"), rust) {
         fail(&format!("cannot write catalog.rs: {e}"));
+    }
+}
+
+/// Links the `mesomix` binary at a fixed address (`-no-pie`) on Linux with glibc. The embedded
+/// catalog's statics hold some 8,400 pointers on 84 pages; in a position-independent executable
+/// the loader rewrites each of them at every start (every one of those pages copied), about
+/// 0.2 ms a run, a third of a hello world (see `docs/reference.md`, "Performance"; packed
+/// relative relocations were slower still). Linked at a fixed address the pointers are resolved
+/// when the binary is linked, and only the pages read are loaded. The cost: the binary's own code
+/// and data are not at a random address (ASLR still places the libraries, the stack and the
+/// heap). Tests, benchmarks and examples stay position-independent.
+fn link_at_a_fixed_address() {
+    let var = |name: &str| std::env::var(name).unwrap_or_default();
+    if var("CARGO_CFG_TARGET_OS") == "linux" && var("CARGO_CFG_TARGET_ENV") == "gnu" {
+        println!("cargo::rustc-link-arg-bins=-no-pie");
     }
 }
 
