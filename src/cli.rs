@@ -194,28 +194,61 @@ impl CatalogCommand {
     }
 }
 
-/// Parses the command line (program name first). A run parses it without the commands' help
-/// texts, which only help and errors print: a help request or an error is parsed again with
-/// [`command`], to the same outcome, so that what it prints is whole. When the process ends
-/// after the run (`exits_after_run`), clap's definitions are left for the system to reclaim.
+/// Parses the command line (program name first). A run parses it with [`lean`] definitions:
+/// only the command it names, without help texts, which only help and errors print. A help
+/// request or an error is parsed again with [`command`], to the same outcome, so that what it
+/// prints is whole. When the process ends after the run (`exits_after_run`), clap's definitions
+/// are left for the system to reclaim.
 pub fn parse(
     args: impl IntoIterator<Item = OsString>,
     exits_after_run: bool,
 ) -> Result<Cli, clap::Error> {
-    use clap::{CommandFactory, FromArgMatches};
     let args: Vec<OsString> = args.into_iter().collect();
-    let parse = |mut command: clap::Command| {
-        let parsed = command
-            .try_get_matches_from_mut(&args)
-            .and_then(|matches| Cli::from_arg_matches(&matches));
-        if exits_after_run {
-            std::mem::forget(command);
+    match parse_with(lean(&args), &args, exits_after_run) {
+        Err(e) if e.kind() != clap::error::ErrorKind::DisplayVersion => {
+            parse_with(command(), &args, exits_after_run)
         }
-        parsed
-    };
-    match parse(Cli::command()) {
-        Err(e) if e.kind() != clap::error::ErrorKind::DisplayVersion => parse(command()),
         parsed => parsed,
+    }
+}
+
+fn parse_with(
+    mut command: clap::Command,
+    args: &[OsString],
+    exits_after_run: bool,
+) -> Result<Cli, clap::Error> {
+    use clap::FromArgMatches;
+    let parsed = command
+        .try_get_matches_from_mut(args)
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    if exits_after_run {
+        std::mem::forget(command);
+    }
+    parsed
+}
+
+/// The tool's own flags and only the command `args` name (the first argument that is a
+/// command's name), without the commands' help texts: what a run needs, and clap then copies the
+/// global flags into one command instead of every one. If that guess is not the command, or
+/// there is none, this parses nothing that [`command`] would parse otherwise: the tool takes no
+/// argument of its own, so the command's place holds a name this does not know, and parsing
+/// fails (then [`parse`] parses again with [`command`]).
+fn lean(args: &[OsString]) -> clap::Command {
+    use clap::{Args, CommandFactory};
+    let all = Cli::command();
+    let named = args
+        .iter()
+        .skip(1)
+        .find_map(|arg| all.find_subcommand(arg).cloned());
+    std::mem::forget(all);
+    let own = clap::Command::new("mesomix")
+        .version(env!("CARGO_PKG_VERSION"))
+        .subcommand_required(true)
+        .arg_required_else_help(true);
+    let own = Global::augment_args(own);
+    match named {
+        Some(command) => own.subcommand(command),
+        None => own,
     }
 }
 
@@ -529,3 +562,62 @@ pub struct PlanArgs {
 }
 
 pub use crate::render::emit::SchemaKind;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Whatever the lean definitions parse, the whole ones parse the same way; a run never
+    /// depends on which of the two parsed it.
+    #[track_caller]
+    fn check(line: &str) {
+        let args: Vec<OsString> = line.split_whitespace().map(OsString::from).collect();
+        let whole = parse_with(command(), &args, false);
+        if let Ok(lean) = parse_with(lean(&args), &args, false) {
+            assert_eq!(
+                format!("{:?}", Ok::<_, String>(lean)),
+                format!("{:?}", whole.as_ref().map_err(|e| e.to_string())),
+                "{line}"
+            );
+        }
+        let parsed = parse(args, false);
+        assert_eq!(
+            format!("{:?}", parsed.map_err(|e| (e.kind(), e.to_string()))),
+            format!("{:?}", whole.map_err(|e| (e.kind(), e.to_string()))),
+            "{line}"
+        );
+    }
+
+    #[test]
+    fn the_lean_definitions_parse_as_the_whole_ones() {
+        for name in command().get_subcommands().map(|c| c.get_name().to_owned()) {
+            for (line, _) in examples(&name) {
+                check(line);
+            }
+            check(&format!("mesomix {name}"));
+            check(&format!("mesomix {name} --help"));
+            check(&format!("mesomix --format json {name} lidase"));
+        }
+        for line in [
+            "mesomix",
+            "mesomix --version",
+            "mesomix -V check",
+            "mesomix check --version",
+            "mesomix --catalog check plan --zone face lidase",
+            "mesomix --catalog check check lidase hyaluronic_acid",
+            "mesomix -o plan check lidase --color never",
+            "mesomix --width 40 --lang ru check lidase hyaluronic_acid --strict",
+            "mesomix check lidase --strict --allow-unknown",
+            "mesomix chekc lidase",
+            "mesomix lidase check",
+            "mesomix help check",
+            "mesomix help",
+            "mesomix check -- --lidase",
+            "mesomix formulate --goal cellulite --zone abdomen --max-components 3",
+            "mesomix completions bash",
+            "mesomix schema check",
+        ] {
+            check(line);
+        }
+    }
+}
