@@ -109,15 +109,22 @@ fn hanging(
 
 /// The display width of the widest line of a cell.
 fn natural(text: &str) -> usize {
-    text.lines().map(UnicodeWidthStr::width).max().unwrap_or(0)
+    text.lines().map(cells).max().unwrap_or(0)
 }
 
 /// The display width of the longest word of a cell.
 fn longest_word(text: &str) -> usize {
-    text.split_whitespace()
-        .map(UnicodeWidthStr::width)
-        .max()
-        .unwrap_or(0)
+    text.split_whitespace().map(cells).max().unwrap_or(0)
+}
+
+/// The display width of `text` in cells: its length when it is printable ASCII (one cell a
+/// character, as `unicode-width` counts them, without looking each up), else `unicode-width`'s.
+fn cells(text: &str) -> usize {
+    if text.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        text.len()
+    } else {
+        text.width()
+    }
 }
 
 /// Wraps text to `width` cells at spaces; a word wider than `width` is cut into pieces of
@@ -133,7 +140,7 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
         for whole in paragraph.split_whitespace() {
             let mut word = whole;
             loop {
-                let word_width = word.width();
+                let word_width = cells(word);
                 let need = if line.is_empty() {
                     word_width
                 } else {
@@ -361,6 +368,23 @@ fn paint_tone(text: &str, tone: Tone, color: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn printable_ascii_is_one_cell_a_character_as_unicode_width_counts_it() {
+        let ascii: String = (b' '..=b'~').map(char::from).collect();
+        assert_eq!(cells(&ascii), ascii.width());
+        for text in [
+            "",
+            "a b",
+            "Лидаза 64 ЕД",
+            "日本",
+            "x\u{301}",
+            "#\u{fe0f}\u{20e3}",
+            "a\tb",
+        ] {
+            assert_eq!(cells(text), text.width(), "{text:?}");
+        }
+    }
 
     fn doc_with_table(rows: &[&[&str]]) -> Doc {
         let mut doc = Doc::new("t");
