@@ -204,7 +204,7 @@ pub fn parse(
     exits_after_run: bool,
 ) -> Result<Cli, clap::Error> {
     let args: Vec<OsString> = args.into_iter().collect();
-    match parse_with(lean(&args), &args, exits_after_run) {
+    match parse_with(lean(&args, exits_after_run), &args, exits_after_run) {
         Err(e) if e.kind() != clap::error::ErrorKind::DisplayVersion => {
             parse_with(command(), &args, exits_after_run)
         }
@@ -232,15 +232,19 @@ fn parse_with(
 /// global flags into one command instead of every one. If that guess is not the command, or
 /// there is none, this parses nothing that [`command`] would parse otherwise: the tool takes no
 /// argument of its own, so the command's place holds a name this does not know, and parsing
-/// fails (then [`parse`] parses again with [`command`]).
-fn lean(args: &[OsString]) -> clap::Command {
-    use clap::{Args, CommandFactory};
-    let all = Cli::command();
+/// fails (then [`parse`] parses again with [`command`]). The other commands are left to the
+/// system as [`parse`] leaves the definitions.
+fn lean(args: &[OsString], exits_after_run: bool) -> clap::Command {
+    use clap::{Args, Subcommand};
+    // Every command as `Cli::command()` holds it (its arguments deferred), without the tool's.
+    let all = Command::augment_subcommands(clap::Command::new("mesomix"));
     let named = args
         .iter()
         .skip(1)
         .find_map(|arg| all.find_subcommand(arg).cloned());
-    std::mem::forget(all);
+    if exits_after_run {
+        std::mem::forget(all);
+    }
     let own = clap::Command::new("mesomix")
         .version(env!("CARGO_PKG_VERSION"))
         .subcommand_required(true)
@@ -573,7 +577,7 @@ mod tests {
     fn check(line: &str) {
         let args: Vec<OsString> = line.split_whitespace().map(OsString::from).collect();
         let whole = parse_with(command(), &args, false);
-        if let Ok(lean) = parse_with(lean(&args), &args, false) {
+        if let Ok(lean) = parse_with(lean(&args, false), &args, false) {
             assert_eq!(
                 format!("{:?}", Ok::<_, String>(lean)),
                 format!("{:?}", whole.as_ref().map_err(|e| e.to_string())),
