@@ -1,7 +1,7 @@
-//! Validates the embedded catalog when mesomix is built and stores it in a form that is quick
-//! to load: an invalid `ingredients.ron` fails the build with every problem and its line, and
-//! the binary reads the pre-validated catalog, with its name index and ingredients' classes
-//! already derived, from a binary form (`src/catalog/stored.rs`) instead of parsing and
+//! Validates the embedded catalog when mesomix is built and writes it as Rust statics: an
+//! invalid `ingredients.ron` fails the build with every problem and its line, and the binary
+//! holds the pre-validated catalog, with its name index and ingredients' classes already
+//! derived, as static data (`src/catalog/generate.rs` writes it) instead of parsing and
 //! validating RON and lower-casing every name at every start.
 
 use std::fmt::Write as _;
@@ -15,6 +15,7 @@ mod catalog;
 mod names;
 
 fn main() {
+    link_at_a_fixed_address();
     println!("cargo::rerun-if-changed=ingredients.ron");
     for file in [
         "src/catalog/codec.rs",
@@ -23,7 +24,7 @@ fn main() {
         "src/catalog/spans.rs",
         "src/catalog/build_support.rs",
         "src/catalog/index.rs",
-        "src/catalog/stored.rs",
+        "src/catalog/generate.rs",
         "src/names.rs",
     ] {
         println!("cargo::rerun-if-changed={file}");
@@ -58,22 +59,41 @@ fn main() {
         fail(&message);
     }
     let derived = catalog::index::derive(&file);
-    let stored = catalog::index::Stored { file, derived };
-    let (structure, strings) =
-        match catalog::codec::with_every_field(|| catalog::stored::to_stored(&stored)) {
-            Ok(form) => form,
-            Err(e) => fail(&format!("cannot serialise the catalog: {e}")),
-        };
+    let generated = catalog::codec::with_every_field(|| {
+        Ok::<_, catalog::generate::GenerateError>((
+            catalog::generate::to_rust(&file)?,
+            catalog::generate::to_rust(&derived)?,
+        ))
+    });
+    let (file, derived) = match generated {
+        Ok(generated) => generated,
+        Err(e) => fail(&format!("cannot write the catalog as Rust: {e}")),
+    };
     let sha = catalog::codec::sha256_hex(&text);
+    let mut rust = String::from(
+        "// The embedded catalog, written by build.rs from ingredients.ron (validated).\n",
+    );
+    let _ = writeln!(rust, "pub(super) static FILE: CatalogFile = {file};");
+    let _ = writeln!(rust, "pub(super) static DERIVED: Derived = {derived};");
+    let _ = writeln!(rust, "pub(super) const SHA256: &str = {sha:?};");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
-    for (name, contents) in [
-        ("catalog.stored", structure.as_slice()),
-        ("catalog.strings", strings.as_bytes()),
-        ("catalog.sha256", sha.as_bytes()),
-    ] {
-        if let Err(e) = std::fs::write(out.join(name), contents) {
-            fail(&format!("cannot write {name}: {e}"));
-        }
+    if let Err(e) = std::fs::write(out.join("catalog.rs"), rust) {
+        fail(&format!("cannot write catalog.rs: {e}"));
+    }
+}
+
+/// Links the `mesomix` binary at a fixed address (`-no-pie`) on Linux with glibc. The embedded
+/// catalog's statics hold some 8,400 pointers on 84 pages; in a position-independent executable
+/// the loader rewrites each of them at every start (every one of those pages copied), about
+/// 0.2 ms a run, a third of a hello world (see `docs/reference.md`, "Performance"; packed
+/// relative relocations were slower still). Linked at a fixed address the pointers are resolved
+/// when the binary is linked, and only the pages read are loaded. The cost: the binary's own code
+/// and data are not at a random address (ASLR still places the libraries, the stack and the
+/// heap). Tests, benchmarks and examples stay position-independent.
+fn link_at_a_fixed_address() {
+    let var = |name: &str| std::env::var(name).unwrap_or_default();
+    if var("CARGO_CFG_TARGET_OS") == "linux" && var("CARGO_CFG_TARGET_ENV") == "gnu" {
+        println!("cargo::rustc-link-arg-bins=-no-pie");
     }
 }
 

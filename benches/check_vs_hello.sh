@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Wall time of `mesomix --version` and `mesomix check` on the embedded catalog against a
-# hello-world Rust binary built with the same release profile. The three commands take turns,
-# ROUNDS rounds (default 20) of RUNS runs each (default 20); for each command the mean per run of
-# its fastest round is printed with its ratio to hello world (the fastest round is the one least
-# disturbed by other work on the machine). With valgrind installed, also the instructions each
+# hello-world Rust binary built with the same release profile and, as `build.rs` links mesomix on
+# Linux with glibc, at a fixed address (`-no-pie`, which saves hello world a little too). The three
+# commands take turns, ROUNDS rounds (default 20) of RUNS runs each (default 20); for each command
+# the mean per run of its fastest round is printed with its ratio to hello world (the fastest round
+# is the one least disturbed by other work on the machine). With valgrind installed, also the instructions each
 # executes (callgrind), which do not depend on the machine's load.
 # Usage: benches/check_vs_hello.sh [ROUNDS] [RUNS]
 set -euo pipefail
@@ -15,7 +16,12 @@ target=${CARGO_TARGET_DIR:-target}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 printf 'fn main() { println!("hello"); }\n' > "$work/hello.rs"
-rustc -C opt-level=3 -C lto -C codegen-units=1 -C strip=symbols -o "$work/hello" "$work/hello.rs"
+fixed=()
+if [ "$(uname -s)" = Linux ] && ldd --version 2>&1 | grep -qi -e glibc -e 'gnu libc'; then
+    fixed=(-C link-arg=-no-pie)
+fi
+rustc -C opt-level=3 -C lto -C codegen-units=1 -C strip=symbols "${fixed[@]}" -o "$work/hello" \
+    "$work/hello.rs"
 mesomix="$target/release/mesomix"
 python3 - "$rounds" "$runs" "$work/hello" "$mesomix" <<'PY'
 import subprocess, sys, time

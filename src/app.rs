@@ -9,8 +9,6 @@
 use std::ffi::OsString;
 use std::io::{self, Write};
 
-use clap::FromArgMatches;
-
 use crate::catalog::{self, Kind};
 use crate::check::CheckRequest;
 use crate::cli::{CatalogCommand, Cli, ColorChoice, Command, FormulateArgs, PatientArgs, PlanArgs};
@@ -43,8 +41,9 @@ pub struct Env {
     /// it), else the local date from the system clock and time zone. `None` leaves "is the
     /// start in the past?" unanswered.
     pub today: Option<Today>,
-    /// The process ends once this run is done: the catalog is left for the system to reclaim
-    /// rather than freed record by record (1.3 M instructions, a quarter of a short `check`).
+    /// The process ends once this run is done: the catalog and clap's definitions are left for
+    /// the system to reclaim rather than freed piece by piece (the catalog took 1.3 M
+    /// instructions, a quarter of a short `check`, when it was deserialised).
     /// False by default, so that a caller that runs many times in one process frees it.
     pub exits_after_run: bool,
 }
@@ -80,10 +79,7 @@ pub fn run(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> Exit {
-    let parsed = crate::cli::command()
-        .try_get_matches_from(args)
-        .and_then(|matches| Cli::from_arg_matches(&matches));
-    let cli = match parsed {
+    let cli = match crate::cli::parse(args, env.exits_after_run) {
         Ok(cli) => cli,
         Err(e) => {
             use clap::error::ErrorKind;
@@ -182,7 +178,12 @@ fn execute(cli: &Cli, env: &Env, lang: Lang) -> Result<(Emitted, Exit), Error> {
         Command::Catalog(command) => return answer(cli, command, env, format, lang),
         Command::Completions { shell } => {
             let mut buf = Vec::new();
-            clap_complete::generate(*shell, &mut crate::cli::command(), "mesomix", &mut buf);
+            clap_complete::generate(
+                *shell,
+                &mut crate::cli::command_with_every_argument(),
+                "mesomix",
+                &mut buf,
+            );
             String::from_utf8_lossy(&buf).into_owned()
         }
         Command::Man => man_page().map_err(|source| Error::Io {

@@ -1,5 +1,6 @@
 //! The command line: clap definitions only.
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -55,7 +56,11 @@ pub enum ColorChoice {
 
 /// Every command. Those that answer from the catalog are one group ([`CatalogCommand`]); the
 /// others need no catalog loaded.
+///
+/// Each command's arguments are added only when clap builds that command (`defer`): a run builds
+/// the one it runs, not all of them (help, completions and the man page build every one).
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 #[allow(
     clippy::large_enum_variant,
     reason = "one value per run; boxing would only add noise"
@@ -79,8 +84,9 @@ pub enum Command {
     Man,
 }
 
-/// The commands that answer from the loaded catalog.
+/// The commands that answer from the loaded catalog (their arguments deferred as [`Command`]'s).
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum CatalogCommand {
     /// List the catalog's ingredients.
     Ingredients {
@@ -188,6 +194,68 @@ impl CatalogCommand {
     }
 }
 
+/// Parses the command line (program name first). A run parses it with [`lean`] definitions:
+/// only the command it names, without help texts, which only help and errors print. A help
+/// request or an error is parsed again with [`command`], to the same outcome, so that what it
+/// prints is whole. When the process ends after the run (`exits_after_run`), clap's definitions
+/// are left for the system to reclaim.
+pub fn parse(
+    args: impl IntoIterator<Item = OsString>,
+    exits_after_run: bool,
+) -> Result<Cli, clap::Error> {
+    let args: Vec<OsString> = args.into_iter().collect();
+    match parse_with(lean(&args, exits_after_run), &args, exits_after_run) {
+        Err(e) if e.kind() != clap::error::ErrorKind::DisplayVersion => {
+            parse_with(command(), &args, exits_after_run)
+        }
+        parsed => parsed,
+    }
+}
+
+fn parse_with(
+    mut command: clap::Command,
+    args: &[OsString],
+    exits_after_run: bool,
+) -> Result<Cli, clap::Error> {
+    use clap::FromArgMatches;
+    let parsed = command
+        .try_get_matches_from_mut(args)
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    if exits_after_run {
+        std::mem::forget(command);
+    }
+    parsed
+}
+
+/// The tool's own flags and only the command `args` name (the first argument that is a
+/// command's name), without the commands' help texts: what a run needs, and clap then copies the
+/// global flags into one command instead of every one. If that guess is not the command, or
+/// there is none, this parses nothing that [`command`] would parse otherwise: the tool takes no
+/// argument of its own, so the command's place holds a name this does not know, and parsing
+/// fails (then [`parse`] parses again with [`command`]). The other commands are left to the
+/// system as [`parse`] leaves the definitions.
+fn lean(args: &[OsString], exits_after_run: bool) -> clap::Command {
+    use clap::{Args, Subcommand};
+    // Every command as `Cli::command()` holds it (its arguments deferred), without the tool's.
+    let all = Command::augment_subcommands(clap::Command::new("mesomix"));
+    let named = args
+        .iter()
+        .skip(1)
+        .find_map(|arg| all.find_subcommand(arg).cloned());
+    if exits_after_run {
+        std::mem::forget(all);
+    }
+    let own = clap::Command::new("mesomix")
+        .version(env!("CARGO_PKG_VERSION"))
+        .subcommand_required(true)
+        .arg_required_else_help(true);
+    let own = Global::augment_args(own);
+    match named {
+        Some(command) => own.subcommand(command),
+        None => own,
+    }
+}
+
 /// The command line as clap sees it, with each command's help listing the formats it writes
 /// (from `render::emit::formats`, the table `--format` is checked against).
 pub fn command() -> clap::Command {
@@ -230,6 +298,35 @@ pub fn command() -> clap::Command {
         if !help.is_empty() {
             cli = cli.mut_subcommand(&name, |c| c.after_help(help));
         }
+    }
+    cli
+}
+
+/// [`command`] with each command's arguments added up front, in the order clap gives them when it
+/// builds a whole command line at once: the command's own, then the global ones, then `--help`.
+/// Completions list arguments in that order; a command whose arguments are deferred would get
+/// the global ones first, as clap adds them to it before it builds it.
+pub fn command_with_every_argument() -> clap::Command {
+    let mut cli = command();
+    let names: Vec<String> = cli
+        .get_subcommands()
+        .map(|c| c.get_name().to_owned())
+        .collect();
+    for name in names {
+        cli = cli.mut_subcommand(&name, |sub| {
+            // A copy built alone has exactly the command's own arguments and groups (and the
+            // `--help` that building adds, which the command will add again after the global
+            // ones); the command itself then no longer needs to defer them.
+            let mut built = sub.clone();
+            built.build();
+            let own: Vec<clap::Arg> = built
+                .get_arguments()
+                .filter(|a| a.get_id() != "help")
+                .cloned()
+                .collect();
+            let groups: Vec<clap::ArgGroup> = built.get_groups().cloned().collect();
+            sub.defer(|c| c).args(own).groups(groups)
+        });
     }
     cli
 }
@@ -363,7 +460,9 @@ fn examples(command: &str) -> &'static [(&'static str, &'static str)] {
     }
 }
 
-/// What the practitioner knows of the patient.
+// What the practitioner knows of the patient. (Not a doc comment: clap would take it for the
+// `about` of each command that flattens these flags, over the command's own when it builds the
+// command's arguments late.)
 #[derive(Debug, Clone, Default, Args)]
 pub struct PatientArgs {
     /// A patient condition (repeatable or comma-separated): pregnancy, menstruation, gallstones, ...
@@ -467,3 +566,62 @@ pub struct PlanArgs {
 }
 
 pub use crate::render::emit::SchemaKind;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Whatever the lean definitions parse, the whole ones parse the same way; a run never
+    /// depends on which of the two parsed it.
+    #[track_caller]
+    fn check(line: &str) {
+        let args: Vec<OsString> = line.split_whitespace().map(OsString::from).collect();
+        let whole = parse_with(command(), &args, false);
+        if let Ok(lean) = parse_with(lean(&args, false), &args, false) {
+            assert_eq!(
+                format!("{:?}", Ok::<_, String>(lean)),
+                format!("{:?}", whole.as_ref().map_err(|e| e.to_string())),
+                "{line}"
+            );
+        }
+        let parsed = parse(args, false);
+        assert_eq!(
+            format!("{:?}", parsed.map_err(|e| (e.kind(), e.to_string()))),
+            format!("{:?}", whole.map_err(|e| (e.kind(), e.to_string()))),
+            "{line}"
+        );
+    }
+
+    #[test]
+    fn the_lean_definitions_parse_as_the_whole_ones() {
+        for name in command().get_subcommands().map(|c| c.get_name().to_owned()) {
+            for (line, _) in examples(&name) {
+                check(line);
+            }
+            check(&format!("mesomix {name}"));
+            check(&format!("mesomix {name} --help"));
+            check(&format!("mesomix --format json {name} lidase"));
+        }
+        for line in [
+            "mesomix",
+            "mesomix --version",
+            "mesomix -V check",
+            "mesomix check --version",
+            "mesomix --catalog check plan --zone face lidase",
+            "mesomix --catalog check check lidase hyaluronic_acid",
+            "mesomix -o plan check lidase --color never",
+            "mesomix --width 40 --lang ru check lidase hyaluronic_acid --strict",
+            "mesomix check lidase --strict --allow-unknown",
+            "mesomix chekc lidase",
+            "mesomix lidase check",
+            "mesomix help check",
+            "mesomix help",
+            "mesomix check -- --lidase",
+            "mesomix formulate --goal cellulite --zone abdomen --max-components 3",
+            "mesomix completions bash",
+            "mesomix schema check",
+        ] {
+            check(line);
+        }
+    }
+}

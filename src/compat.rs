@@ -15,7 +15,7 @@ use serde::Serialize;
 
 use crate::catalog::Catalog;
 pub use crate::catalog::CompatGraph;
-use crate::catalog::model::{Edge, Evidence, Mechanism, Rating, Text};
+use crate::catalog::model::{Edge, Evidence, Mechanism, Rating, Str, Text};
 
 /// Two pH ranges further apart than this many units make a pair `caution` by inference.
 pub const PH_GAP: f64 = 2.0;
@@ -200,7 +200,7 @@ pub struct PairClaim<'c> {
     /// Its grade: among claims on one pair the strongest decides.
     pub evidence: Evidence,
     /// Ids of the sources it cites.
-    pub sources: &'c [String],
+    pub sources: &'c [Str],
     /// When the claim holds, if not always; `None` for a solo rule.
     pub condition: Option<&'c Text>,
 }

@@ -101,7 +101,7 @@ pub fn settle_strength(
                     }),
                     _ => Ok(Some(s)),
                 },
-                None => match ing.strengths.as_slice() {
+                None => match &*ing.strengths {
                     [one] => Ok(Some(*one)),
                     [] => Err(StrengthError::Unknown { ingredient }),
                     many => Err(StrengthError::Ambiguous {

@@ -200,7 +200,7 @@ fn zone_rule(catalog: &Catalog, zone: usize, value: u32) -> Ruled {
         value,
         set_by: RuleSource::Zone { zone },
         evidence: Some(course.evidence),
-        sources: course.sources.clone(),
+        sources: course.sources.to_strings(),
     }
 }
 
@@ -221,7 +221,7 @@ fn limits(catalog: &Catalog, zone: usize, ingredients: &[usize]) -> Limits {
             value,
             set_by: RuleSource::Ingredient { ingredient: i },
             evidence: Some(limit.evidence),
-            sources: limit.sources.clone(),
+            sources: limit.sources.to_strings(),
         };
         if let Some(n) = limit.max_sessions
             && (n < max_sessions.value

@@ -202,7 +202,7 @@ pub fn answer(catalog: &Catalog, request: Request) -> Result<Report<'_>, Error> 
         Request::Explain { a, b } => {
             if a == b {
                 return Err(Usage::ExplainSame {
-                    id: catalog.ingredients()[a].id.clone(),
+                    id: catalog.ingredients()[a].id.to_string(),
                 }
                 .into());
             }
@@ -311,14 +311,14 @@ pub fn formulate(catalog: &Catalog, request: &FormulateRequest) -> Result<Formul
 
 /// A formulation request that cannot be answered, as a usage error naming what is wrong.
 fn formulate_error(catalog: &Catalog, request: &FormulateRequest, e: &FormulateError) -> Error {
-    let id = |i: usize| catalog.ingredients()[i].id.clone();
+    let id = |i: usize| catalog.ingredients()[i].id.to_string();
     Error::Usage(match *e {
         FormulateError::NoGoals => Usage::NoGoals,
         FormulateError::NoRoom => Usage::AtLeastOne {
             field: crate::error::Field::MaxComponents,
         },
         FormulateError::DuplicateGoal { goal } => Usage::GoalTwice {
-            id: catalog.goals()[goal].id.clone(),
+            id: catalog.goals()[goal].id.to_string(),
         },
         FormulateError::RequiredRuledOut { ingredient } => {
             return Error::RuledOut {
@@ -354,9 +354,11 @@ fn make_plan(catalog: &Catalog, spec: &PlanSpec, ingredients: Vec<usize>) -> Res
             PlanError::TooManySessions { asked, limit } => Usage::TooManySessions {
                 asked,
                 by: match limit.set_by {
-                    RuleSource::Zone { zone } => LimitOwner::Zone(catalog.zones()[zone].id.clone()),
+                    RuleSource::Zone { zone } => {
+                        LimitOwner::Zone(catalog.zones()[zone].id.to_string())
+                    }
                     RuleSource::Ingredient { ingredient } => {
-                        LimitOwner::Ingredient(catalog.ingredients()[ingredient].id.clone())
+                        LimitOwner::Ingredient(catalog.ingredients()[ingredient].id.to_string())
                     }
                     RuleSource::Requested => LimitOwner::Request,
                 },

@@ -195,7 +195,7 @@ impl<'c> Resolver<'c> {
             for i in self.catalog.actives_of(item) {
                 if let Some(&(_, first)) = named.iter().find(|(x, _)| *x == i) {
                     return Err(Usage::ListedTwice {
-                        id: self.catalog.ingredients()[i].id.clone(),
+                        id: self.catalog.ingredients()[i].id.to_string(),
                         first: names[first].clone(),
                         second: typed.clone(),
                         at: (first + 1, n + 1),
@@ -260,7 +260,7 @@ impl<'c> Resolver<'c> {
                 product: name.to_owned(),
                 actives: many
                     .iter()
-                    .map(|&i| self.catalog.ingredients()[i].id.clone())
+                    .map(|&i| self.catalog.ingredients()[i].id.to_string())
                     .collect(),
             }
             .into()),

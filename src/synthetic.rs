@@ -8,8 +8,8 @@
 
 use crate::catalog::model::{
     Action, ActionClaim, CatalogFile, Class, Condition, Course, Depth, Edge, Evidence, Goal,
-    GoalAction, Grade, Ingredient, Mechanism, Medication, Range, Rating, Region, Route, Scope,
-    Source, Span, Status, Text, Zone,
+    GoalAction, Grade, Ingredient, List, Mechanism, Medication, Range, Rating, Region, Route,
+    Scope, Source, Span, Status, Str, Text, Zone,
 };
 use crate::catalog::{self, Catalog};
 
@@ -86,8 +86,8 @@ impl Rng {
 
 fn text(s: &str) -> Text {
     Text {
-        en: s.to_owned(),
-        ru: s.to_owned(),
+        en: s.to_owned().into(),
+        ru: s.to_owned().into(),
     }
 }
 
@@ -124,21 +124,21 @@ pub fn model(shape: &Shape) -> CatalogFile {
     let ingredients = ingredients(&mut rng, shape);
     let (class_edges, edges) = edges(&mut rng, shape, &classes, &ingredients);
     CatalogFile {
-        version: format!("synthetic-{}-{}", shape.ingredients, shape.seed),
-        sources: sources(),
-        classes,
-        actions,
-        goals,
-        zones,
-        conditions,
-        medications,
-        aftercare: Vec::new(),
-        expectations: Vec::new(),
-        ingredients,
-        class_edges,
-        edges,
-        products: Vec::new(),
-        regimens: Vec::new(),
+        version: format!("synthetic-{}-{}", shape.ingredients, shape.seed).into(),
+        sources: sources().into(),
+        classes: classes.into(),
+        actions: actions.into(),
+        goals: goals.into(),
+        zones: zones.into(),
+        conditions: conditions.into(),
+        medications: medications.into(),
+        aftercare: List::default(),
+        expectations: List::default(),
+        ingredients: ingredients.into(),
+        class_edges: class_edges.into(),
+        edges: edges.into(),
+        products: List::default(),
+        regimens: List::default(),
     }
 }
 
@@ -186,7 +186,7 @@ fn action_count(goals: usize) -> usize {
 fn vocabularies(rng: &mut Rng, shape: &Shape) -> Vocabularies {
     let classes: Vec<Class> = (0..shape.classes)
         .map(|c| Class {
-            id: format!("c{c:03}"),
+            id: format!("c{c:03}").into(),
             name: text(&format!("Class {c}")),
             description: text("synthetic"),
         })
@@ -194,7 +194,7 @@ fn vocabularies(rng: &mut Rng, shape: &Shape) -> Vocabularies {
     let n_actions = action_count(shape.goals);
     let actions: Vec<Action> = (0..n_actions)
         .map(|a| Action {
-            id: format!("a{a:02}"),
+            id: format!("a{a:02}").into(),
             name: text(&format!("Action {a}")),
             description: text("synthetic"),
             enabling: false,
@@ -210,18 +210,18 @@ fn vocabularies(rng: &mut Rng, shape: &Shape) -> Vocabularies {
                     continue;
                 }
                 entries.push(GoalAction {
-                    action: id,
-                    also_served_by: Vec::new(),
+                    action: id.into(),
+                    also_served_by: List::default(),
                     share: 1 + rng.below(3) as u32,
                     evidence: Evidence::Weak,
-                    sources: vec!["s_weak".into()],
+                    sources: vec!["s_weak".into()].into(),
                 });
             }
             Goal {
-                id: format!("g{g:02}"),
+                id: format!("g{g:02}").into(),
                 name: text(&format!("Goal {g}")),
-                aliases: Vec::new(),
-                actions: entries,
+                aliases: List::default(),
+                actions: entries.into(),
                 share_note: None,
             }
         })
@@ -233,34 +233,34 @@ fn vocabularies(rng: &mut Rng, shape: &Shape) -> Vocabularies {
         next_course_within_days: None,
         note: None,
         evidence: Evidence::Weak,
-        sources: vec!["s_weak".into()],
+        sources: vec!["s_weak".into()].into(),
     };
     let zones = vec![Zone {
         id: "zone".into(),
         name: text("Zone"),
-        aliases: Vec::new(),
+        aliases: List::default(),
         region: Region::Body,
         depth_mm: Range {
             min: 4.0,
             max: 12.0,
         },
         course,
-        sources: vec!["s_weak".into()],
+        sources: vec!["s_weak".into()].into(),
     }];
     let conditions = vec![Condition {
         id: "pregnancy".into(),
         name: text("Pregnancy"),
-        aliases: Vec::new(),
+        aliases: List::default(),
         scope: Scope::Absolute,
         allergy: false,
         note: None,
         evidence: Evidence::Weak,
-        sources: vec!["s_weak".into()],
+        sources: vec!["s_weak".into()].into(),
     }];
     let medications = vec![Medication {
         id: "anticoagulant".into(),
         name: text("Anticoagulant"),
-        aliases: Vec::new(),
+        aliases: List::default(),
         general: None,
     }];
     Vocabularies {
@@ -295,39 +295,39 @@ fn ingredients(rng: &mut Rng, shape: &Shape) -> Vec<Ingredient> {
                 }
                 let (evidence, source) = grades[rng.below(3)];
                 claims.push(ActionClaim {
-                    action: id,
+                    action: id.into(),
                     efficacy: 1 + rng.below(3) as u8,
-                    routes: vec![Route::Local],
-                    zones: Vec::new(),
+                    routes: vec![Route::Local].into(),
+                    zones: List::default(),
                     evidence,
                     note: None,
-                    sources: vec![source.into()],
+                    sources: vec![source.into()].into(),
                 });
             }
             Ingredient {
-                id: format!("i{i:05}"),
+                id: format!("i{i:05}").into(),
                 name: text(&format!("Ingredient {i}")),
-                aliases: Vec::new(),
-                class: format!("c{:03}", rng.below(shape.classes)),
+                aliases: List::default(),
+                class: format!("c{:03}", rng.below(shape.classes)).into(),
                 status: Status::Available,
-                actions: claims,
+                actions: claims.into(),
                 ph: None,
                 concentration: None,
                 session_limit: None,
-                strengths: Vec::new(),
-                contains: Vec::new(),
-                dose_limits: Vec::new(),
-                depth: vec![Depth::Subcutaneous],
-                regions: Vec::new(),
-                zones: Vec::new(),
+                strengths: List::default(),
+                contains: List::default(),
+                dose_limits: List::default(),
+                depth: vec![Depth::Subcutaneous].into(),
+                regions: List::default(),
+                zones: List::default(),
                 zone_note: None,
                 course: None,
-                contraindications: Vec::new(),
-                interactions: Vec::new(),
+                contraindications: List::default(),
+                interactions: List::default(),
                 solo: None,
-                components: Vec::new(),
-                notes: Vec::new(),
-                sources: vec!["s_weak".into()],
+                components: List::default(),
+                notes: List::default(),
+                sources: vec!["s_weak".into()].into(),
             }
         })
         .collect()
@@ -340,16 +340,16 @@ fn edges(
     classes: &[Class],
     ingredients: &[Ingredient],
 ) -> (Vec<Edge>, Vec<Edge>) {
-    let edge = |a: String, b: String, r: Rating| Edge {
+    let edge = |a: Str, b: Str, r: Rating| Edge {
         a,
         b,
         rating: r,
         mechanism: mechanism(r),
         note: text("synthetic"),
         evidence: Evidence::Weak,
-        sources: vec!["s_weak".into()],
+        sources: vec!["s_weak".into()].into(),
         condition: None,
-        also: Vec::new(),
+        also: List::default(),
     };
     let mut class_edges = Vec::new();
     for a in 0..shape.classes {

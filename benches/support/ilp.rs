@@ -77,8 +77,8 @@ fn instance(catalog: &Catalog, req: &FormulateRequest) -> Option<Instance> {
     let mut targets: Vec<(Vec<&str>, u64)> = Vec::new();
     for (gw, &total) in req.goals.iter().zip(&totals) {
         for entry in &catalog.goals()[gw.goal].actions {
-            let mut accepts = vec![entry.action.as_str()];
-            accepts.extend(entry.also_served_by.iter().map(String::as_str));
+            let mut accepts = vec![entry.action.as_ref()];
+            accepts.extend(entry.also_served_by.iter().map(|s| &**s));
             targets.push((
                 accepts,
                 u64::from(gw.weight) * (l / total) * u64::from(entry.share),
@@ -86,7 +86,7 @@ fn instance(catalog: &Catalog, req: &FormulateRequest) -> Option<Instance> {
         }
     }
     let weights: Vec<u64> = targets.iter().map(|t| t.1).collect();
-    let zone = req.zone.map(|z| catalog.zones()[z].id.as_str());
+    let zone = req.zone.map(|z| catalog.zones()[z].id.as_ref());
     // An ingredient's best (efficacy, evidence) per target among its claims that hold in the zone.
     let claims = |i: usize| -> Vec<(u64, u64)> {
         targets
@@ -95,7 +95,7 @@ fn instance(catalog: &Catalog, req: &FormulateRequest) -> Option<Instance> {
                 catalog.ingredients()[i]
                     .actions
                     .iter()
-                    .filter(|c| accepts.contains(&c.action.as_str()))
+                    .filter(|c| accepts.contains(&c.action.as_ref()))
                     .filter(|c| {
                         c.zones.is_empty() || zone.is_some_and(|z| c.zones.iter().any(|x| x == z))
                     })

@@ -36,7 +36,7 @@ pub fn better<'c>(a: Option<&'c ActionClaim>, b: &'c ActionClaim) -> Option<&'c 
 
 /// What one goal action accepts: the action itself and the ones that also serve it.
 pub fn accepted(entry: &GoalAction) -> impl Iterator<Item = &str> {
-    std::iter::once(entry.action.as_str()).chain(entry.also_served_by.iter().map(String::as_str))
+    std::iter::once(entry.action.as_ref()).chain(entry.also_served_by.iter().map(|s| &**s))
 }
 
 /// The sum of a goal's shares (0 for a goal without actions).
@@ -103,7 +103,7 @@ impl Catalog {
         actions: &[&str],
         zone: Option<&str>,
     ) -> Option<&'a ActionClaim> {
-        let wanted = |c: &&ActionClaim| actions.contains(&c.action.as_str()) && holds_in(c, zone);
+        let wanted = |c: &&ActionClaim| actions.contains(&c.action.as_ref()) && holds_in(c, zone);
         match item {
             // The hot path of every search: no list built.
             Item::Ingredient(i) => self.ingredients()[i]

@@ -3,13 +3,13 @@
 
 #[path = "codec.rs"]
 pub mod codec;
+#[path = "generate.rs"]
+pub mod generate;
 #[path = "index.rs"]
 pub mod index;
 #[path = "model/mod.rs"]
 pub mod model;
 #[path = "spans.rs"]
 pub mod spans;
-#[path = "stored.rs"]
-pub mod stored;
 #[path = "validate/mod.rs"]
 pub mod validate;

@@ -26,9 +26,9 @@ thread_local! {
 }
 
 /// Runs `serialise` with every field of the catalog model written, empty or not. Text forms
-/// leave empty optional fields out; the binary form of the embedded catalog has no field names,
-/// so a field left out would shift every field after it.
-#[allow(dead_code, reason = "build.rs stores the embedded catalog with it")]
+/// leave empty optional fields out; the Rust statics of the embedded catalog are struct
+/// literals, which must name every field.
+#[allow(dead_code, reason = "build.rs writes the embedded catalog with it")]
 pub fn with_every_field<R>(serialise: impl FnOnce() -> R) -> R {
     EVERY_FIELD.with(|every| every.set(true));
     let result = serialise();
@@ -47,8 +47,7 @@ pub fn skip_none<T>(value: &Option<T>) -> bool {
 }
 
 /// Leaves out an empty list field, unless every field is written.
-#[allow(clippy::ptr_arg, reason = "serde passes the field itself, a `&Vec`")]
-pub fn skip_empty<T>(value: &Vec<T>) -> bool {
+pub fn skip_empty<T: Clone>(value: &super::model::List<T>) -> bool {
     value.is_empty() && !every_field()
 }
 

@@ -27,48 +27,39 @@ pub struct CompatGraph {
 }
 
 impl CompatGraph {
-    /// Indexes the edges of `file`: ingredient edges by their pair of ingredient indices, class
-    /// edges in a class-by-class matrix. An edge whose end is not a known id is left out
-    /// (validation reports it).
-    pub fn build(file: &CatalogFile) -> CompatGraph {
-        let ingredient_index: HashMap<&str, usize> = file
-            .ingredients
-            .iter()
-            .enumerate()
-            .map(|(i, x)| (x.id.as_str(), i))
-            .collect();
+    /// Indexes the edges of `file`, whose ends' indices are `edge_ends` and `class_edge_ends`
+    /// (by edge index, as `catalog::index::derive` finds them): ingredient edges by their pair of
+    /// ingredient indices, class edges in a class-by-class matrix. An edge whose end is not a
+    /// known id (`None`) is left out (validation reports it).
+    pub fn build(
+        file: &CatalogFile,
+        edge_ends: &[Option<(usize, usize)>],
+        class_edge_ends: &[Option<(usize, usize)>],
+    ) -> CompatGraph {
         let mut graph = UnGraph::with_capacity(file.ingredients.len(), file.edges.len());
         for _ in &file.ingredients {
             graph.add_node(());
         }
         let mut lookup: HashMap<u64, usize, BuildHasherDefault<PairHasher>> =
             HashMap::with_capacity_and_hasher(file.edges.len(), BuildHasherDefault::default());
-        for (e, edge) in file.edges.iter().enumerate() {
-            if let (Some(&a), Some(&b)) = (
-                ingredient_index.get(edge.a.as_str()),
-                ingredient_index.get(edge.b.as_str()),
-            ) {
-                graph.add_edge(NodeIndex::new(a), NodeIndex::new(b), e);
-                lookup.insert(pair_key(a, b), e);
-            }
-        }
-        let class_index: HashMap<&str, usize> = file
-            .classes
+        for (e, &(a, b)) in edge_ends
             .iter()
             .enumerate()
-            .map(|(i, c)| (c.id.as_str(), i))
-            .collect();
+            .filter_map(|(e, ends)| Some((e, ends.as_ref()?)))
+        {
+            graph.add_edge(NodeIndex::new(a), NodeIndex::new(b), e);
+            lookup.insert(pair_key(a, b), e);
+        }
         let mut classes = UnGraph::with_capacity(file.classes.len(), file.class_edges.len());
         for _ in &file.classes {
             classes.add_node(());
         }
-        for (e, edge) in file.class_edges.iter().enumerate() {
-            if let (Some(&ca), Some(&cb)) = (
-                class_index.get(edge.a.as_str()),
-                class_index.get(edge.b.as_str()),
-            ) {
-                classes.add_edge(NodeIndex::new(ca), NodeIndex::new(cb), e);
-            }
+        for (e, &(ca, cb)) in class_edge_ends
+            .iter()
+            .enumerate()
+            .filter_map(|(e, ends)| Some((e, ends.as_ref()?)))
+        {
+            classes.add_edge(NodeIndex::new(ca), NodeIndex::new(cb), e);
         }
         let class_count = file.classes.len();
         let mut class_matrix = vec![None; class_count * class_count];

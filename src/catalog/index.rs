@@ -1,11 +1,13 @@
-//! What a catalog derives from its records before it can answer: the name index and each
-//! ingredient's class. `Catalog::build` derives them for a catalog file; `build.rs` (which
+//! What a catalog derives from its records before it can answer: the name index, each
+//! ingredient's class and the indices of each edge's ends. `Catalog::build` derives them for a catalog file; `build.rs` (which
 //! compiles this file through `build_support.rs`) derives them once for the embedded catalog and
-//! stores them with it, so that no start lower-cases every name again.
+//! writes them as Rust statics with it, so that no start lower-cases every name again.
+
+use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::model::CatalogFile;
+use super::model::{CatalogFile, Edge, List, Str};
 use crate::names::normalise;
 
 /// The kinds of named records a person can refer to.
@@ -29,14 +31,14 @@ pub enum Kind {
 
 /// Every name a person may type, normalised, with the index of the record it names; sorted by
 /// kind, then name (byte order), one entry per name and kind.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct NameIndex(Vec<(Kind, String, usize)>);
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NameIndex(pub(super) List<(Kind, Str, usize)>);
 
 impl NameIndex {
     /// The index of the record of `kind` that the normalised name `key` names.
     pub fn get(&self, kind: Kind, key: &str) -> Option<usize> {
         self.0
-            .binary_search_by(|(k, name, _)| (*k, name.as_str()).cmp(&(kind, key)))
+            .binary_search_by(|(k, name, _)| (*k, &**name).cmp(&(kind, key)))
             .ok()
             .map(|at| self.0[at].2)
     }
@@ -45,46 +47,57 @@ impl NameIndex {
     pub fn keys(&self, kind: Kind) -> impl Iterator<Item = &str> {
         let start = self.0.partition_point(|(k, _, _)| *k < kind);
         let end = self.0.partition_point(|(k, _, _)| *k <= kind);
-        self.0[start..end].iter().map(|(_, name, _)| name.as_str())
+        self.0[start..end].iter().map(|(_, name, _)| &**name)
     }
 }
 
 /// What [`derive`] computes from a validated catalog file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Derived {
     /// Names of every kind.
     pub names: NameIndex,
     /// The class index of each ingredient, by ingredient index.
-    pub class_of: Vec<usize>,
-}
-
-/// The embedded catalog as `build.rs` stores it: the validated file and what was derived from it.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Stored {
-    /// The catalog file, validated.
-    pub file: CatalogFile,
-    /// Its name index and the ingredients' classes.
-    pub derived: Derived,
+    pub class_of: List<usize>,
+    /// The ingredient indices of each ingredient edge's ends, by edge index (`None` when an end
+    /// is not an ingredient's id, which validation rules out).
+    pub edge_ends: List<Option<(usize, usize)>>,
+    /// The class indices of each class edge's ends, by class edge index (`None` as above).
+    pub class_edge_ends: List<Option<(usize, usize)>>,
 }
 
 /// Derives the name index and the ingredients' classes of a validated catalog file (an
 /// ingredient whose class is unknown, which validation rules out, gets class 0).
 pub fn derive(file: &CatalogFile) -> Derived {
+    let class_index: HashMap<&str, usize> = file
+        .classes
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (&*c.id, i))
+        .collect();
+    let ingredient_index: HashMap<&str, usize> = file
+        .ingredients
+        .iter()
+        .enumerate()
+        .map(|(i, x)| (&*x.id, i))
+        .collect();
     let class_of = file
         .ingredients
         .iter()
-        .map(|i| {
-            file.classes
-                .iter()
-                .position(|c| c.id == i.class)
-                .unwrap_or(0)
-        })
+        .map(|i| class_index.get(&*i.class).copied().unwrap_or(0))
         .collect();
+    let ends = |edges: &[Edge], index: &HashMap<&str, usize>| -> List<Option<(usize, usize)>> {
+        edges
+            .iter()
+            .map(|e| Some((*index.get(&*e.a)?, *index.get(&*e.b)?)))
+            .collect()
+    };
+    let edge_ends = ends(&file.edges, &ingredient_index);
+    let class_edge_ends = ends(&file.class_edges, &class_index);
     // Ids first, then names, then aliases: validation guarantees they do not collide within a
     // kind, and the first is kept if they ever do.
     let mut names = Vec::new();
-    let mut add = |kind: Kind, index: usize, keys: &mut dyn Iterator<Item = &String>| {
-        names.extend(keys.map(|key| (kind, normalise(key), index)));
+    let mut add = |kind: Kind, index: usize, keys: &mut dyn Iterator<Item = &Str>| {
+        names.extend(keys.map(|key| (kind, Str::from(normalise(key)), index)));
     };
     macro_rules! index {
         ($list:expr, $kind:expr) => {
@@ -116,8 +129,10 @@ pub fn derive(file: &CatalogFile) -> Derived {
     names.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
     names.dedup_by(|later, first| later.0 == first.0 && later.1 == first.1);
     Derived {
-        names: NameIndex(names),
+        names: NameIndex(names.into()),
         class_of,
+        edge_ends,
+        class_edge_ends,
     }
 }
 
@@ -127,11 +142,11 @@ mod tests {
 
     #[test]
     fn the_first_name_wins_and_lookups_stay_within_their_kind() {
-        let index = NameIndex(vec![
+        let index = NameIndex(List::from(vec![
             (Kind::Ingredient, "a".into(), 0),
             (Kind::Ingredient, "b".into(), 1),
             (Kind::Class, "a".into(), 7),
-        ]);
+        ]));
         assert_eq!(index.get(Kind::Ingredient, "b"), Some(1));
         assert_eq!(index.get(Kind::Class, "a"), Some(7));
         assert_eq!(index.get(Kind::Goal, "a"), None);

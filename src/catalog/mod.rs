@@ -10,7 +10,6 @@ pub use actions::{GoalValue, accepted, better, evidence_rank, holds_in, total_sh
 pub use graph::CompatGraph;
 pub(crate) mod codec;
 mod index;
-mod stored;
 pub use index::Kind;
 use index::{Derived, NameIndex};
 pub mod model;
@@ -23,22 +22,20 @@ pub use codec::ron_options;
 
 use crate::names::{closest, normalise};
 use codec::sha256_hex;
-use model::{CatalogFile, Class, Condition, Goal, Ingredient, Medication, Zone};
+use model::{CatalogFile, Class, Condition, Goal, Ingredient, List, Medication, Zone};
 
 /// The catalog that ships inside the binary, as written.
 pub const EMBEDDED: &str = include_str!("../../ingredients.ron");
 
-/// The same catalog, validated by `build.rs` when mesomix was built and stored with its name
-/// index and ingredients' classes in the binary form of [`stored`]: its structure, and its
-/// strings' table (text, so the compiler has checked its UTF-8). It loads without parsing text,
-/// several times faster than JSON (see `docs/reference.md`, "Performance").
-const EMBEDDED_STRUCTURE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/catalog.stored"));
-
-/// The strings of [`EMBEDDED_STRUCTURE`].
-const EMBEDDED_STRINGS: &str = include_str!(concat!(env!("OUT_DIR"), "/catalog.strings"));
-
-/// SHA-256 of `EMBEDDED`, computed by `build.rs`.
-const EMBEDDED_SHA256: &str = include_str!(concat!(env!("OUT_DIR"), "/catalog.sha256"));
+/// The same catalog as Rust statics, written by `build.rs` when mesomix was built, after it
+/// validated the catalog and derived its name index and ingredients' classes: `FILE` (the
+/// catalog file, its texts string literals and its lists static slices), `DERIVED` and `SHA256`
+/// (of [`EMBEDDED`]). Loading it copies a few pointers (see `docs/reference.md`, "Performance").
+mod generated {
+    use super::index::{Derived, Kind, NameIndex};
+    use super::model::*;
+    include!(concat!(env!("OUT_DIR"), "/catalog.rs"));
+}
 
 /// The name shown for the embedded catalog in messages.
 pub const EMBEDDED_ORIGIN: &str = "<embedded ingredients.ron>";
@@ -100,7 +97,7 @@ pub struct Catalog {
     origin: String,
     sha256: String,
     names: NameIndex,
-    class_of: Vec<usize>,
+    class_of: List<usize>,
     compat: CompatGraph,
 }
 
@@ -151,23 +148,16 @@ pub fn from_model(file: CatalogFile, origin: &str) -> Result<Catalog, Vec<valida
     Ok(Catalog::build(file, origin, sha256_hex(&text)))
 }
 
-/// Loads the embedded catalog. It was validated when the binary was built; should its
-/// pre-validated form ever fail to read, the RON text is loaded and validated as any file is.
+/// Loads the embedded catalog: validated when the binary was built, so it cannot fail; the
+/// `Result` is that of every catalog source.
 pub fn embedded() -> Result<Catalog, CatalogError> {
-    from_stored(EMBEDDED_STRUCTURE, EMBEDDED_STRINGS)
-}
-
-/// The embedded catalog from its stored form (`structure` and `strings`), else from its RON text.
-fn from_stored(structure: &[u8], strings: &str) -> Result<Catalog, CatalogError> {
-    match stored::from_stored::<index::Stored>(structure, strings) {
-        Ok(stored) => Ok(Catalog::assemble(
-            stored.file,
-            stored.derived,
-            EMBEDDED_ORIGIN,
-            EMBEDDED_SHA256.to_owned(),
-        )),
-        Err(_) => load(EMBEDDED, EMBEDDED_ORIGIN),
-    }
+    // Cloning borrows the statics: no text or list is copied.
+    Ok(Catalog::assemble(
+        generated::FILE.clone(),
+        generated::DERIVED.clone(),
+        EMBEDDED_ORIGIN,
+        generated::SHA256.to_owned(),
+    ))
 }
 
 fn syntax_diagnostic(text: &str, e: &ron::error::SpannedError) -> Diagnostic {
@@ -246,7 +236,7 @@ impl Catalog {
 
     /// A catalog from a validated file and what was derived from it.
     fn assemble(file: CatalogFile, derived: Derived, origin: &str, sha256: String) -> Catalog {
-        let compat = CompatGraph::build(&file);
+        let compat = CompatGraph::build(&file, &derived.edge_ends, &derived.class_edge_ends);
         Catalog {
             file,
             origin: origin.to_owned(),
@@ -403,13 +393,13 @@ impl Catalog {
     /// The id of record `index` of `kind`.
     pub fn display_id(&self, kind: Kind, index: usize) -> String {
         match kind {
-            Kind::Ingredient => self.file.ingredients[index].id.clone(),
-            Kind::Class => self.file.classes[index].id.clone(),
-            Kind::Goal => self.file.goals[index].id.clone(),
-            Kind::Zone => self.file.zones[index].id.clone(),
-            Kind::Condition => self.file.conditions[index].id.clone(),
-            Kind::Medication => self.file.medications[index].id.clone(),
-            Kind::Product => self.file.products[index].id.clone(),
+            Kind::Ingredient => self.file.ingredients[index].id.to_string(),
+            Kind::Class => self.file.classes[index].id.to_string(),
+            Kind::Goal => self.file.goals[index].id.to_string(),
+            Kind::Zone => self.file.zones[index].id.to_string(),
+            Kind::Condition => self.file.conditions[index].id.to_string(),
+            Kind::Medication => self.file.medications[index].id.to_string(),
+            Kind::Product => self.file.products[index].id.to_string(),
         }
     }
 
@@ -429,31 +419,27 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_stored_form_is_the_validated_text() {
-        let stored: index::Stored = stored::from_stored(EMBEDDED_STRUCTURE, EMBEDDED_STRINGS)
-            .expect("the stored form reads");
+    fn the_generated_statics_are_the_validated_text() {
+        let embedded = embedded().expect("the embedded catalog loads");
         let loaded = load(EMBEDDED, EMBEDDED_ORIGIN).expect("the embedded catalog is valid");
-        // The model has no equality; its JSON form has every field.
+        // The model has no equality; its JSON form has every field, and RON its types' names.
         assert_eq!(
-            serde_json::to_value(&stored.file).expect("to JSON"),
+            serde_json::to_value(embedded.file()).expect("to JSON"),
             serde_json::to_value(loaded.file()).expect("to JSON")
         );
-        assert_eq!(stored.derived, index::derive(loaded.file()));
-        assert_eq!(loaded.sha256(), EMBEDDED_SHA256);
-    }
-
-    #[test]
-    fn an_unreadable_stored_form_falls_back_to_the_text() {
-        let fallback = from_stored(EMBEDDED_STRUCTURE, "").expect("the text loads");
-        let stored = embedded().expect("the stored form loads");
-        assert_eq!(fallback.sha256(), stored.sha256());
-        assert_eq!(fallback.origin(), stored.origin());
-        assert_eq!(fallback.names, stored.names);
-        assert_eq!(fallback.class_of, stored.class_of);
         assert_eq!(
-            serde_json::to_value(fallback.file()).expect("to JSON"),
-            serde_json::to_value(stored.file()).expect("to JSON")
+            codec::with_every_field(|| ron::to_string(embedded.file())).expect("to RON"),
+            codec::with_every_field(|| ron::to_string(loaded.file())).expect("to RON")
         );
+        assert_eq!(embedded.names, loaded.names);
+        assert_eq!(embedded.class_of, loaded.class_of);
+        assert_eq!(
+            generated::DERIVED,
+            index::derive(loaded.file()),
+            "the name index, classes and edges' ends"
+        );
+        assert_eq!(embedded.sha256(), loaded.sha256());
+        assert_eq!(embedded.origin(), loaded.origin());
     }
 
     #[test]

@@ -27,7 +27,7 @@ pub(super) fn mix_findings(
                     kind: FindingKind::Status { ingredient: i },
                     severity: Severity::Incompatible,
                     evidence: None,
-                    sources: sources.clone(),
+                    sources: sources.to_strings(),
                     clearance: None,
                     component: None,
                 });
@@ -40,7 +40,7 @@ pub(super) fn mix_findings(
                 kind: FindingKind::Solo { ingredient: i },
                 severity: solo.rating.into(),
                 evidence: Some(solo.evidence),
-                sources: solo.sources.clone(),
+                sources: solo.sources.to_strings(),
                 clearance: None,
                 component: None,
             });
@@ -50,7 +50,7 @@ pub(super) fn mix_findings(
                 kind: FindingKind::SessionLimit { ingredient: i },
                 severity: Severity::Info,
                 evidence: Some(limit.evidence),
-                sources: limit.sources.clone(),
+                sources: limit.sources.to_strings(),
                 clearance: None,
                 component: None,
             });
@@ -66,7 +66,7 @@ pub(super) fn mix_findings(
                 },
                 severity: Severity::Incompatible,
                 evidence: note.map(|n| n.evidence),
-                sources: note.map_or_else(|| ing.sources.clone(), |n| n.sources.clone()),
+                sources: note.map_or(&ing.sources, |n| &n.sources).to_strings(),
                 clearance: None,
                 component: None,
             });
@@ -141,7 +141,7 @@ fn product_solo_findings(catalog: &Catalog, mix: &[usize], request: &CheckReques
                 kind: FindingKind::ProductSolo { product: p },
                 severity: solo.rating.into(),
                 evidence: Some(solo.evidence),
-                sources: solo.sources.clone(),
+                sources: solo.sources.to_strings(),
                 clearance: None,
                 component: None,
             })
@@ -173,7 +173,7 @@ pub fn session_findings(catalog: &Catalog, patient: &Patient) -> Vec<Finding> {
             kind: FindingKind::Condition { condition: c },
             severity,
             evidence: Some(cond.evidence),
-            sources: cond.sources.clone(),
+            sources: cond.sources.to_strings(),
             clearance,
             component: None,
         });
@@ -189,7 +189,7 @@ pub fn session_findings(catalog: &Catalog, patient: &Patient) -> Vec<Finding> {
                 kind: FindingKind::MedicationGeneral { medication: m },
                 severity,
                 evidence: Some(general.evidence),
-                sources: general.sources.clone(),
+                sources: general.sources.to_strings(),
                 clearance,
                 component: None,
             });
@@ -238,11 +238,11 @@ pub fn component_findings(
                     .into_iter()
                     .map(|f| {
                         // That the carrier contains it rests on the component's sources.
-                        let mut sources = component.sources.clone();
+                        let mut sources = component.sources.to_strings();
                         sources.extend(
                             f.sources
                                 .iter()
-                                .filter(|s| !component.sources.contains(s))
+                                .filter(|s| !component.sources.iter().any(|c| c == *s))
                                 .cloned(),
                         );
                         Finding {
@@ -265,7 +265,7 @@ pub fn component_findings(
                     kind: FindingKind::ComponentCondition { of, condition: c },
                     severity: Severity::Incompatible,
                     evidence: Some(component.evidence),
-                    sources: component.sources.clone(),
+                    sources: component.sources.to_strings(),
                     clearance: None,
                     component: Some(of),
                 });
@@ -279,7 +279,11 @@ pub fn component_findings(
 fn own_patient_findings(catalog: &Catalog, i: usize, patient: &Patient) -> Vec<Finding> {
     let ing = &catalog.ingredients()[i];
     let mut out = Vec::new();
-    for (n, contra) in ing.contraindications.iter().enumerate() {
+    // A contraindication applies only to a condition the patient has or is allergic to, an
+    // interaction only to a medication they take: without any, no record's id is looked up.
+    let names_conditions = !patient.conditions.is_empty() || !patient.allergies.is_empty();
+    let contraindications = ing.contraindications.iter().filter(|_| names_conditions);
+    for (n, contra) in contraindications.enumerate() {
         let Some(c) = catalog
             .conditions()
             .iter()
@@ -303,7 +307,7 @@ fn own_patient_findings(catalog: &Catalog, i: usize, patient: &Patient) -> Vec<F
                 },
                 severity,
                 evidence: Some(contra.evidence),
-                sources: contra.sources.clone(),
+                sources: contra.sources.to_strings(),
                 clearance,
                 component: None,
             });
@@ -330,7 +334,11 @@ fn own_patient_findings(catalog: &Catalog, i: usize, patient: &Patient) -> Vec<F
             });
         }
     }
-    for (n, inter) in ing.interactions.iter().enumerate() {
+    let interactions = ing
+        .interactions
+        .iter()
+        .filter(|_| !patient.medications.is_empty());
+    for (n, inter) in interactions.enumerate() {
         let Some(m) = catalog
             .medications()
             .iter()
@@ -352,7 +360,7 @@ fn own_patient_findings(catalog: &Catalog, i: usize, patient: &Patient) -> Vec<F
                 },
                 severity,
                 evidence: Some(inter.evidence),
-                sources: inter.sources.clone(),
+                sources: inter.sources.to_strings(),
                 clearance,
                 component: None,
             });
@@ -406,7 +414,7 @@ pub fn dose_findings(catalog: &Catalog, doses: &DoseReport) -> Vec<Finding> {
             },
             severity,
             evidence: Some(limit.evidence),
-            sources: limit.sources.clone(),
+            sources: limit.sources.to_strings(),
             clearance: None,
             component: None,
         });
@@ -431,7 +439,7 @@ pub fn dose_findings(catalog: &Catalog, doses: &DoseReport) -> Vec<Finding> {
                         .dose_limits
                         .iter()
                         .filter(|l| l.anaesthetic)
-                        .flat_map(|l| l.sources.iter().cloned())
+                        .flat_map(|l| l.sources.iter().map(|s| s.to_string()))
                 })
                 .fold(Vec::new(), |mut acc, s| {
                     if !acc.contains(&s) {

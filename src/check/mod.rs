@@ -496,7 +496,7 @@ pub fn resolve_pairs_from(
             });
         }
     }
-    let id = |i: usize| catalog.ingredients()[i].id.as_str();
+    let id = |i: usize| catalog.ingredients()[i].id.as_ref();
     pairs.sort_by(|x, y| {
         y.rating
             .cmp(&x.rating)

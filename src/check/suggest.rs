@@ -389,17 +389,17 @@ fn replacement(
         return None;
     }
     // It must perform an action the removed one performs (in the zone).
-    let zone = request.zone.map(|z| catalog.zones()[z].id.as_str());
+    let zone = request.zone.map(|z| catalog.zones()[z].id.as_ref());
     let wanted: Vec<&str> = catalog.ingredients()[removed]
         .actions
         .iter()
         .filter(|c| holds_in(c, zone))
-        .map(|c| c.action.as_str())
+        .map(|c| c.action.as_ref())
         .collect();
     let best = ing
         .actions
         .iter()
-        .filter(|c| holds_in(c, zone) && wanted.contains(&c.action.as_str()))
+        .filter(|c| holds_in(c, zone) && wanted.contains(&c.action.as_ref()))
         .map(|c| c.efficacy)
         .max()?;
     let worst = rest

@@ -287,7 +287,7 @@ mod tests {
         let (eligible, excluded) = eligibility(catalog, &request);
         let ids: Vec<&str> = excluded
             .iter()
-            .map(|e| catalog.ingredients()[e.ingredient].id.as_str())
+            .map(|e| catalog.ingredients()[e.ingredient].id.as_ref())
             .collect();
         assert_eq!(ids, expected, "{zone:?} {conditions:?}");
         // Every ingredient is in exactly one list, each list in catalog order.

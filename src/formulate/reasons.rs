@@ -79,7 +79,7 @@ pub(super) fn not_chosen(
     eligible: &[usize],
 ) -> Vec<NotChosen> {
     let Some(best) = best else { return Vec::new() };
-    let zone = request.zone.map(|z| catalog.zones()[z].id.as_str());
+    let zone = request.zone.map(|z| catalog.zones()[z].id.as_ref());
     let actions = goal_actions(catalog, request);
     let claim = |i: usize, accepts: &[String]| {
         best_claim(catalog, i, accepts, zone).map(|c| (c.efficacy, evidence_rank(c.evidence)))
@@ -131,7 +131,7 @@ pub(super) fn uncovered_actions(
     eligible: &[usize],
     excluded: &[Excluded],
 ) -> Vec<Uncovered> {
-    let zone = request.zone.map(|z| catalog.zones()[z].id.as_str());
+    let zone = request.zone.map(|z| catalog.zones()[z].id.as_ref());
     let chosen: &[usize] = best.map_or(&[], |c| &c.ingredients);
     let mut out = Vec::new();
     for (goal, entry, accepts) in goal_actions(catalog, request) {

@@ -47,15 +47,15 @@ pub(super) fn statuses(
     cocktail: Option<&Cocktail>,
     two: Option<&Cocktail>,
 ) -> Vec<RegimenStatus> {
-    let zone = request.zone.map(|z| catalog.zones()[z].id.as_str());
+    let zone = request.zone.map(|z| catalog.zones()[z].id.as_ref());
     let goal_ids: BTreeSet<&str> = request
         .goals
         .iter()
-        .map(|gw| catalog.goals()[gw.goal].id.as_str())
+        .map(|gw| catalog.goals()[gw.goal].id.as_ref())
         .collect();
     let mut out = Vec::new();
     for (r, regimen) in catalog.regimens().iter().enumerate() {
-        if !regimen.goals.iter().any(|g| goal_ids.contains(g.as_str())) {
+        if !regimen.goals.iter().any(|g| goal_ids.contains(g.as_ref())) {
             continue;
         }
         let items: Vec<Item> = regimen
@@ -99,7 +99,7 @@ pub(super) fn statuses(
             regimen: r,
             zone_matches: zone.is_none()
                 || regimen.zones.is_empty()
-                || regimen.zones.iter().any(|z| Some(z.as_str()) == zone),
+                || regimen.zones.iter().any(|z| Some(z.as_ref()) == zone),
             verdict,
             checks,
             cocktail: cocktail.map_or(RegimenMatch::None, |c| relate(&c.ingredients)),

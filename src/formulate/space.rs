@@ -97,7 +97,7 @@ pub(super) fn best_claim<'c>(
     catalog.ingredients()[i]
         .actions
         .iter()
-        .filter(|c| accepts.contains(&c.action) && crate::catalog::holds_in(c, zone))
+        .filter(|c| accepts.iter().any(|a| c.action == *a) && crate::catalog::holds_in(c, zone))
         .fold(None, crate::catalog::better)
 }
 
@@ -142,7 +142,7 @@ impl<'c> Space<'c> {
     ) -> Space<'c> {
         let goals = request.goals.clone();
         let targets = targets(catalog, &goals);
-        let zone = request.zone.map(|z| catalog.zones()[z].id.as_str());
+        let zone = request.zone.map(|z| catalog.zones()[z].id.as_ref());
         let profile = |i: usize| -> (Vec<u8>, Vec<u8>) {
             targets
                 .iter()

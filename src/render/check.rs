@@ -158,12 +158,12 @@ pub fn patient_json<'c>(catalog: &'c Catalog, patient: &Patient) -> PatientJson<
         conditions: patient
             .conditions
             .iter()
-            .map(|&c| catalog.conditions()[c].id.as_str())
+            .map(|&c| catalog.conditions()[c].id.as_ref())
             .collect(),
         medications: patient
             .medications
             .iter()
-            .map(|&m| catalog.medications()[m].id.as_str())
+            .map(|&m| catalog.medications()[m].id.as_ref())
             .collect(),
         allergies: patient
             .allergies
@@ -199,8 +199,8 @@ pub fn pair_json<'c>(catalog: &'c Catalog, p: &Pair) -> PairJson<'c> {
     PairJson {
         a: id(catalog, p.a).to_owned(),
         b: id(catalog, p.b).to_owned(),
-        a_product: p.products[0].map(|x| catalog.products()[x].id.as_str()),
-        b_product: p.products[1].map(|x| catalog.products()[x].id.as_str()),
+        a_product: p.products[0].map(|x| catalog.products()[x].id.as_ref()),
+        b_product: p.products[1].map(|x| catalog.products()[x].id.as_ref()),
         rating: p.rating,
         via: p.via,
         mechanism: pair_mechanism(catalog, p),
@@ -265,7 +265,7 @@ pub fn check_value<'c>(
         catalog: CatalogRef::of(catalog),
         verdict: report.verdict,
         mix: ids(catalog, &report.mix),
-        zone: zone.map(|z| catalog.zones()[z].id.as_str()),
+        zone: zone.map(|z| catalog.zones()[z].id.as_ref()),
         patient: patient_json(catalog, patient),
         pairs: report.pairs.iter().map(|p| pair_json(catalog, p)).collect(),
         findings: report
@@ -274,7 +274,7 @@ pub fn check_value<'c>(
             .map(|f| FindingJson {
                 product: finding_ingredient(f)
                     .and_then(|i| report.from.get(&i))
-                    .map(|&p| catalog.products()[p].id.clone()),
+                    .map(|&p| catalog.products()[p].id.to_string()),
                 ..finding_json(catalog, f)
             })
             .collect(),

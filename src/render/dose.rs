@@ -6,7 +6,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::catalog::model::{
-    DoseUnit, Evidence, LimitPer, LimitRoute, Strength, StrengthUnit, Text,
+    DoseUnit, Evidence, LimitPer, LimitRoute, Str, Strength, StrengthUnit, Text,
 };
 use crate::catalog::{Catalog, Item};
 use crate::dose::{DoseReport, ItemAmount, Standing, Through};
@@ -126,7 +126,7 @@ pub fn doses_section(doc: &mut Doc, catalog: &Catalog, d: &DoseReport, lang: Lan
                 })
                 .collect();
             let mut row = vec![
-                Styled::from(catalog.ingredients()[a.ingredient].id.as_str()),
+                Styled::from(catalog.ingredients()[a.ingredient].id.as_ref()),
                 Styled::from(dose_amount(a.amount, a.unit, lang)),
             ];
             if d.sessions > 1 {
@@ -175,7 +175,7 @@ pub fn doses_section(doc: &mut Doc, catalog: &Catalog, d: &DoseReport, lang: Lan
             .map(|u| {
                 let limit = &catalog.ingredients()[u.ingredient].dose_limits[u.limit];
                 vec![
-                    Styled::from(catalog.ingredients()[u.ingredient].id.as_str()),
+                    Styled::from(catalog.ingredients()[u.ingredient].id.as_ref()),
                     Styled::from(dose_amount(u.total, limit.unit, lang)),
                     Styled::from(limit_rule(limit, d.weight_kg, lang)),
                     Styled::new(
@@ -344,7 +344,7 @@ pub struct LimitJson<'c> {
     pub evidence: Evidence,
     #[schemars(with = "TextSchema")]
     pub note: &'c Text,
-    pub sources: &'c [String],
+    pub sources: &'c [Str],
     /// For a limit exceeded: the most of each contributing item that fits, the rest unchanged.
     pub most_volume: Vec<MostVolumeJson<'c>>,
 }
@@ -394,7 +394,7 @@ fn strength_json(s: Strength) -> StrengthJson {
 
 /// The doses of a report as JSON.
 pub fn doses_json<'c>(catalog: &'c Catalog, d: &DoseReport) -> DosesJson<'c> {
-    let ing = |i: usize| catalog.ingredients()[i].id.as_str();
+    let ing = |i: usize| catalog.ingredients()[i].id.as_ref();
     DosesJson {
         weight_kg: d.weight_kg,
         volume_ml: r3(d.volume_ml),

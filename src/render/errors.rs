@@ -48,7 +48,7 @@ pub fn word(catalog: &Catalog, error: Error) -> Error {
             ingredient,
             reasons,
         } => Error::Usage(Usage::RequiredRuledOut {
-            id: catalog.ingredients()[ingredient].id.clone(),
+            id: catalog.ingredients()[ingredient].id.to_string(),
             reasons: reasons
                 .iter()
                 .map(|r| super::formulate::exclusion_text(catalog, ingredient, r))

@@ -10,7 +10,7 @@ use super::vocab::{
     ClaimJson, SourceJson, claim_line, claims_json, round, source_list, sources_table, span, tone,
 };
 use crate::catalog::Catalog;
-use crate::catalog::model::{Edge, Evidence, Ingredient, Mechanism, Rating, Text};
+use crate::catalog::model::{Edge, Evidence, Ingredient, Mechanism, Rating, Str, Text};
 use crate::compat::{PH_GAP, PairRating, Resolution, Via};
 
 // ---------------------------------------------------------------------------------------------
@@ -24,7 +24,7 @@ struct EdgeJson<'c> {
     mechanism: Mechanism,
     note: &'c Text,
     evidence: Evidence,
-    sources: &'c [String],
+    sources: &'c [Str],
 }
 
 fn edge_json(e: &Edge) -> EdgeJson<'_> {
@@ -109,14 +109,14 @@ fn explain_sources<'c>(
 ) -> Vec<SourceJson<'c>> {
     let mut ids: Vec<&str> = Vec::new();
     for e in [r.ingredient_edge, r.class_edge].into_iter().flatten() {
-        ids.extend(e.sources.iter().map(String::as_str));
+        ids.extend(e.sources.iter().map(|s| &**s));
     }
     for c in &r.claims {
-        ids.extend(c.sources.iter().map(String::as_str));
+        ids.extend(c.sources.iter().map(|s| &**s));
     }
     for i in [a, b] {
         if let Some(ph) = &catalog.ingredients()[i].ph {
-            ids.extend(ph.sources.iter().map(String::as_str));
+            ids.extend(ph.sources.iter().map(|s| &**s));
         }
     }
     ids.sort_unstable();
@@ -236,7 +236,8 @@ fn class_step(
             .classes()
             .iter()
             .find(|c| c.id == ing.class)
-            .map_or_else(|| ing.class.clone(), |c| lang.text(&c.name).to_owned()),
+            .map_or_else(|| ing.class.to_string(), |c| lang.text(&c.name).to_owned())
+            .into(),
     };
     let step = format!(
         "2. {} ({} × {})",
@@ -274,7 +275,7 @@ fn ph_step(a: &Ingredient, b: &Ingredient, r: &Resolution<'_>, lang: Lang) -> St
         )
     };
     let name = |i: &Ingredient| match lang {
-        Lang::En => i.id.clone(),
+        Lang::En => i.id.to_string(),
         Lang::Ru => lang.text(&i.name).to_owned(),
     };
     let ph_line = format!("{} {}, {} {}", name(a), ph_desc(a), name(b), ph_desc(b));

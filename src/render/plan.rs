@@ -11,7 +11,7 @@ use super::json::{CatalogRef, TextSchema};
 use super::lang::{self, Lang, Msg, fill, header};
 use super::vocab::{id_list, ids};
 use crate::catalog::Catalog;
-use crate::catalog::model::{Evidence, Text};
+use crate::catalog::model::{Evidence, Str, Text};
 use crate::plan::{Plan, RuleSource, Ruled, Session};
 
 /// Who set a number, in words.
@@ -98,7 +98,7 @@ pub struct WindowJson<'c> {
     /// False when no source gives the rule's duration (the window is the session day).
     pub sourced_duration: bool,
     pub evidence: Evidence,
-    pub sources: &'c [String],
+    pub sources: &'c [Str],
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
@@ -113,7 +113,7 @@ pub struct ExpectationJson<'c> {
     #[schemars(with = "TextSchema")]
     pub text: &'c Text,
     pub evidence: Evidence,
-    pub sources: &'c [String],
+    pub sources: &'c [Str],
 }
 
 fn rule_json(catalog: &Catalog, r: &Ruled) -> RuleJson {

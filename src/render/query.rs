@@ -3,7 +3,7 @@
 //! rules themselves (such as whether an ingredient is allowed in a zone) are the core's, called
 //! and never copied.
 
-use crate::catalog::model::{Contraindication, MedicationInteraction, Rating, Status, Text};
+use crate::catalog::model::{Contraindication, MedicationInteraction, Rating, Status, Str, Text};
 use crate::catalog::{Catalog, GoalValue, Item};
 use crate::check::allowed_in_zone;
 use crate::compat::{Resolution, Via, resolve};
@@ -37,7 +37,7 @@ pub fn known_pairs(catalog: &Catalog, i: usize) -> Vec<(usize, Resolution<'_>)> 
         .map(|j| (j, resolve(catalog, i, j)))
         .filter(|(_, r)| r.via == Via::Ph || r.decision().is_some())
         .collect();
-    let id = |j: usize| catalog.ingredients()[j].id.as_str();
+    let id = |j: usize| catalog.ingredients()[j].id.as_ref();
     pairs.sort_by(|(a, ra), (b, rb)| rb.rating.cmp(&ra.rating).then_with(|| id(*a).cmp(id(*b))));
     pairs
 }
@@ -47,7 +47,7 @@ pub fn ph_sources(catalog: &Catalog, a: usize, b: usize) -> Vec<String> {
     let mut s: Vec<String> = [a, b]
         .iter()
         .filter_map(|&i| catalog.ingredients()[i].ph.as_ref())
-        .flat_map(|ph| ph.sources.iter().cloned())
+        .flat_map(|ph| ph.sources.iter().map(|s| s.to_string()))
         .collect();
     s.sort();
     s.dedup();
@@ -75,7 +75,7 @@ pub fn class_matrix(catalog: &Catalog) -> Vec<Vec<Option<Rating>>> {
 pub fn members(catalog: &Catalog, class: usize) -> Vec<&str> {
     (0..catalog.ingredients().len())
         .filter(|&i| catalog.class_of(i) == class)
-        .map(|i| catalog.ingredients()[i].id.as_str())
+        .map(|i| catalog.ingredients()[i].id.as_ref())
         .collect()
 }
 
@@ -86,7 +86,7 @@ pub fn served_by(catalog: &Catalog, goal: usize) -> Vec<(&str, GoalValue)> {
         .filter_map(|i| {
             catalog
                 .goal_value(Item::Ingredient(i), goal, None)
-                .map(|v| (catalog.ingredients()[i].id.as_str(), v))
+                .map(|v| (catalog.ingredients()[i].id.as_ref(), v))
         })
         .collect();
     out.sort_by(|a, b| b.1.points.cmp(&a.1.points).then_with(|| a.0.cmp(b.0)));
@@ -105,7 +105,7 @@ pub fn affected_by_condition<'c>(
             i.contraindications
                 .iter()
                 .filter(|c| c.condition == condition)
-                .map(move |c| (i.id.as_str(), c))
+                .map(move |c| (i.id.as_ref(), c))
         })
         .collect()
 }
@@ -122,13 +122,13 @@ pub fn affected_by_medication<'c>(
             i.interactions
                 .iter()
                 .filter(|m| m.medication == medication)
-                .map(move |m| (i.id.as_str(), m))
+                .map(move |m| (i.id.as_ref(), m))
         })
         .collect()
 }
 
 /// The note and sources of a status other than `available`.
-pub fn status_note(status: &Status) -> Option<(&Text, &[String])> {
+pub fn status_note(status: &Status) -> Option<(&Text, &[Str])> {
     match status {
         Status::Available => None,
         Status::Withdrawn { note, sources }
@@ -140,41 +140,41 @@ pub fn status_note(status: &Status) -> Option<(&Text, &[String])> {
 /// Every source an ingredient's record and its pairs cite, sorted and without repeats.
 pub fn cited_sources(catalog: &Catalog, i: usize) -> Vec<String> {
     let ing = &catalog.ingredients()[i];
-    let mut all: Vec<String> = ing.sources.clone();
+    let mut all: Vec<String> = ing.sources.to_strings();
     if let Some((_, s)) = status_note(&ing.status) {
-        all.extend(s.iter().cloned());
+        all.extend(s.iter().map(|s| s.to_string()));
     }
     for a in &ing.actions {
-        all.extend(a.sources.iter().cloned());
+        all.extend(a.sources.iter().map(|s| s.to_string()));
     }
     if let Some(ph) = &ing.ph {
-        all.extend(ph.sources.iter().cloned());
+        all.extend(ph.sources.iter().map(|s| s.to_string()));
     }
     for f in [&ing.concentration, &ing.session_limit, &ing.zone_note]
         .into_iter()
         .flatten()
         .chain(&ing.notes)
     {
-        all.extend(f.sources.iter().cloned());
+        all.extend(f.sources.iter().map(|s| s.to_string()));
     }
     if let Some(c) = &ing.course {
-        all.extend(c.sources.iter().cloned());
+        all.extend(c.sources.iter().map(|s| s.to_string()));
     }
     for c in &ing.contraindications {
-        all.extend(c.sources.iter().cloned());
+        all.extend(c.sources.iter().map(|s| s.to_string()));
     }
     for c in &ing.components {
-        all.extend(c.sources.iter().cloned());
+        all.extend(c.sources.iter().map(|s| s.to_string()));
     }
     for m in &ing.interactions {
-        all.extend(m.sources.iter().cloned());
+        all.extend(m.sources.iter().map(|s| s.to_string()));
     }
     if let Some(s) = &ing.solo {
-        all.extend(s.sources.iter().cloned());
+        all.extend(s.sources.iter().map(|s| s.to_string()));
     }
     for (j, r) in known_pairs(catalog, i) {
         match r.decision() {
-            Some(claim) => all.extend(claim.sources.iter().cloned()),
+            Some(claim) => all.extend(claim.sources.iter().map(|s| s.to_string())),
             None => all.extend(ph_sources(catalog, i, j)),
         }
     }

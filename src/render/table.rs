@@ -109,15 +109,22 @@ fn hanging(
 
 /// The display width of the widest line of a cell.
 fn natural(text: &str) -> usize {
-    text.lines().map(UnicodeWidthStr::width).max().unwrap_or(0)
+    text.lines().map(cells).max().unwrap_or(0)
 }
 
 /// The display width of the longest word of a cell.
 fn longest_word(text: &str) -> usize {
-    text.split_whitespace()
-        .map(UnicodeWidthStr::width)
-        .max()
-        .unwrap_or(0)
+    text.split_whitespace().map(cells).max().unwrap_or(0)
+}
+
+/// The display width of `text` in cells: its length when it is printable ASCII (one cell a
+/// character, as `unicode-width` counts them, without looking each up), else `unicode-width`'s.
+fn cells(text: &str) -> usize {
+    if text.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        text.len()
+    } else {
+        text.width()
+    }
 }
 
 /// Wraps text to `width` cells at spaces; a word wider than `width` is cut into pieces of
@@ -127,28 +134,34 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut lines = Vec::new();
     for paragraph in text.split('\n') {
         let mut line = String::new();
-        for word in paragraph.split_whitespace() {
-            let mut word = word.to_owned();
+        // The width of `line`, kept as words are added (a space joins no two characters into
+        // one cell, so widths add up) rather than measured again for every word.
+        let mut line_width = 0;
+        for whole in paragraph.split_whitespace() {
+            let mut word = whole;
             loop {
+                let word_width = cells(word);
                 let need = if line.is_empty() {
-                    word.width()
+                    word_width
                 } else {
-                    line.width() + 1 + word.width()
+                    line_width + 1 + word_width
                 };
                 if need <= width {
                     if !line.is_empty() {
                         line.push(' ');
                     }
-                    line.push_str(&word);
+                    line.push_str(word);
+                    line_width = need;
                     break;
                 }
                 if !line.is_empty() {
                     lines.push(std::mem::take(&mut line));
+                    line_width = 0;
                     continue;
                 }
                 // A word wider than the line: cut it.
-                let (head, tail) = split_at_width(&word, width);
-                lines.push(head);
+                let (head, tail) = split_at_width(word, width);
+                lines.push(head.to_owned());
                 word = tail;
                 if word.is_empty() {
                     break;
@@ -164,7 +177,7 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 }
 
 /// The longest prefix of `word` that fits `width` cells (at least one character), and the rest.
-fn split_at_width(word: &str, width: usize) -> (String, String) {
+fn split_at_width(word: &str, width: usize) -> (&str, &str) {
     let mut used = 0;
     let mut cut = 0;
     for (i, c) in word.char_indices() {
@@ -175,7 +188,7 @@ fn split_at_width(word: &str, width: usize) -> (String, String) {
         used += w;
         cut = i + c.len_utf8();
     }
-    (word[..cut].to_owned(), word[cut..].to_owned())
+    word.split_at(cut)
 }
 
 /// The column widths a table is drawn with inside `width`, or `None` when it must be drawn as
@@ -355,6 +368,23 @@ fn paint_tone(text: &str, tone: Tone, color: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn printable_ascii_is_one_cell_a_character_as_unicode_width_counts_it() {
+        let ascii: String = (b' '..=b'~').map(char::from).collect();
+        assert_eq!(cells(&ascii), ascii.width());
+        for text in [
+            "",
+            "a b",
+            "Лидаза 64 ЕД",
+            "日本",
+            "x\u{301}",
+            "#\u{fe0f}\u{20e3}",
+            "a\tb",
+        ] {
+            assert_eq!(cells(text), text.width(), "{text:?}");
+        }
+    }
 
     fn doc_with_table(rows: &[&[&str]]) -> Doc {
         let mut doc = Doc::new("t");

@@ -9,7 +9,7 @@ use super::lang::{self, Lang, Msg, fill, header};
 use super::query;
 use crate::catalog::Catalog;
 use crate::catalog::model::{
-    DoseLimit, DoseUnit, Evidence, Grade, LimitPer, Mechanism, Rating, Scope, Status, Text,
+    DoseLimit, DoseUnit, Evidence, Grade, LimitPer, Mechanism, Rating, Scope, Status, Str, Text,
 };
 use crate::check::{Clearance, Finding, FindingKind, Pair, Severity, Verdict};
 use crate::compat::{ClaimAt, PH_GAP, PairClaim, PairRating, PhInference, Resolution, Via};
@@ -20,7 +20,10 @@ use crate::patient::{Allergen, Patient};
 
 /// A text from its English and Russian.
 pub fn text(en: String, ru: String) -> Text {
-    Text { en, ru }
+    Text {
+        en: en.into(),
+        ru: ru.into(),
+    }
 }
 
 /// Both languages of a fixed message.
@@ -110,7 +113,7 @@ pub fn id_list(catalog: &Catalog, list: &[usize], sep: &str) -> String {
 }
 
 /// A list of source ids as one cell.
-pub fn sources(ids: &[String]) -> String {
+pub fn sources<S: std::borrow::Borrow<str>>(ids: &[S]) -> String {
     ids.join(", ")
 }
 
@@ -319,7 +322,7 @@ pub fn pair_note(catalog: &Catalog, pair: &Pair) -> Text {
             let (a, b) = match claim.at {
                 ClaimAt::Class { edge } => {
                     let e = &catalog.file().class_edges[edge];
-                    (e.a.as_str(), e.b.as_str())
+                    (e.a.as_ref(), e.b.as_ref())
                 }
                 _ => ("", ""),
             };
@@ -359,7 +362,9 @@ pub fn pair_mechanism(catalog: &Catalog, pair: &Pair) -> Option<Mechanism> {
 pub fn pair_sources(catalog: &Catalog, pair: &Pair) -> Vec<String> {
     match pair.via {
         Via::Ph => query::ph_sources(catalog, pair.a, pair.b),
-        _ => pair_claim(catalog, pair).map_or_else(Vec::new, |c| c.sources.to_vec()),
+        _ => pair_claim(catalog, pair).map_or_else(Vec::new, |c| {
+            c.sources.iter().map(|s| s.to_string()).collect()
+        }),
     }
 }
 
@@ -380,14 +385,14 @@ pub fn finding_subject(catalog: &Catalog, f: &Finding) -> String {
         | FindingKind::Allergy { ingredient, .. }
         | FindingKind::Interaction { ingredient, .. } => id(catalog, ingredient).to_owned(),
         FindingKind::ComponentCondition { of, .. } => of.carrier_id(catalog).to_owned(),
-        FindingKind::ProductSolo { product } => catalog.products()[product].id.clone(),
+        FindingKind::ProductSolo { product } => catalog.products()[product].id.to_string(),
         FindingKind::DoseLimit { ingredient, .. } => id(catalog, ingredient).to_owned(),
         FindingKind::TooManyComponents { .. } | FindingKind::AnaestheticSum { .. } => {
             "mix".to_owned()
         }
-        FindingKind::Condition { condition } => catalog.conditions()[condition].id.clone(),
+        FindingKind::Condition { condition } => catalog.conditions()[condition].id.to_string(),
         FindingKind::MedicationGeneral { medication } => {
-            catalog.medications()[medication].id.clone()
+            catalog.medications()[medication].id.to_string()
         }
     }
 }
@@ -442,11 +447,11 @@ fn cleared_note(catalog: &Catalog, f: &Finding) -> Text {
     };
     let who = match f.kind {
         FindingKind::Condition { condition } | FindingKind::Contraindication { condition, .. } => {
-            catalog.conditions()[condition].id.as_str()
+            catalog.conditions()[condition].id.as_ref()
         }
         FindingKind::MedicationGeneral { medication }
         | FindingKind::Interaction { medication, .. } => {
-            catalog.medications()[medication].id.as_str()
+            catalog.medications()[medication].id.as_ref()
         }
         _ => "",
     };
@@ -750,7 +755,7 @@ pub struct ClaimJson<'c> {
     #[schemars(with = "super::json::TextSchema")]
     note: &'c Text,
     evidence: Evidence,
-    sources: &'c [String],
+    sources: &'c [Str],
     #[schemars(with = "Option<super::json::TextSchema>")]
     condition: Option<&'c Text>,
     /// `decides`, `agrees` or `conflicts`.
@@ -773,7 +778,7 @@ pub fn claims_json<'c>(catalog: &'c Catalog, r: &Resolution<'c>) -> Vec<ClaimJso
         .map(|(n, c)| {
             let (from, ingredient) = match c.at {
                 ClaimAt::Rule { ingredient } => {
-                    ("rule", Some(catalog.ingredients()[ingredient].id.as_str()))
+                    ("rule", Some(catalog.ingredients()[ingredient].id.as_ref()))
                 }
                 _ => ("edge", None),
             };

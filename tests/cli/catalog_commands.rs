@@ -344,6 +344,35 @@ fn completions_and_man_page() {
     assert!(man.stdout.contains("ingredients"));
 }
 
+/// The words of the command line itself: the tool's and every command's help (short and long),
+/// the man page and each shell's completions, kept whole. clap builds a command's arguments only
+/// when that command runs or is shown (`cli.rs`), so a change in how it is built shows here.
+#[test]
+fn help_man_page_and_completions_are_kept_whole() {
+    let commands: Vec<String> = mesomix::cli::command()
+        .get_subcommands()
+        .map(|c| c.get_name().to_owned())
+        .collect();
+    for flag in ["--help", "-h"] {
+        let run = Test::new().args([flag]).status(0);
+        snap!(format!("help.mesomix.{flag}"), run.stdout);
+        for command in &commands {
+            let run = Test::new().args([command.as_str(), flag]).status(0);
+            snap!(format!("help.{command}.{flag}"), run.stdout);
+        }
+    }
+    snap!("help.help", Test::new().args(["help"]).status(0).stdout);
+    for command in &commands {
+        let run = Test::new().args(["help", command.as_str()]).status(0);
+        snap!(format!("help.help_{command}"), run.stdout);
+    }
+    snap!("man", Test::new().args(["man"]).status(0).stdout);
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let run = Test::new().args(["completions", shell]).status(0);
+        snap!(format!("completions.{shell}"), run.stdout);
+    }
+}
+
 #[test]
 fn closed_pipe_exits_quietly() {
     use std::process::Stdio;

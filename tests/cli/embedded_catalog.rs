@@ -20,7 +20,7 @@ fn index(catalog: &Catalog, id: &str) -> usize {
 #[test]
 fn is_valid_sorted_and_complete() {
     let c = catalog();
-    let ids: Vec<&str> = c.ingredients().iter().map(|i| i.id.as_str()).collect();
+    let ids: Vec<&str> = c.ingredients().iter().map(|i| i.id.as_ref()).collect();
     let mut sorted = ids.clone();
     sorted.sort_unstable();
     assert_eq!(ids, sorted, "ingredients are sorted by id");
@@ -70,7 +70,7 @@ fn has_the_vocabularies_design_names() {
         }
     };
     has(
-        c.classes().iter().map(|x| x.id.as_str()).collect(),
+        c.classes().iter().map(|x| x.id.as_ref()).collect(),
         &[
             "lipolytic",
             "enzyme",
@@ -84,7 +84,7 @@ fn has_the_vocabularies_design_names() {
         ],
     );
     has(
-        c.goals().iter().map(|x| x.id.as_str()).collect(),
+        c.goals().iter().map(|x| x.id.as_ref()).collect(),
         &[
             "local_fat",
             "cellulite",
@@ -101,7 +101,7 @@ fn has_the_vocabularies_design_names() {
         ],
     );
     has(
-        c.zones().iter().map(|x| x.id.as_str()).collect(),
+        c.zones().iter().map(|x| x.id.as_ref()).collect(),
         &[
             "face",
             "neck",
@@ -116,7 +116,7 @@ fn has_the_vocabularies_design_names() {
         ],
     );
     has(
-        c.medications().iter().map(|x| x.id.as_str()).collect(),
+        c.medications().iter().map(|x| x.id.as_ref()).collect(),
         &[
             "anticoagulant",
             "antiplatelet",
@@ -295,7 +295,7 @@ fn brand_names_find_products() {
         let actives: Vec<&str> = c
             .actives_of(item)
             .iter()
-            .map(|&i| c.ingredients()[i].id.as_str())
+            .map(|&i| c.ingredients()[i].id.as_ref())
             .collect();
         assert!(actives.contains(&active), "{brand}: {actives:?}");
     }
@@ -370,7 +370,7 @@ fn every_goal_works_through_actions() {
     let unperformed: Vec<&str> = acne
         .actions
         .iter()
-        .map(|a| a.action.as_str())
+        .map(|a| a.action.as_ref())
         .filter(|a| !performed(a))
         .collect();
     assert_eq!(unperformed, ["antibacterial", "keratinisation"]);
@@ -412,7 +412,11 @@ fn every_claim_is_sourced_and_inferences_say_so() {
     let c = catalog();
     let file = c.file();
     let mut problems = Vec::new();
-    let mut check = |what: String, evidence: Evidence, sources: &[String], en: &str, ru: &str| {
+    let mut check = |what: String,
+                     evidence: Evidence,
+                     sources: &[mesomix::catalog::model::Str],
+                     en: &str,
+                     ru: &str| {
         if sources.is_empty() {
             problems.push(format!("{what}: no source"));
         }

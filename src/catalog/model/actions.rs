@@ -11,7 +11,7 @@ use super::*;
 #[serde(deny_unknown_fields)]
 pub struct Action {
     /// Snake_case id, unique among actions; goals and action claims refer to it.
-    pub id: String,
+    pub id: Str,
     /// Display name.
     pub name: Text,
     /// What the action is, for readers.
@@ -27,11 +27,11 @@ pub struct Action {
 #[serde(deny_unknown_fields)]
 pub struct GoalAction {
     /// Id of the action.
-    pub action: String,
+    pub action: Str,
     /// Other actions that count for this one (cellulite's fat reduction is served by lipolysis
     /// or by adipocytolysis); the best efficacy among them counts.
     #[serde(default, skip_serializing_if = "crate::catalog::codec::skip_empty")]
-    pub also_served_by: Vec<String>,
+    pub also_served_by: List<Str>,
     /// The action's part of the goal, a whole number from 1: its share is `share` over the sum
     /// of the goal's shares (equal numbers: equal shares). A goal's shares add up to at most
     /// [`MAX_GOAL_SHARES`] (validation).
@@ -39,7 +39,7 @@ pub struct GoalAction {
     /// How strongly the sources support that the goal works through this action.
     pub evidence: Evidence,
     /// Sources for it.
-    pub sources: Vec<String>,
+    pub sources: List<Str>,
 }
 
 /// The most a goal's shares may add up to (so every share is an exact fraction with a small
@@ -77,18 +77,18 @@ pub enum Route {
 #[serde(deny_unknown_fields)]
 pub struct ActionClaim {
     /// Id of the action.
-    pub action: String,
+    pub action: Str,
     /// 3: approved indication or randomised controlled trial by local injection; 2:
     /// peer-reviewed clinical report, established pharmacology, or an approval or trial by
     /// another route (capped at 2); 1: weak sources or preclinical data only.
     pub efficacy: u8,
     /// The routes the evidence was shown by; an efficacy of 3 needs `local` (validation).
-    pub routes: Vec<Route>,
+    pub routes: List<Route>,
     /// The zones the claim holds in (Kybella's label: submental fat only); empty means every
     /// zone. An item has at most one claim per action and zone (validation), and a request
     /// without a zone counts only the claims that hold everywhere.
     #[serde(default, skip_serializing_if = "crate::catalog::codec::skip_empty")]
-    pub zones: Vec<String>,
+    pub zones: List<Str>,
     /// How strongly the claim is supported.
     pub evidence: Evidence,
     /// What the sources say, in words, with their limits (a negative trial, a zone the claim
@@ -96,7 +96,7 @@ pub struct ActionClaim {
     #[serde(default, skip_serializing_if = "crate::catalog::codec::skip_none")]
     pub note: Option<Text>,
     /// Sources for it.
-    pub sources: Vec<String>,
+    pub sources: List<Str>,
 }
 
 /// A combination used in a published study or a licensed product: precedent that `formulate`
@@ -105,22 +105,22 @@ pub struct ActionClaim {
 #[serde(deny_unknown_fields)]
 pub struct Regimen {
     /// Snake_case id, unique among regimens.
-    pub id: String,
+    pub id: Str,
     /// What it is ("Intradermal tranexamic acid with vitamin C for melasma").
     pub name: Text,
     /// The ingredients and products combined (ids, at least two).
-    pub items: Vec<String>,
+    pub items: List<Str>,
     /// Whether the items were mixed in one syringe (or given side by side in one session).
     pub one_syringe: bool,
     /// The goals it was used for.
-    pub goals: Vec<String>,
+    pub goals: List<Str>,
     /// The zones it was used in; empty when the source names none.
     #[serde(default)]
-    pub zones: Vec<String>,
+    pub zones: List<Str>,
     /// What was found (the outcome and the size of the study).
     pub outcome: Text,
     /// How strongly the sources support the regimen and its outcome.
     pub evidence: Evidence,
     /// Sources for it.
-    pub sources: Vec<String>,
+    pub sources: List<Str>,
 }

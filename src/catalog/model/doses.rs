@@ -11,7 +11,7 @@ use super::*;
 #[serde(deny_unknown_fields)]
 pub struct Contained {
     /// The catalog ingredient delivered.
-    pub ingredient: String,
+    pub ingredient: Str,
     /// How much of it per millilitre.
     pub strength: Strength,
     /// What the source says (which product, where two copies differ).
@@ -20,7 +20,7 @@ pub struct Contained {
     /// How strongly the composition is supported.
     pub evidence: Evidence,
     /// Sources for it.
-    pub sources: Vec<String>,
+    pub sources: List<Str>,
 }
 
 /// What a dose limit counts over.
@@ -122,5 +122,5 @@ pub struct DoseLimit {
     /// How strongly the limit is supported; `label` with route `local` blocks when exceeded.
     pub evidence: Evidence,
     /// Sources for it.
-    pub sources: Vec<String>,
+    pub sources: List<Str>,
 }

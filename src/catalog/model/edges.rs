@@ -56,10 +56,10 @@ pub enum Mechanism {
 #[serde(deny_unknown_fields)]
 pub struct Edge {
     /// One end: an ingredient id (in `edges`) or a class id (in `class_edges`).
-    pub a: String,
+    pub a: Str,
     /// The other end, of the same kind; never `a` itself, and one edge per pair in either order
     /// (validation).
-    pub b: String,
+    pub b: Str,
     /// What the edge's own claim rates the pair.
     pub rating: Rating,
     /// Why the two do or do not share a syringe.
@@ -69,13 +69,13 @@ pub struct Edge {
     /// How strongly the edge's own claim is supported; claims on a pair compete by it.
     pub evidence: Evidence,
     /// Sources for the edge's own claim.
-    pub sources: Vec<String>,
+    pub sources: List<Str>,
     /// When the claim holds, if not always ("mixed just before use, within 8 h").
     #[serde(default, skip_serializing_if = "crate::catalog::codec::skip_none")]
     pub condition: Option<Text>,
     /// Further claims on the same pair from other sources.
     #[serde(default, skip_serializing_if = "crate::catalog::codec::skip_empty")]
-    pub also: Vec<Claim>,
+    pub also: List<Claim>,
 }
 
 /// One source's claim about a pair.
@@ -91,7 +91,7 @@ pub struct Claim {
     /// How strongly the claim is supported; claims on a pair compete by it.
     pub evidence: Evidence,
     /// Sources for the claim.
-    pub sources: Vec<String>,
+    pub sources: List<Str>,
     /// When the claim holds, if not always.
     #[serde(default, skip_serializing_if = "crate::catalog::codec::skip_none")]
     pub condition: Option<Text>,

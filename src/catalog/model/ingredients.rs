@@ -38,21 +38,21 @@ pub enum Status {
         /// When and why its marketing authorisation was withdrawn or suspended.
         note: Text,
         /// Sources for the withdrawal.
-        sources: Vec<String>,
+        sources: List<Str>,
     },
     /// Must not be injected (e.g. oils).
     NotInjectable {
         /// Why it must not be injected (what injecting it caused).
         note: Text,
         /// Sources for the status.
-        sources: Vec<String>,
+        sources: List<Str>,
     },
     /// No approved injectable product for this use.
     Unapproved {
         /// What lacks approval, or what the sources did not find (product, dose).
         note: Text,
         /// Sources for the status.
-        sources: Vec<String>,
+        sources: List<Str>,
     },
 }
 
@@ -65,7 +65,7 @@ pub struct Fact {
     /// How strongly the fact is supported.
     pub evidence: Evidence,
     /// Sources for the fact.
-    pub sources: Vec<String>,
+    pub sources: List<Str>,
 }
 
 /// pH range of the ingredient's injectable form.
@@ -77,7 +77,7 @@ pub struct Ph {
     /// Highest pH, within 0..=14 and never below `min` (validation).
     pub max: f64,
     /// Sources for the range.
-    pub sources: Vec<String>,
+    pub sources: List<Str>,
 }
 
 /// Course constraints of an ingredient (they tighten the zone's course).
@@ -96,7 +96,7 @@ pub struct CourseLimit {
     /// How strongly the limit is supported.
     pub evidence: Evidence,
     /// Sources for the limit.
-    pub sources: Vec<String>,
+    pub sources: List<Str>,
 }
 
 /// A patient condition in which the ingredient must not be used (or only with caution).
@@ -105,7 +105,7 @@ pub struct CourseLimit {
 pub struct Contraindication {
     /// Id of the condition; a patient who has it (or, for an allergy condition, is allergic) gets a
     /// finding of this rating in a check.
-    pub condition: String,
+    pub condition: Str,
     /// `incompatible`: rules the ingredient out; `caution`: allowed with a warning (with
     /// `clearance`: once cleared).
     pub rating: Rating,
@@ -117,7 +117,7 @@ pub struct Contraindication {
     /// How strongly the contraindication is supported.
     pub evidence: Evidence,
     /// Sources for the contraindication.
-    pub sources: Vec<String>,
+    pub sources: List<Str>,
 }
 
 /// A medication's interaction with this ingredient.
@@ -125,7 +125,7 @@ pub struct Contraindication {
 #[serde(deny_unknown_fields)]
 pub struct MedicationInteraction {
     /// Id of the medication; a patient who takes it gets a finding of this rating in a check.
-    pub medication: String,
+    pub medication: Str,
     /// How taking the medication with this ingredient is rated; with `clearance`, the rating
     /// once the prescriber has cleared it.
     pub rating: Rating,
@@ -137,7 +137,7 @@ pub struct MedicationInteraction {
     /// How strongly the interaction is supported.
     pub evidence: Evidence,
     /// Sources for the interaction.
-    pub sources: Vec<String>,
+    pub sources: List<Str>,
 }
 
 /// A substance inside an ingredient or product that matters for the patient.
@@ -150,10 +150,10 @@ pub struct Component {
     /// The catalog ingredient it is, when it is one: the patient is screened against that
     /// ingredient's contraindications, interactions and allergies as well.
     #[serde(default, skip_serializing_if = "crate::catalog::codec::skip_none")]
-    pub ingredient: Option<String>,
+    pub ingredient: Option<Str>,
     /// Conditions (an allergy such as sulfite allergy) that rule the carrier out because of it.
     #[serde(default, skip_serializing_if = "crate::catalog::codec::skip_empty")]
-    pub conditions: Vec<String>,
+    pub conditions: List<Str>,
     /// How much of it per millilitre of the carrier, where the source gives it (a skin
     /// booster's 0.3 % lidocaine): then it counts toward that ingredient's dose.
     #[serde(default, skip_serializing_if = "crate::catalog::codec::skip_none")]
@@ -161,7 +161,7 @@ pub struct Component {
     /// How strongly the source supports that the carrier contains it.
     pub evidence: Evidence,
     /// Sources for the composition (a label, the maker's sheet).
-    pub sources: Vec<String>,
+    pub sources: List<Str>,
 }
 
 /// "Do not mix with other drugs in the same syringe."
@@ -176,7 +176,7 @@ pub struct Solo {
     /// competes by grade with a pair's edge claims.
     pub evidence: Evidence,
     /// Sources for the rule.
-    pub sources: Vec<String>,
+    pub sources: List<Str>,
 }
 
 /// An injectable ingredient: what it is, what it serves, where and how it may be injected, and what
@@ -185,21 +185,21 @@ pub struct Solo {
 #[serde(deny_unknown_fields)]
 pub struct Ingredient {
     /// Snake_case id, unique among ingredients; ingredient edges refer to it.
-    pub id: String,
+    pub id: Str,
     /// Display name; a person may also type it (either language) to name the ingredient.
     pub name: Text,
     /// Trade names, Russian names and common spellings; unique across the whole catalog.
     #[serde(default)]
-    pub aliases: Vec<String>,
+    pub aliases: List<Str>,
     /// Id of its class: the class's edges apply to it, and an allergy to the class rules it out.
-    pub class: String,
+    pub class: Str,
     /// Whether it may be used at all: anything but `Available` makes it incompatible in a check and
     /// keeps it out of formulations.
     pub status: Status,
     /// The actions it performs, each at most once, with efficacy and evidence; a goal's
     /// efficacy is derived from them through the goal's shares.
     #[serde(default)]
-    pub actions: Vec<ActionClaim>,
+    pub actions: List<ActionClaim>,
     /// The pH range of its injectable form, if known; a pair without claims or class edge is
     /// `caution` when the two ranges are far apart.
     pub ph: Option<Ph>,
@@ -211,31 +211,31 @@ pub struct Ingredient {
     /// The strengths its injectable form comes in (`1 %`, `2 %`); an amount without a strength
     /// takes the only one, and must name one when there are several.
     #[serde(default, skip_serializing_if = "crate::catalog::codec::skip_empty")]
-    pub strengths: Vec<Strength>,
+    pub strengths: List<Strength>,
     /// Other catalog ingredients a millilitre of it delivers (the deoxycholate in PC/DC).
     #[serde(default, skip_serializing_if = "crate::catalog::codec::skip_empty")]
-    pub contains: Vec<Contained>,
+    pub contains: List<Contained>,
     /// Sourced limits on its total per session or per course.
     #[serde(default, skip_serializing_if = "crate::catalog::codec::skip_empty")]
-    pub dose_limits: Vec<DoseLimit>,
+    pub dose_limits: List<DoseLimit>,
     /// Depths at which it may be injected.
-    pub depth: Vec<Depth>,
+    pub depth: List<Depth>,
     /// Allowed regions; empty means every region.
     #[serde(default)]
-    pub regions: Vec<Region>,
+    pub regions: List<Region>,
     /// Allowed zones; empty means every zone of the allowed regions.
     #[serde(default)]
-    pub zones: Vec<String>,
+    pub zones: List<Str>,
     /// Why the regions or zones are restricted, when they are.
     pub zone_note: Option<Fact>,
     /// Limits on its course; in a plan they tighten the zone's course (the stricter rule wins).
     pub course: Option<CourseLimit>,
     /// Patient conditions that rule it out or call for caution.
     #[serde(default)]
-    pub contraindications: Vec<Contraindication>,
+    pub contraindications: List<Contraindication>,
     /// Medications that interact with it.
     #[serde(default)]
-    pub interactions: Vec<MedicationInteraction>,
+    pub interactions: List<MedicationInteraction>,
     /// Its "do not mix with other drugs in the same syringe" rule, if a source gives one: a claim
     /// on every pair with it.
     pub solo: Option<Solo>,
@@ -243,10 +243,10 @@ pub struct Ingredient {
     /// metabisulfite with epinephrine): allergies, conditions and medications are screened
     /// against them too.
     #[serde(default, skip_serializing_if = "crate::catalog::codec::skip_empty")]
-    pub components: Vec<Component>,
+    pub components: List<Component>,
     /// Further notes a practitioner should read (technique warnings, regulatory status).
     #[serde(default)]
-    pub notes: Vec<Fact>,
+    pub notes: List<Fact>,
     /// Sources for the ingredient's identity and general description.
-    pub sources: Vec<String>,
+    pub sources: List<Str>,
 }

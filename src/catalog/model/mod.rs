@@ -4,16 +4,23 @@
 //! silently ignored claim. References between records are plain ids here; `validate` resolves
 //! them to indices and reports every dangling one.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
+
+/// A text of the model. Borrowed for the embedded catalog (generated Rust statics, see
+/// `build.rs`), owned for a catalog read from a file: serde always deserialises it owned, and it
+/// serialises as a string either way.
+pub type Str = Cow<'static, str>;
 
 /// A human-facing text in both languages the tool speaks.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Text {
     /// The English text; never empty (validation).
-    pub en: String,
+    pub en: Str,
     /// The Russian text; never empty (validation).
-    pub ru: String,
+    pub ru: Str,
 }
 
 /// The whole catalog file.
@@ -21,42 +28,42 @@ pub struct Text {
 #[serde(deny_unknown_fields)]
 pub struct CatalogFile {
     /// Version of the catalog's content, e.g. `"2026.11.0"`.
-    pub version: String,
+    pub version: Str,
     /// Every source the catalog's claims cite; each must be cited by at least one claim.
-    pub sources: Vec<Source>,
+    pub sources: List<Source>,
     /// Ingredient classes; every ingredient belongs to exactly one.
-    pub classes: Vec<Class>,
+    pub classes: List<Class>,
     /// What cocktails do for goals (lipolysis, microcirculation, ...).
     #[serde(default)]
-    pub actions: Vec<Action>,
+    pub actions: List<Action>,
     /// Treatment goals that ingredients serve and `formulate` is asked for.
-    pub goals: Vec<Goal>,
+    pub goals: List<Goal>,
     /// Injection zones, each with its region, depth and usual course.
-    pub zones: Vec<Zone>,
+    pub zones: List<Zone>,
     /// Patient conditions, each with the scope of what it rules out.
-    pub conditions: Vec<Condition>,
+    pub conditions: List<Condition>,
     /// Classes of drugs a patient may take, named by ingredients' interactions.
-    pub medications: Vec<Medication>,
+    pub medications: List<Medication>,
     /// Aftercare rules that apply around every session.
     #[serde(default)]
-    pub aftercare: Vec<Aftercare>,
+    pub aftercare: List<Aftercare>,
     /// Expected-effect statements (how long results last, when they show), with their grade.
     #[serde(default)]
-    pub expectations: Vec<Statement>,
+    pub expectations: List<Statement>,
     /// Ingredients, sorted by id.
-    pub ingredients: Vec<Ingredient>,
+    pub ingredients: List<Ingredient>,
     /// Edges between two classes; inherited by every member of both classes.
     #[serde(default)]
-    pub class_edges: Vec<Edge>,
+    pub class_edges: List<Edge>,
     /// Edges between two ingredients; they override class edges.
     #[serde(default)]
-    pub edges: Vec<Edge>,
+    pub edges: List<Edge>,
     /// Branded ready-made preparations; in a mix each expands to its actives.
     #[serde(default)]
-    pub products: Vec<Product>,
+    pub products: List<Product>,
     /// Combinations used in published studies or licensed products.
     #[serde(default)]
-    pub regimens: Vec<Regimen>,
+    pub regimens: List<Regimen>,
 }
 
 /// How much weight a source carries.
@@ -114,11 +121,11 @@ pub enum Evidence {
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// Snake_case id, unique among sources; what claims list in their `sources`.
-    pub id: String,
+    pub id: Str,
     /// What the source is (author, product, document), for readers.
-    pub title: String,
+    pub title: Str,
     /// Address or citation.
-    pub citation: String,
+    pub citation: Str,
     /// How much the source weighs: no claim citing it may be graded above its best source.
     pub grade: Grade,
 }
@@ -129,7 +136,7 @@ pub struct Source {
 #[serde(deny_unknown_fields)]
 pub struct Class {
     /// Snake_case id, unique among classes; ingredients and class edges refer to it.
-    pub id: String,
+    pub id: Str,
     /// Display name; a person may also type it (either language) to name the class.
     pub name: Text,
     /// What the class holds, for readers.
@@ -142,15 +149,15 @@ pub struct Class {
 #[serde(deny_unknown_fields)]
 pub struct Goal {
     /// Snake_case id, unique among goals; ingredients' goal claims refer to it.
-    pub id: String,
+    pub id: Str,
     /// Display name; a person may also type it (either language) to name the goal.
     pub name: Text,
     /// Other names a person may type for the goal (any case); unique across the whole catalog.
     #[serde(default)]
-    pub aliases: Vec<String>,
+    pub aliases: List<Str>,
     /// The actions a cocktail for this goal works through, each with its share.
     #[serde(default)]
-    pub actions: Vec<GoalAction>,
+    pub actions: List<GoalAction>,
     /// How the shares were set (a source's ranking, or equal shares where none ranks them).
     #[serde(default, skip_serializing_if = "crate::catalog::codec::skip_none")]
     pub share_note: Option<Text>,
@@ -206,12 +213,12 @@ pub struct Range {
 #[serde(deny_unknown_fields)]
 pub struct Zone {
     /// Snake_case id, unique among zones; ingredients' zone restrictions refer to it.
-    pub id: String,
+    pub id: Str,
     /// Display name; a person may also type it (either language) to name the zone.
     pub name: Text,
     /// Other names a person may type for the zone (any case); unique across the whole catalog.
     #[serde(default)]
-    pub aliases: Vec<String>,
+    pub aliases: List<Str>,
     /// The region the zone is in; region restrictions of ingredients, aftercare rules and
     /// expectations are matched against it.
     pub region: Region,
@@ -220,7 +227,7 @@ pub struct Zone {
     /// The usual course of sessions here; a plan starts from it.
     pub course: Course,
     /// Sources for the zone itself (its depth and technique).
-    pub sources: Vec<String>,
+    pub sources: List<Str>,
 }
 
 /// A zone's usual course of sessions.
@@ -243,7 +250,7 @@ pub struct Course {
     /// How strongly the course pattern is supported.
     pub evidence: Evidence,
     /// Sources for the course pattern.
-    pub sources: Vec<String>,
+    pub sources: List<Str>,
 }
 
 /// How far a condition reaches: mesotherapy as a whole, the session now, the affected zone, or only
@@ -281,13 +288,13 @@ pub enum Scope {
 #[serde(deny_unknown_fields)]
 pub struct Condition {
     /// Snake_case id, unique among conditions; ingredients' contraindications refer to it.
-    pub id: String,
+    pub id: Str,
     /// Display name; a person may also type it (either language) to name the condition.
     pub name: Text,
     /// Other names a person may type for the condition (synonyms, diseases it covers; any case);
     /// unique across the whole catalog.
     #[serde(default)]
-    pub aliases: Vec<String>,
+    pub aliases: List<Str>,
     /// What the condition rules out; `ingredient` conditions act only through the contraindications
     /// that name them.
     pub scope: Scope,
@@ -300,7 +307,7 @@ pub struct Condition {
     /// conditions carry their evidence on each ingredient's contraindication.
     pub evidence: Evidence,
     /// Sources for the scope.
-    pub sources: Vec<String>,
+    pub sources: List<Str>,
 }
 
 /// A class of the patient's drugs.
@@ -308,12 +315,12 @@ pub struct Condition {
 #[serde(deny_unknown_fields)]
 pub struct Medication {
     /// Snake_case id, unique among medications; ingredients' interactions refer to it.
-    pub id: String,
+    pub id: Str,
     /// Display name; a person may also type it (either language) to name the medication.
     pub name: Text,
     /// Drug names that belong to the class (warfarin, apixaban, ...).
     #[serde(default)]
-    pub aliases: Vec<String>,
+    pub aliases: List<Str>,
     /// A warning that applies to mesotherapy as a whole, whatever the mix.
     pub general: Option<Interaction>,
 }
@@ -359,7 +366,7 @@ pub struct Interaction {
     /// How strongly the interaction is supported.
     pub evidence: Evidence,
     /// Sources for the interaction.
-    pub sources: Vec<String>,
+    pub sources: List<Str>,
 }
 
 /// A sourced statement, e.g. "results last 6–8 months".
@@ -367,16 +374,16 @@ pub struct Interaction {
 #[serde(deny_unknown_fields)]
 pub struct Statement {
     /// Snake_case id, unique among expectations.
-    pub id: String,
+    pub id: Str,
     /// The statement itself.
     pub text: Text,
     /// Regions the statement is about; empty means every region.
     #[serde(default)]
-    pub regions: Vec<Region>,
+    pub regions: List<Region>,
     /// How strongly the statement is supported.
     pub evidence: Evidence,
     /// Sources for the statement.
-    pub sources: Vec<String>,
+    pub sources: List<Str>,
 }
 
 /// One aftercare rule around each session.
@@ -384,12 +391,12 @@ pub struct Statement {
 #[serde(deny_unknown_fields)]
 pub struct Aftercare {
     /// Snake_case id, unique among aftercare rules.
-    pub id: String,
+    pub id: Str,
     /// The rule as the patient is told it.
     pub text: Text,
     /// Regions the rule is for; empty means every region.
     #[serde(default)]
-    pub regions: Vec<Region>,
+    pub regions: List<Region>,
     /// Days before the session the rule starts (0: the session day).
     #[serde(default)]
     pub before_days: u32,
@@ -398,17 +405,19 @@ pub struct Aftercare {
     /// How strongly the rule is supported.
     pub evidence: Evidence,
     /// Sources for the rule.
-    pub sources: Vec<String>,
+    pub sources: List<Str>,
 }
 
 mod actions;
 mod doses;
 mod edges;
 mod ingredients;
+mod list;
 mod products;
 
 pub use actions::*;
 pub use doses::*;
 pub use edges::*;
 pub use ingredients::*;
+pub use list::List;
 pub use products::*;

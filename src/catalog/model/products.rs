@@ -11,23 +11,23 @@ use super::*;
 #[serde(deny_unknown_fields)]
 pub struct Product {
     /// Unique among ingredients and products; `snake_case` ASCII.
-    pub id: String,
+    pub id: Str,
     /// The brand name.
     pub name: Text,
     /// Brand spellings people type, Latin and Cyrillic.
     #[serde(default)]
-    pub aliases: Vec<String>,
+    pub aliases: List<Str>,
     /// The maker, as the source names it ("" when not found).
-    pub maker: String,
+    pub maker: Str,
     /// What it comes in; `None` when no source read says.
     pub form: Option<Form>,
     /// The presentation (volume, number of units); `None` when no source read says.
     pub presentation: Option<Text>,
     /// Its actives, each a catalog ingredient, with the strength where sourced.
-    pub actives: Vec<Active>,
+    pub actives: List<Active>,
     /// Excipients that matter for the patient (lidocaine, sulfites, benzyl alcohol, parabens).
     #[serde(default)]
-    pub components: Vec<Component>,
+    pub components: List<Component>,
     /// How it is registered.
     pub registration: Registration,
     /// The registration as the source words it.
@@ -39,15 +39,15 @@ pub struct Product {
     /// Actions the product itself was shown to perform (a trial of the product); its actives'
     /// actions count as well.
     #[serde(default, skip_serializing_if = "crate::catalog::codec::skip_empty")]
-    pub actions: Vec<ActionClaim>,
+    pub actions: List<ActionClaim>,
     /// Regions it is for; empty means any.
     #[serde(default)]
-    pub regions: Vec<Region>,
+    pub regions: List<Region>,
     /// Further sourced facts (safety data, conflicts between sources).
     #[serde(default)]
-    pub notes: Vec<Fact>,
+    pub notes: List<Fact>,
     /// Sources for its identity and composition.
-    pub sources: Vec<String>,
+    pub sources: List<Str>,
 }
 
 /// What a product comes in.
@@ -83,7 +83,7 @@ pub enum Registration {
 #[serde(deny_unknown_fields)]
 pub struct Active {
     /// The catalog ingredient it is.
-    pub ingredient: String,
+    pub ingredient: Str,
     /// Its strength in the product, where sourced.
     pub strength: Option<Strength>,
     /// What the source says of it (molecular weight, split doses).
@@ -91,7 +91,7 @@ pub struct Active {
     /// How strongly the composition is supported.
     pub evidence: Evidence,
     /// Sources for it.
-    pub sources: Vec<String>,
+    pub sources: List<Str>,
 }
 
 /// A strength as printed on the ampoule.

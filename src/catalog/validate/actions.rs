@@ -58,7 +58,7 @@ impl<'f> Validator<'f> {
                         "enabling actions are not scored",
                     );
                 }
-                if !seen.insert(action.as_str()) {
+                if !seen.insert(action.as_ref()) {
                     self.problem(
                         path,
                         format!("goal `{}` names action `{action}` twice", goal.id),
@@ -182,10 +182,10 @@ impl<'f> Validator<'f> {
             }
             match f.products.iter().find(|x| &x.id == item) {
                 Some(product) => {
-                    actives.extend(product.actives.iter().map(|a| a.ingredient.as_str()));
+                    actives.extend(product.actives.iter().map(|a| a.ingredient.as_ref()));
                 }
                 None => {
-                    actives.insert(item.as_str());
+                    actives.insert(item.as_ref());
                 }
             }
         }

@@ -27,9 +27,9 @@ impl<'f> Validator<'f> {
                 );
             }
             let key = if edge.a <= edge.b {
-                (edge.a.as_str(), edge.b.as_str())
+                (edge.a.as_ref(), edge.b.as_ref())
             } else {
-                (edge.b.as_str(), edge.a.as_str())
+                (edge.b.as_ref(), edge.a.as_ref())
             };
             if let Some(first) = seen.insert(key, e) {
                 self.problem(

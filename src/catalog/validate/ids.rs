@@ -42,19 +42,19 @@ pub(super) struct RecordIds<'f> {
 impl<'f> RecordIds<'f> {
     pub(super) fn new(f: &'f CatalogFile) -> RecordIds<'f> {
         RecordIds {
-            classes: Ids::new("class", f.classes.iter().map(|c| c.id.as_str())),
-            goals: Ids::new("goal", f.goals.iter().map(|g| g.id.as_str())),
-            zones: Ids::new("zone", f.zones.iter().map(|z| z.id.as_str())),
-            conditions: Ids::new("condition", f.conditions.iter().map(|c| c.id.as_str())),
-            medications: Ids::new("medication", f.medications.iter().map(|m| m.id.as_str())),
-            ingredients: Ids::new("ingredient", f.ingredients.iter().map(|i| i.id.as_str())),
-            actions: Ids::new("action", f.actions.iter().map(|a| a.id.as_str())),
+            classes: Ids::new("class", f.classes.iter().map(|c| c.id.as_ref())),
+            goals: Ids::new("goal", f.goals.iter().map(|g| g.id.as_ref())),
+            zones: Ids::new("zone", f.zones.iter().map(|z| z.id.as_ref())),
+            conditions: Ids::new("condition", f.conditions.iter().map(|c| c.id.as_ref())),
+            medications: Ids::new("medication", f.medications.iter().map(|m| m.id.as_ref())),
+            ingredients: Ids::new("ingredient", f.ingredients.iter().map(|i| i.id.as_ref())),
+            actions: Ids::new("action", f.actions.iter().map(|a| a.id.as_ref())),
             items: Ids::new(
                 "ingredient or product",
                 f.ingredients
                     .iter()
-                    .map(|i| i.id.as_str())
-                    .chain(f.products.iter().map(|p| p.id.as_str())),
+                    .map(|i| i.id.as_ref())
+                    .chain(f.products.iter().map(|p| p.id.as_ref())),
             ),
         }
     }
@@ -67,17 +67,17 @@ impl<'f> Validator<'f> {
     /// Ids of every list: snake_case ASCII and unique within the list.
     pub(super) fn check_all_ids(&mut self) {
         let f = self.file;
-        self.check_ids("sources", f.sources.iter().map(|s| s.id.as_str()));
-        self.check_ids("classes", f.classes.iter().map(|c| c.id.as_str()));
-        self.check_ids("goals", f.goals.iter().map(|g| g.id.as_str()));
-        self.check_ids("zones", f.zones.iter().map(|z| z.id.as_str()));
-        self.check_ids("conditions", f.conditions.iter().map(|c| c.id.as_str()));
-        self.check_ids("medications", f.medications.iter().map(|m| m.id.as_str()));
-        self.check_ids("aftercare", f.aftercare.iter().map(|a| a.id.as_str()));
-        self.check_ids("expectations", f.expectations.iter().map(|e| e.id.as_str()));
-        self.check_ids("ingredients", f.ingredients.iter().map(|i| i.id.as_str()));
-        self.check_ids("actions", f.actions.iter().map(|a| a.id.as_str()));
-        self.check_ids("regimens", f.regimens.iter().map(|r| r.id.as_str()));
+        self.check_ids("sources", f.sources.iter().map(|s| s.id.as_ref()));
+        self.check_ids("classes", f.classes.iter().map(|c| c.id.as_ref()));
+        self.check_ids("goals", f.goals.iter().map(|g| g.id.as_ref()));
+        self.check_ids("zones", f.zones.iter().map(|z| z.id.as_ref()));
+        self.check_ids("conditions", f.conditions.iter().map(|c| c.id.as_ref()));
+        self.check_ids("medications", f.medications.iter().map(|m| m.id.as_ref()));
+        self.check_ids("aftercare", f.aftercare.iter().map(|a| a.id.as_ref()));
+        self.check_ids("expectations", f.expectations.iter().map(|e| e.id.as_ref()));
+        self.check_ids("ingredients", f.ingredients.iter().map(|i| i.id.as_ref()));
+        self.check_ids("actions", f.actions.iter().map(|a| a.id.as_ref()));
+        self.check_ids("regimens", f.regimens.iter().map(|r| r.id.as_ref()));
     }
 
     fn check_ids<'a>(&mut self, list: &str, ids: impl Iterator<Item = &'a str>) {
@@ -195,7 +195,7 @@ impl<'f> Validator<'f> {
                                 );
                             }
                         } else {
-                            seen.insert(key.clone(), r.id.clone());
+                            seen.insert(key.clone(), r.id.to_string());
                         }
                         if let Some((alias_of, _)) = alias_owner.get(&key) {
                             if *alias_of != format!("{} `{}`", $name, r.id)

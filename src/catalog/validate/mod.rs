@@ -61,7 +61,7 @@ impl<'f> Validator<'f> {
         let source_grades = file
             .sources
             .iter()
-            .map(|s| (s.id.as_str(), s.grade))
+            .map(|s| (s.id.as_ref(), s.grade))
             .collect();
         Validator {
             file,

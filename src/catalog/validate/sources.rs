@@ -2,7 +2,7 @@
 //! graded no higher than its best one.
 
 use super::Validator;
-use crate::catalog::model::{Evidence, Grade};
+use crate::catalog::model::{Evidence, Grade, Str};
 use crate::names::closest;
 
 impl<'f> Validator<'f> {
@@ -29,7 +29,7 @@ impl<'f> Validator<'f> {
     /// Every source is cited by some claim. Run after every claim's sources were checked.
     pub(super) fn check_unused_sources(&mut self) {
         for (i, s) in self.file.sources.iter().enumerate() {
-            if !self.used_sources.contains(s.id.as_str()) {
+            if !self.used_sources.contains(s.id.as_ref()) {
                 self.problem(
                     format!("sources[{i}].id"),
                     format!("source `{}` is never used", s.id),
@@ -41,12 +41,7 @@ impl<'f> Validator<'f> {
 
     /// Checks that a claim has sources, that they exist, and that its evidence is not graded
     /// higher than its best source.
-    pub(super) fn sources(
-        &mut self,
-        path: &str,
-        sources: &'f [String],
-        evidence: Option<Evidence>,
-    ) {
+    pub(super) fn sources(&mut self, path: &str, sources: &'f [Str], evidence: Option<Evidence>) {
         if sources.is_empty() {
             self.problem(
                 path.into(),
@@ -60,14 +55,14 @@ impl<'f> Validator<'f> {
         }
         let mut best: Option<Grade> = None;
         for (i, s) in sources.iter().enumerate() {
-            match self.source_grades.get(s.as_str()) {
+            match self.source_grades.get(s.as_ref()) {
                 Some(&grade) => {
-                    self.used_sources.insert(s.as_str());
+                    self.used_sources.insert(s.as_ref());
                     best = Some(best.map_or(grade, |b| b.min(grade)));
                 }
                 None => {
                     let hint =
-                        match closest(s, self.file.sources.iter().map(|s| s.id.as_str())).first() {
+                        match closest(s, self.file.sources.iter().map(|s| s.id.as_ref())).first() {
                             Some(best) => format!("did you mean `{best}`?"),
                             None => "no such source".into(),
                         };

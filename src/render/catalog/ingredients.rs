@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::catalog::model::{
     ActionClaim, Component, Contraindication, CourseLimit, Depth, Evidence, Fact, Mechanism,
-    MedicationInteraction, Ph, Region, Solo, Text,
+    MedicationInteraction, Ph, Region, Solo, Str, Text,
 };
 use crate::catalog::{Catalog, Item};
 use crate::compat::{PairRating, Resolution, Via};
@@ -44,7 +44,7 @@ pub fn ingredients_doc(catalog: &Catalog, list: &[usize], goal: Option<usize>, l
                 )
             });
             vec![
-                Styled::from(ing.id.as_str()),
+                Styled::from(ing.id.as_ref()),
                 Styled::from(lang.text(&ing.name)),
                 Styled::from(lang.text(&catalog.classes()[catalog.class_of(i)].name)),
                 Styled::new(lang::status(&ing.status, lang), status_tone(&ing.status)),
@@ -73,7 +73,7 @@ struct IngredientRow<'c> {
     name: &'c Text,
     class: &'c str,
     status: &'static str,
-    aliases: &'c [String],
+    aliases: &'c [Str],
     actions: &'c [ActionClaim],
     goals: Vec<GoalRow<'c>>,
     depth: &'c [Depth],
@@ -141,7 +141,7 @@ pub struct PairRow<'c> {
     /// The deciding edge's note; `None` for a pH inference.
     pub note: Option<&'c Text>,
     pub evidence: Evidence,
-    pub sources: &'c [String],
+    pub sources: &'c [Str],
 }
 
 impl<'c> PairRow<'c> {
@@ -164,11 +164,11 @@ impl<'c> PairRow<'c> {
 struct Detail<'c> {
     id: &'c str,
     name: &'c Text,
-    aliases: &'c [String],
+    aliases: &'c [Str],
     class: &'c str,
     status: &'static str,
     status_note: Option<&'c Text>,
-    status_sources: &'c [String],
+    status_sources: &'c [Str],
     actions: &'c [ActionClaim],
     goals: Vec<GoalRow<'c>>,
     ph: Option<&'c Ph>,
@@ -184,7 +184,7 @@ struct Detail<'c> {
     solo: Option<&'c Solo>,
     components: &'c [Component],
     notes: &'c [Fact],
-    sources: &'c [String],
+    sources: &'c [Str],
 }
 
 /// `mesomix show ID --format json` (`mesomix.ingredient/2`): the record, its known pairs and
@@ -218,7 +218,7 @@ pub fn show_json(catalog: &Catalog, i: usize) -> String {
         regions: &ing.regions,
         zones: allowed_zones(catalog, i)
             .into_iter()
-            .map(|z| catalog.zones()[z].id.as_str())
+            .map(|z| catalog.zones()[z].id.as_ref())
             .collect(),
         zone_note: ing.zone_note.as_ref(),
         course: ing.course.as_ref(),
@@ -256,7 +256,7 @@ fn actions_tables(doc: &mut Doc, catalog: &Catalog, i: usize, lang: Lang) {
             .map(|a| {
                 let mut name = catalog
                     .action_index(&a.action)
-                    .map_or(a.action.clone(), |x| {
+                    .map_or(a.action.to_string(), |x| {
                         action_name(catalog, x, lang).to_owned()
                     });
                 if catalog
@@ -275,7 +275,7 @@ fn actions_tables(doc: &mut Doc, catalog: &Catalog, i: usize, lang: Lang) {
                                 .zones()
                                 .iter()
                                 .find(|x| &x.id == z)
-                                .map_or(z.as_str(), |x| lang.text(&x.name))
+                                .map_or(z.as_ref(), |x| lang.text(&x.name))
                         })
                         .collect();
                     name = format!("{name} [{}]", zones.join(", "));
@@ -507,7 +507,7 @@ fn component_line(catalog: &Catalog, c: &Component, lang: Lang) -> String {
                     .conditions()
                     .iter()
                     .find(|x| &x.id == id)
-                    .map_or_else(|| id.clone(), |x| lang.text(&x.name).to_owned())
+                    .map_or_else(|| id.to_string(), |x| lang.text(&x.name).to_owned())
             })
             .collect();
         line.push_str(&format!(
@@ -579,7 +579,7 @@ fn contraindication_row(catalog: &Catalog, c: &Contraindication, lang: Lang) -> 
         .conditions()
         .iter()
         .find(|x| x.id == c.condition)
-        .map_or(c.condition.as_str(), |x| lang.text(&x.name));
+        .map_or(c.condition.as_ref(), |x| lang.text(&x.name));
     vec![
         Styled::from(name_and_id(name, &c.condition)),
         rating_cell(c.rating, lang),
@@ -594,7 +594,7 @@ fn interaction_row(catalog: &Catalog, m: &MedicationInteraction, lang: Lang) -> 
         .medications()
         .iter()
         .find(|x| x.id == m.medication)
-        .map_or(m.medication.as_str(), |x| lang.text(&x.name));
+        .map_or(m.medication.as_ref(), |x| lang.text(&x.name));
     vec![
         Styled::from(name_and_id(name, &m.medication)),
         rating_cell(m.rating, lang),

@@ -34,15 +34,15 @@ fn actives_line(catalog: &Catalog, p: &Product, lang: Lang) -> String {
         .iter()
         .map(|a| {
             let name = match lang {
-                Lang::En => a.ingredient.clone(),
+                Lang::En => a.ingredient.to_string(),
                 Lang::Ru => catalog.ingredient_index(&a.ingredient).map_or_else(
-                    || a.ingredient.clone(),
+                    || a.ingredient.to_string(),
                     |i| lang.text(&catalog.ingredients()[i].name).to_owned(),
                 ),
             };
             match a.strength {
                 Some(s) => format!("{name} {}", strength_text(s, lang)),
-                None => name,
+                None => name.to_string(),
             }
         })
         .collect::<Vec<_>>()
@@ -57,11 +57,11 @@ pub fn products_doc(catalog: &Catalog, lang: Lang) -> Doc {
         .iter()
         .map(|p| {
             vec![
-                Styled::from(p.id.as_str()),
+                Styled::from(p.id.as_ref()),
                 Styled::from(lang.text(&p.name)),
                 Styled::from(actives_line(catalog, p, lang)),
                 Styled::from(lang::registration(p.registration, lang)),
-                Styled::from(p.maker.as_str()),
+                Styled::from(p.maker.as_ref()),
             ]
         })
         .collect();
@@ -110,9 +110,9 @@ pub fn product_doc(catalog: &Catalog, p: usize, lang: Lang) -> Doc {
                     .map(|s| format!(" {}", strength_text(s, lang)))
                     .unwrap_or_default();
                 let name = match lang {
-                    Lang::En => a.ingredient.clone(),
+                    Lang::En => a.ingredient.to_string(),
                     Lang::Ru => catalog.ingredient_index(&a.ingredient).map_or_else(
-                        || a.ingredient.clone(),
+                        || a.ingredient.to_string(),
                         |i| lang.text(&catalog.ingredients()[i].name).to_owned(),
                     ),
                 };
@@ -193,7 +193,7 @@ fn product_fields(product: &Product, lang: Lang) -> Vec<(String, Styled)> {
     let mut fields = vec![
         (
             Msg::Maker.get(lang).to_owned(),
-            Styled::from(product.maker.as_str()),
+            Styled::from(product.maker.as_ref()),
         ),
         (
             Msg::Registration.get(lang).to_owned(),
@@ -228,21 +228,21 @@ fn product_fields(product: &Product, lang: Lang) -> Vec<(String, Styled)> {
 
 /// Every source a product cites, sorted, each once.
 fn cited(p: &Product) -> Vec<&str> {
-    let mut ids: Vec<&str> = p.sources.iter().map(String::as_str).collect();
+    let mut ids: Vec<&str> = p.sources.iter().map(|s| &**s).collect();
     for a in &p.actives {
-        ids.extend(a.sources.iter().map(String::as_str));
+        ids.extend(a.sources.iter().map(|s| &**s));
     }
     for c in &p.components {
-        ids.extend(c.sources.iter().map(String::as_str));
+        ids.extend(c.sources.iter().map(|s| &**s));
     }
     if let Some(s) = &p.solo {
-        ids.extend(s.sources.iter().map(String::as_str));
+        ids.extend(s.sources.iter().map(|s| &**s));
     }
     for n in &p.notes {
-        ids.extend(n.sources.iter().map(String::as_str));
+        ids.extend(n.sources.iter().map(|s| &**s));
     }
     for a in &p.actions {
-        ids.extend(a.sources.iter().map(String::as_str));
+        ids.extend(a.sources.iter().map(|s| &**s));
     }
     ids.sort_unstable();
     ids.dedup();

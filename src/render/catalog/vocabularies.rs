@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::catalog::Catalog;
 use crate::catalog::model::{
-    Action, Edge, Evidence, GoalAction, Interaction, Rating, Scope, Text, Zone,
+    Action, Edge, Evidence, GoalAction, Interaction, Rating, Scope, Str, Text, Zone,
 };
 use crate::render::doc::{Doc, Styled, Tone};
 use crate::render::json::{envelope, to_string};
@@ -32,7 +32,7 @@ pub fn classes_doc(catalog: &Catalog, lang: Lang) -> Doc {
         .enumerate()
         .map(|(c, class)| {
             vec![
-                Styled::from(class.id.as_str()),
+                Styled::from(class.id.as_ref()),
                 Styled::from(lang.text(&class.name)),
                 Styled::from(members(catalog, c).join(", ")),
                 Styled::from(lang.text(&class.description)),
@@ -55,11 +55,11 @@ pub fn classes_doc(catalog: &Catalog, lang: Lang) -> Doc {
         doc.paragraph(Styled::new(Msg::NoClassEdges.get(lang), Tone::Muted));
     } else {
         let mut head = vec![String::new()];
-        head.extend(known.iter().map(|&c| catalog.classes()[c].id.clone()));
+        head.extend(known.iter().map(|&c| catalog.classes()[c].id.to_string()));
         let rows = known
             .iter()
             .map(|&a| {
-                let mut cells = vec![Styled::from(catalog.classes()[a].id.as_str())];
+                let mut cells = vec![Styled::from(catalog.classes()[a].id.as_ref())];
                 cells.extend(known.iter().map(|&b| match matrix[a][b] {
                     Some(r) => rating_cell(r, lang),
                     None => Styled::new(Msg::None_.get(lang), Tone::Muted),
@@ -162,12 +162,12 @@ pub fn goals_doc(catalog: &Catalog, lang: Lang) -> Doc {
                 .map(|a| {
                     let name = catalog
                         .action_index(&a.action)
-                        .map_or(a.action.as_str(), |x| action_name(catalog, x, lang));
+                        .map_or(a.action.as_ref(), |x| action_name(catalog, x, lang));
                     format!("{name} {}/{total}", a.share)
                 })
                 .collect();
             vec![
-                Styled::from(goal.id.as_str()),
+                Styled::from(goal.id.as_ref()),
                 Styled::from(lang.text(&goal.name)),
                 Styled::from(goal.aliases.join(", ")),
                 Styled::from(actions.join(", ")),
@@ -206,7 +206,7 @@ pub fn goals_json(catalog: &Catalog) -> String {
     struct Row<'c> {
         id: &'c str,
         name: &'c Text,
-        aliases: &'c [String],
+        aliases: &'c [Str],
         actions: &'c [GoalAction],
         share_note: Option<&'c Text>,
         served_by: Vec<Served<'c>>,
@@ -261,7 +261,7 @@ pub fn zones_doc(catalog: &Catalog, lang: Lang) -> Doc {
                 maintenance.push(fill(Msg::NextCourseWithin.get(lang), &[&d]));
             }
             vec![
-                Styled::from(z.id.as_str()),
+                Styled::from(z.id.as_ref()),
                 Styled::from(lang.text(&z.name)),
                 Styled::from(lang::region(z.region, lang)),
                 Styled::from(format!("{}–{}", z.depth_mm.min, z.depth_mm.max)),
@@ -339,7 +339,7 @@ pub fn conditions_doc(catalog: &Catalog, lang: Lang) -> Doc {
         .map(|c| {
             let affected = affected_by_condition(catalog, &c.id);
             vec![
-                Styled::from(c.id.as_str()),
+                Styled::from(c.id.as_ref()),
                 Styled::from(lang.text(&c.name)),
                 Styled::new(lang::scope(c.scope, lang), scope_tone(c.scope)),
                 Styled::from(if c.allergy { Msg::Yes.get(lang) } else { "" }),
@@ -376,18 +376,18 @@ pub fn conditions_json(catalog: &Catalog) -> String {
         ingredient: &'c str,
         rating: Rating,
         evidence: Evidence,
-        sources: &'c [String],
+        sources: &'c [Str],
     }
     #[derive(Serialize)]
     struct Row<'c> {
         id: &'c str,
         name: &'c Text,
-        aliases: &'c [String],
+        aliases: &'c [Str],
         scope: Scope,
         allergy: bool,
         note: Option<&'c Text>,
         evidence: Evidence,
-        sources: &'c [String],
+        sources: &'c [Str],
         ingredients: Vec<Affected<'c>>,
     }
     #[derive(Serialize)]
@@ -435,7 +435,7 @@ pub fn medications_doc(catalog: &Catalog, lang: Lang) -> Doc {
         .map(|m| {
             let affected = affected_by_medication(catalog, &m.id);
             vec![
-                Styled::from(m.id.as_str()),
+                Styled::from(m.id.as_ref()),
                 Styled::from(lang.text(&m.name)),
                 Styled::from(m.aliases.join(", ")),
                 match &m.general {
@@ -489,13 +489,13 @@ pub fn medications_json(catalog: &Catalog) -> String {
         rating: Rating,
         note: &'c Text,
         evidence: Evidence,
-        sources: &'c [String],
+        sources: &'c [Str],
     }
     #[derive(Serialize)]
     struct Row<'c> {
         id: &'c str,
         name: &'c Text,
-        aliases: &'c [String],
+        aliases: &'c [Str],
         general: Option<&'c Interaction>,
         ingredients: Vec<Affected<'c>>,
     }

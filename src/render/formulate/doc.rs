@@ -195,7 +195,7 @@ fn roles_table(
     c: &Cocktail,
     lang: Lang,
 ) {
-    let zone = request.zone.map(|z| catalog.zones()[z].id.as_str());
+    let zone = request.zone.map(|z| catalog.zones()[z].id.as_ref());
     let rows = c
         .ingredients
         .iter()
@@ -220,10 +220,10 @@ fn roles_table(
                 .map(|(&a, (eff, ev, goals))| {
                     if let Some(claim) = catalog.best_claim(
                         Item::Ingredient(i),
-                        &[catalog.actions()[a].id.as_str()],
+                        &[catalog.actions()[a].id.as_ref()],
                         zone,
                     ) {
-                        sources.extend(claim.sources.iter().cloned());
+                        sources.extend(claim.sources.iter().map(|s| s.to_string()));
                     }
                     format!(
                         "{} ({} {}, {}): {}",
@@ -306,7 +306,7 @@ fn coverage_table(
             let covered = ac.is_some_and(|a| a.efficacy > 0);
             let action = catalog
                 .action_index(&ga.action)
-                .map_or(ga.action.clone(), |a| {
+                .map_or(ga.action.to_string(), |a| {
                     action_name(catalog, a, lang).to_owned()
                 });
             let via = ac
@@ -361,7 +361,7 @@ fn uncovered_list(doc: &mut Doc, catalog: &Catalog, f: &Formulation, lang: Lang)
                 let action = &goal.actions[u.entry].action;
                 let action = catalog
                     .action_index(action)
-                    .map_or(action.as_str(), |a| action_name(catalog, a, lang));
+                    .map_or(action.as_ref(), |a| action_name(catalog, a, lang));
                 Styled::new(
                     format!(
                         "{} \u{2014} {}: {}",

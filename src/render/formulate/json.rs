@@ -10,7 +10,7 @@ use super::reasons::{
     exclusion_kind, exclusion_sources, exclusion_text, not_chosen_text, regimen_reasons,
     uncovered_kind, uncovered_text,
 };
-use crate::catalog::model::{Evidence, Text};
+use crate::catalog::model::{Evidence, Str, Text};
 use crate::catalog::{Catalog, Item};
 use crate::check::Verdict;
 use crate::compat::PairRating;
@@ -252,7 +252,7 @@ fn cocktail_json<'c>(catalog: &'c Catalog, c: &Cocktail) -> CocktailJson<'c> {
                             .iter()
                             .any(|a| a.enabling && a.id == x.action)
                     })
-                    .map(|x| x.action.as_str())
+                    .map(|x| x.action.as_ref())
                     .collect(),
             })
             .collect(),
@@ -297,7 +297,7 @@ fn request_json<'c>(catalog: &'c Catalog, request: &FormulateRequest) -> Request
                 weight: gw.weight,
             })
             .collect(),
-        zone: request.zone.map(|z| catalog.zones()[z].id.as_str()),
+        zone: request.zone.map(|z| catalog.zones()[z].id.as_ref()),
         patient: patient_json(catalog, &request.patient),
         max_components: request.max_components,
         require: ids(catalog, &request.require),
@@ -313,7 +313,7 @@ fn coverage_json<'c>(
     request: &FormulateRequest,
     cocktail: Option<&Cocktail>,
 ) -> Vec<CoverageJson<'c>> {
-    let zone = request.zone.map(|z| catalog.zones()[z].id.as_str());
+    let zone = request.zone.map(|z| catalog.zones()[z].id.as_ref());
     request
         .goals
         .iter()
@@ -334,19 +334,19 @@ fn coverage_json<'c>(
                         let ac = cov.map(|c| c.actions[e]);
                         let via = ac
                             .and_then(|a| a.action)
-                            .map(|a| catalog.actions()[a].id.as_str());
+                            .map(|a| catalog.actions()[a].id.as_ref());
                         let by = ac.and_then(|a| a.by);
                         let sources = match (by, via) {
                             (Some(i), Some(v)) => catalog
                                 .best_claim(Item::Ingredient(i), &[v], zone)
                                 .map_or_else(Vec::new, |c| {
-                                    c.sources.iter().map(String::as_str).collect()
+                                    c.sources.iter().map(|s| &**s).collect()
                                 }),
                             _ => Vec::new(),
                         };
                         ActionCoverageJson {
                             action: &ga.action,
-                            also_served_by: ga.also_served_by.iter().map(String::as_str).collect(),
+                            also_served_by: ga.also_served_by.iter().map(|s| &**s).collect(),
                             share: rounded(f64::from(ga.share) / f64::from(total.max(1))),
                             by: by.map(|i| id(catalog, i)),
                             via,
@@ -380,7 +380,7 @@ fn match_word(m: RegimenMatch) -> &'static str {
 
 fn regimen_json<'c>(catalog: &'c Catalog, r: &RegimenStatus) -> RegimenJson<'c> {
     let regimen = &catalog.regimens()[r.regimen];
-    let strs = |v: &'c [String]| v.iter().map(String::as_str).collect();
+    let strs = |v: &'c [Str]| v.iter().map(|s| &**s).collect();
     RegimenJson {
         id: &regimen.id,
         name: &regimen.name,

@@ -61,13 +61,12 @@ pub fn exclusion_sources(
     let ing = &catalog.ingredients()[ingredient];
     match reason {
         ExclusionReason::Patient(f) => f.sources.clone(),
-        ExclusionReason::Status => {
-            status_note(&ing.status).map_or_else(Vec::new, |(_, s)| s.to_vec())
-        }
+        ExclusionReason::Status => status_note(&ing.status)
+            .map_or_else(Vec::new, |(_, s)| s.iter().map(|s| s.to_string()).collect()),
         ExclusionReason::Zone { .. } => ing
             .zone_note
             .as_ref()
-            .map_or_else(Vec::new, |n| n.sources.clone()),
+            .map_or_else(Vec::new, |n| n.sources.to_strings()),
         ExclusionReason::ByUser => Vec::new(),
     }
 }
