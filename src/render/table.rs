@@ -100,8 +100,11 @@ fn hanging(
     width: Option<usize>,
     color: bool,
 ) {
-    let room = width.map_or(usize::MAX, |w| w.saturating_sub(first.width()).max(20));
-    for (n, line) in wrap(&text.text, room).iter().enumerate() {
+    let room = |lead: &str| width.map_or(usize::MAX, |w| w.saturating_sub(lead.width()).max(20));
+    for (n, line) in wrap_hanging(&text.text, room(first), room(rest))
+        .iter()
+        .enumerate()
+    {
         let lead = if n == 0 { first } else { rest };
         let _ = writeln!(out, "{lead}{}", paint_tone(line, text.tone, color));
     }
@@ -130,8 +133,14 @@ fn cells(text: &str) -> usize {
 /// Wraps text to `width` cells at spaces; a word wider than `width` is cut into pieces of
 /// `width`. Line breaks in the text are kept. Never returns no line.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(1);
-    let mut lines = Vec::new();
+    wrap_hanging(text, width, width)
+}
+
+/// [`wrap`] with the first line `first` cells wide and every other line `rest` (a hanging
+/// indent: the first line follows a label, the others a shorter indent).
+fn wrap_hanging(text: &str, first: usize, rest: usize) -> Vec<String> {
+    let (first, rest) = (first.max(1), rest.max(1));
+    let mut lines: Vec<String> = Vec::new();
     for paragraph in text.split('\n') {
         let mut line = String::new();
         // The width of `line`, kept as words are added (a space joins no two characters into
@@ -140,6 +149,7 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
         for whole in paragraph.split_whitespace() {
             let mut word = whole;
             loop {
+                let width = if lines.is_empty() { first } else { rest };
                 let word_width = cells(word);
                 let need = if line.is_empty() {
                     word_width
@@ -406,6 +416,9 @@ mod tests {
         assert_eq!(wrap("", 5), [""]);
         assert_eq!(wrap("с осторожностью", 15), ["с осторожностью"]);
         assert_eq!(wrap("с осторожностью", 14), ["с", "осторожностью"]);
+        // A hanging indent: the first line is narrower than the rest.
+        assert_eq!(wrap_hanging("aa bb cc dd ee", 5, 8), ["aa bb", "cc dd ee"]);
+        assert_eq!(wrap_hanging("abcdefgh ij", 3, 5), ["abc", "defgh", "ij"]);
     }
 
     #[test]
