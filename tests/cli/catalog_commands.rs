@@ -375,24 +375,14 @@ fn help_man_page_and_completions_are_kept_whole() {
 
 #[test]
 fn closed_pipe_exits_quietly() {
-    use std::process::Stdio;
     for args in [
         &["ingredients"][..],
         &["show", "hyaluronidase", "--format", "json"],
         &["man"],
     ] {
-        let mut cmd = Test::new().args(args).command();
-        cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
-        let mut child = cmd.spawn().expect("starts");
-        // Close the reading end before mesomix writes anything.
-        drop(child.stdout.take());
-        let out = child.wait_with_output().expect("finishes");
-        assert!(
-            out.stderr.is_empty(),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        let (stderr, code) = Test::new().args(args).closed_stdout();
+        assert!(stderr.is_empty(), "{args:?}: {stderr}");
+        assert_eq!(code, Some(0), "{args:?}");
     }
 }
 

@@ -669,27 +669,17 @@ fn batch_on_every_core_writes_what_one_thread_writes() {
 /// gives.
 #[test]
 fn batch_on_every_core_ends_quietly_on_a_closed_pipe() {
-    use std::process::Stdio;
     let dir = tempfile::tempdir().expect("temp dir");
     let input = dir.path().join("requests.jsonl");
     std::fs::write(&input, cycled(MIXED_LINES, 600)).expect("input written");
     let mut codes = Vec::new();
     for threads in ["1", "2"] {
-        let mut cmd = Test::new()
+        let (stderr, code) = Test::new()
             .args(["formulate", "--batch", input.to_str().expect("path")])
             .env("RAYON_NUM_THREADS", threads)
-            .command();
-        cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
-        let mut child = cmd.spawn().expect("starts");
-        // Close the reading end before mesomix writes anything.
-        drop(child.stdout.take());
-        let out = child.wait_with_output().expect("finishes");
-        assert!(
-            out.stderr.is_empty(),
-            "{threads} threads: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        codes.push(out.status.code());
+            .closed_stdout();
+        assert!(stderr.is_empty(), "{threads} threads: {stderr}");
+        codes.push(code);
     }
     assert_eq!(codes[0], codes[1]);
 }

@@ -107,6 +107,18 @@ impl Test {
         run
     }
 
+    /// Runs with a reader that goes away before mesomix writes anything (the reading end of
+    /// stdout closed at once): what it printed on stderr and its exit code.
+    pub fn closed_stdout(self) -> (String, Option<i32>) {
+        let mut cmd = self.command();
+        cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
+        let mut child = cmd.spawn().expect("the mesomix binary starts");
+        drop(child.stdout.take());
+        let out = child.wait_with_output().expect("mesomix finishes");
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        (stderr, out.status.code())
+    }
+
     /// Runs and asserts the exit code.
     #[track_caller]
     pub fn status(self, code: i32) -> Run {
