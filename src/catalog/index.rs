@@ -65,8 +65,8 @@ pub struct Derived {
     pub class_edge_ends: List<Option<(usize, usize)>>,
 }
 
-/// Derives the name index and the ingredients' classes of a validated catalog file (an
-/// ingredient whose class is unknown, which validation rules out, gets class 0).
+/// Derives the name index, the ingredients' classes and the edges' ends of a validated catalog
+/// file (an ingredient whose class is unknown, which validation rules out, gets class 0).
 pub fn derive(file: &CatalogFile) -> Derived {
     let class_index: HashMap<&str, usize> = file
         .classes

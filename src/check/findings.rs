@@ -282,8 +282,12 @@ fn own_patient_findings(catalog: &Catalog, i: usize, patient: &Patient) -> Vec<F
     // A contraindication applies only to a condition the patient has or is allergic to, an
     // interaction only to a medication they take: without any, no record's id is looked up.
     let names_conditions = !patient.conditions.is_empty() || !patient.allergies.is_empty();
-    let contraindications = ing.contraindications.iter().filter(|_| names_conditions);
-    for (n, contra) in contraindications.enumerate() {
+    let contraindications = if names_conditions {
+        &ing.contraindications[..]
+    } else {
+        &[]
+    };
+    for (n, contra) in contraindications.iter().enumerate() {
         let Some(c) = catalog
             .conditions()
             .iter()
@@ -334,11 +338,12 @@ fn own_patient_findings(catalog: &Catalog, i: usize, patient: &Patient) -> Vec<F
             });
         }
     }
-    let interactions = ing
-        .interactions
-        .iter()
-        .filter(|_| !patient.medications.is_empty());
-    for (n, inter) in interactions.enumerate() {
+    let interactions = if patient.medications.is_empty() {
+        &[]
+    } else {
+        &ing.interactions[..]
+    };
+    for (n, inter) in interactions.iter().enumerate() {
         let Some(m) = catalog
             .medications()
             .iter()
