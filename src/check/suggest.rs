@@ -342,6 +342,7 @@ fn alternatives(
 ) -> Vec<Alternative> {
     let mut out: Vec<Alternative> = Vec::new();
     let mut done: Vec<usize> = Vec::new();
+    let zone = request.zone.map(|z| catalog.zones()[z].id.as_ref());
     for set in remove {
         let rest = rest_of(mix, set);
         for &removed in set {
@@ -351,9 +352,16 @@ fn alternatives(
                 continue;
             }
             done.push(removed);
+            // The actions the removed one performs (in the zone): a replacement performs one.
+            let wanted: Vec<&str> = catalog.ingredients()[removed]
+                .actions
+                .iter()
+                .filter(|c| holds_in(c, zone))
+                .map(|c| c.action.as_ref())
+                .collect();
             let mut found: Vec<(u8, Alternative)> = (0..catalog.ingredients().len())
                 .filter(|cand| !mix.contains(cand))
-                .filter_map(|cand| replacement(catalog, removed, cand, &rest, request))
+                .filter_map(|cand| replacement(catalog, removed, &wanted, cand, &rest, request))
                 .collect();
             // Best efficacy first, then safer, then by id.
             found.sort_by(|(ea, a), (eb, b)| {
@@ -372,36 +380,31 @@ fn alternatives(
 }
 
 /// `cand` as a replacement for `removed` next to `rest`, with its best efficacy for the goals
-/// they share: when it is eligible for the patient and zone, shares a goal, is no solo
-/// ingredient put next to others, blocks with nothing in `rest`, and `rest` with it passes a
-/// new check.
+/// they share: when it performs one of the `wanted` actions (those `removed` performs in the
+/// zone), is eligible for the patient and zone, is no solo ingredient put next to others,
+/// blocks with nothing in `rest`, and `rest` with it passes a new check. The cheap tests come
+/// first: most of the catalog performs none of the wanted actions.
 fn replacement(
     catalog: &Catalog,
     removed: usize,
+    wanted: &[&str],
     cand: usize,
     rest: &[usize],
     request: &CheckRequest,
 ) -> Option<(u8, Alternative)> {
     let ing = &catalog.ingredients()[cand];
-    if !eligible(catalog, cand, request.zone, &request.patient)
-        || (ing.solo.is_some() && !rest.is_empty())
-    {
-        return None;
-    }
-    // It must perform an action the removed one performs (in the zone).
     let zone = request.zone.map(|z| catalog.zones()[z].id.as_ref());
-    let wanted: Vec<&str> = catalog.ingredients()[removed]
-        .actions
-        .iter()
-        .filter(|c| holds_in(c, zone))
-        .map(|c| c.action.as_ref())
-        .collect();
     let best = ing
         .actions
         .iter()
         .filter(|c| holds_in(c, zone) && wanted.contains(&c.action.as_ref()))
         .map(|c| c.efficacy)
         .max()?;
+    if (ing.solo.is_some() && !rest.is_empty())
+        || !eligible(catalog, cand, request.zone, &request.patient)
+    {
+        return None;
+    }
     let worst = rest
         .iter()
         .map(|&r| resolve(catalog, cand, r).rating)

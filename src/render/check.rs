@@ -300,13 +300,15 @@ pub fn check_json(
 // Document (table and Markdown)
 
 /// The `check` document: title and fields, the verdict sentence, pairs, findings,
-/// suggestions, the mix as a picture (Markdown only) and the disclaimer.
+/// suggestions, the mix as a picture when `pictures` (Markdown shows it, a terminal does not)
+/// and the disclaimer.
 pub fn check_doc(
     catalog: &Catalog,
     report: &CheckReport,
     zone: Option<usize>,
     patient: &Patient,
     lang: Lang,
+    pictures: bool,
 ) -> Doc {
     // A product is named once, by its brand; a raw ingredient by its name.
     let mut names: Vec<&str> = Vec::new();
@@ -361,8 +363,8 @@ pub fn check_doc(
         super::dose::doses_section(&mut doc, catalog, d, lang);
     }
     suggestions(&mut doc, catalog, &report.suggestions, &report.from, lang);
-    // The mix as a picture, for Markdown (terminals skip it).
-    if report.mix.len() > 1 {
+    // The mix as a picture, for Markdown: a terminal does not show it, so it is not drawn there.
+    if pictures && report.mix.len() > 1 {
         doc.blocks.push(Block::Fenced {
             info: "mermaid".into(),
             text: mix_picture(catalog, &report.mix, lang),

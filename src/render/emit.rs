@@ -89,6 +89,8 @@ pub fn emit(report: Report<'_>, format: Format, style: Style) -> Result<Emitted,
     let lang = style.lang;
     let human = |doc: super::doc::Doc| super::human(&doc, format, style);
     let json = format == Format::Json;
+    // Only Markdown shows a document's pictures.
+    let pictures = format == Format::Markdown;
     Ok(Emitted::Out(match report {
         Report::Valid(catalog) if json => views::valid_json(&catalog),
         Report::Valid(catalog) => human(views::valid_doc(&catalog, lang)),
@@ -106,7 +108,7 @@ pub fn emit(report: Report<'_>, format: Format, style: Style) -> Result<Emitted,
                 check_view::check_json(catalog, &report, zone, &patient)
             } else {
                 human(check_view::check_doc(
-                    catalog, &report, zone, &patient, lang,
+                    catalog, &report, zone, &patient, lang, pictures,
                 ))
             }
         }
@@ -142,8 +144,13 @@ pub fn emit(report: Report<'_>, format: Format, style: Style) -> Result<Emitted,
                 None => return Err(Usage::NoCocktailToPlan.into()),
             },
             _ => {
-                let mut doc =
-                    formulate_view::formulation_doc(catalog, &request, &formulation, lang);
+                let mut doc = formulate_view::formulation_doc(
+                    catalog,
+                    &request,
+                    &formulation,
+                    lang,
+                    pictures,
+                );
                 if let Some(p) = plan.flatten() {
                     let plan_doc = plan_view::plan_doc(catalog, &p, lang);
                     doc.heading(plan_doc.title.clone());
@@ -163,14 +170,16 @@ pub fn emit(report: Report<'_>, format: Format, style: Style) -> Result<Emitted,
             zone,
             patient,
         } => {
-            let doc = |lang| check_view::check_doc(catalog, &report, Some(zone), &patient, lang);
+            let doc = |lang, pictures| {
+                check_view::check_doc(catalog, &report, Some(zone), &patient, lang, pictures)
+            };
             match format {
                 Format::Json => check_view::check_json(catalog, &report, Some(zone), &patient),
                 Format::Ics => {
-                    let text = super::human(&doc(lang), Format::Table, style);
+                    let text = super::human(&doc(lang, false), Format::Table, style);
                     return Ok(Emitted::Err(text));
                 }
-                _ => human(doc(lang)),
+                _ => human(doc(lang, pictures)),
             }
         }
         Report::Graph(catalog, g) => match format {

@@ -135,6 +135,11 @@ fn requests_in_every_format_and_language() {
         let value: serde_json::Value = serde_json::from_str(&json.stdout).expect("JSON");
         assert_eq!(value["verdict"], *verdict, "{name}");
         snap!(format!("formulate.{name}.json"), json.stdout);
+        // The cocktail of two or more is drawn once, in Markdown only (its own check, which
+        // follows, does not draw it again).
+        let components = value["cocktail"]["ingredients"]
+            .as_array()
+            .map_or(0, Vec::len);
         for lang in ["en", "ru"] {
             for format in ["table", "markdown"] {
                 let run = Test::new()
@@ -142,6 +147,9 @@ fn requests_in_every_format_and_language() {
                     .args(*args)
                     .args(["--format", format, "--lang", lang, "--color", "never"])
                     .status(*code);
+                let pictures = run.stdout.matches("```mermaid").count();
+                let expected = usize::from(format == "markdown" && components > 1);
+                assert_eq!(pictures, expected, "{name} {lang} {format}");
                 snap!(format!("formulate.{name}.{lang}.{format}"), run.stdout);
             }
         }
@@ -909,7 +917,7 @@ fn a_search_out_of_budget_says_not_proven() {
     let json = serde_json::to_value(formulation_value(&c, &request, &cut)).expect("JSON");
     assert_eq!(json["proven"], false);
     let table = render(
-        &formulation_doc(&c, &request, &cut, Lang::En),
+        &formulation_doc(&c, &request, &cut, Lang::En, false),
         TableOptions {
             color: false,
             width: Some(100),
@@ -917,7 +925,7 @@ fn a_search_out_of_budget_says_not_proven() {
     );
     assert!(table.contains("not proven optimal"), "{table}");
     let full_table = render(
-        &formulation_doc(&c, &request, &full, Lang::En),
+        &formulation_doc(&c, &request, &full, Lang::En, false),
         TableOptions {
             color: false,
             width: Some(100),

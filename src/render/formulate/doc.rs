@@ -19,13 +19,15 @@ use crate::render::vocab::{
     severity_tone, verdict_cell, verdict_tone,
 };
 
-/// The `formulate` document. A patient who must postpone or is refused gets the findings and
-/// that verdict only.
+/// The `formulate` document, with the cocktail as a picture when `pictures` (Markdown shows it,
+/// a terminal does not). A patient who must postpone or is refused gets the findings and that
+/// verdict only.
 pub fn formulation_doc(
     catalog: &Catalog,
     request: &FormulateRequest,
     f: &Formulation,
     lang: Lang,
+    pictures: bool,
 ) -> Doc {
     let mut doc = title_and_fields(catalog, request, f, lang);
     session_findings(&mut doc, catalog, f, lang);
@@ -48,7 +50,11 @@ pub fn formulation_doc(
             doc.paragraph(Styled::new(Msg::NoCocktail.get(lang), Tone::Bad));
         }
     }
-    if let Some(c) = f.cocktail.as_ref().filter(|c| c.ingredients.len() > 1) {
+    if let Some(c) = f
+        .cocktail
+        .as_ref()
+        .filter(|c| pictures && c.ingredients.len() > 1)
+    {
         doc.blocks.push(Block::Fenced {
             info: "mermaid".into(),
             text: mix_picture(catalog, &c.ingredients, lang),
@@ -526,7 +532,8 @@ fn embedded_check(
     let Some(report) = &f.check else {
         return;
     };
-    let check = check_doc(catalog, report, request.zone, &request.patient, lang);
+    // Without its picture: the cocktail's is above.
+    let check = check_doc(catalog, report, request.zone, &request.patient, lang, false);
     doc.heading(format!(
         "{}: {}",
         Msg::CheckTitle.get(lang),
