@@ -241,29 +241,9 @@ fn claims(
     (a, b): (usize, usize),
     products: [Option<usize>; 2],
 ) -> Vec<PairClaim<'_>> {
-    let mut at = Vec::new();
-    if let Some(edge) = edge {
-        at.push(ClaimAt::Edge { edge, also: None });
-        let more = catalog.file().edges[edge].also.len();
-        at.extend((0..more).map(|i| ClaimAt::Edge {
-            edge,
-            also: Some(i),
-        }));
-    }
-    for ingredient in [a, b] {
-        if catalog.ingredients()[ingredient].solo.is_some() {
-            at.push(ClaimAt::Rule { ingredient });
-        }
-    }
-    // Two actives of one product are its maker's co-formulation: its rule does not part them.
-    if products[0] != products[1] {
-        for product in products.into_iter().flatten() {
-            if catalog.products()[product].solo.is_some() {
-                at.push(ClaimAt::ProductRule { product });
-            }
-        }
-    }
-    let mut out: Vec<PairClaim<'_>> = at.into_iter().filter_map(|c| c.get(catalog)).collect();
+    let mut out: Vec<PairClaim<'_>> = claim_places(catalog, edge, (a, b), products)
+        .filter_map(|c| c.get(catalog))
+        .collect();
     // Stable: among equal claims the edge's come first, then `a`'s rule, then `b`'s.
     out.sort_by_key(|c| std::cmp::Reverse(c.weight()));
     // A solo rule says "do not mix"; it is no evidence that the pair mixes. So it can make a
@@ -278,6 +258,59 @@ fn claims(
         out.insert(0, edge);
     }
     out
+}
+
+/// Where a pair's claims may be written, in the order [`claims`] breaks ties by: the ingredient
+/// edge's claims, `a`'s and `b`'s "do not mix" rules, then each product's rule when the two
+/// actives come from different products (two actives of one product are its maker's
+/// co-formulation: its rule does not part them).
+fn claim_places(
+    catalog: &Catalog,
+    edge: Option<usize>,
+    (a, b): (usize, usize),
+    products: [Option<usize>; 2],
+) -> impl Iterator<Item = ClaimAt> + '_ {
+    let also = edge.map_or(0, |e| catalog.file().edges[e].also.len());
+    let edge_claims = edge.into_iter().flat_map(move |edge| {
+        std::iter::once(ClaimAt::Edge { edge, also: None }).chain((0..also).map(move |i| {
+            ClaimAt::Edge {
+                edge,
+                also: Some(i),
+            }
+        }))
+    });
+    let rules = [a, b]
+        .into_iter()
+        .filter(|&i| catalog.ingredients()[i].solo.is_some())
+        .map(|ingredient| ClaimAt::Rule { ingredient });
+    let product_rules = (products[0] != products[1])
+        .then_some(products)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|&p| catalog.products()[p].solo.is_some())
+        .map(|product| ClaimAt::ProductRule { product });
+    edge_claims.chain(rules).chain(product_rules)
+}
+
+/// The claim [`claims`] puts first, found without gathering them: the strongest grade, then the
+/// most severe, the first of equals in written order; but when that is a "do not mix" rule and
+/// the strongest edge claim is more severe, the edge claim.
+fn deciding_claim<'c>(claims: impl Iterator<Item = PairClaim<'c>>) -> Option<PairClaim<'c>> {
+    let mut first: Option<PairClaim<'c>> = None;
+    let mut first_edge: Option<PairClaim<'c>> = None;
+    for c in claims {
+        if first.is_none_or(|f| c.weight() > f.weight()) {
+            first = Some(c);
+        }
+        if !c.at.is_rule() && first_edge.is_none_or(|f| c.weight() > f.weight()) {
+            first_edge = Some(c);
+        }
+    }
+    match (first, first_edge) {
+        (Some(f), Some(e)) if f.at.is_rule() && e.rating > f.rating => Some(e),
+        (f, _) => f,
+    }
 }
 
 /// The pH ranges of a pair's two ingredients, both known, and how far apart they are.
@@ -346,17 +379,15 @@ pub fn resolve_items(
     }
 }
 
-/// The rating of a pair, as [`resolve`] gives it, without gathering its claims: the search asks
-/// for millions of pairs. A pair with an ingredient edge or a "do not mix" rule goes through
-/// [`resolve`]; any other pair is rated by its class edge, else pH inference, else unknown,
-/// exactly as [`resolve`] rates it.
+/// The rating of a pair, as [`resolve`] gives it, without gathering its claims or allocating:
+/// the search asks for millions of pairs. A pair with an ingredient edge or a "do not mix" rule
+/// is rated by the claim [`claims`] would put first; any other pair by its class edge, else pH
+/// inference, else unknown, exactly as [`resolve`] rates it.
 pub fn rating(catalog: &Catalog, a: usize, b: usize) -> PairRating {
-    let ingredients = catalog.ingredients();
-    if catalog.compat().ingredient_edge(a, b).is_some()
-        || ingredients[a].solo.is_some()
-        || ingredients[b].solo.is_some()
-    {
-        return resolve(catalog, a, b).rating;
+    let edge = catalog.compat().ingredient_edge(a, b);
+    let places = claim_places(catalog, edge, (a, b), [None, None]);
+    if let Some(claim) = deciding_claim(places.filter_map(|c| c.get(catalog))) {
+        return claim.rating.into();
     }
     if let Some(edge) = catalog
         .compat()

@@ -563,7 +563,9 @@ pub fn header(msgs: &[Msg], lang: Lang) -> Vec<String> {
 
 /// Fills `{}` placeholders in order.
 pub fn fill(template: &str, values: &[&dyn std::fmt::Display]) -> String {
-    let mut out = String::new();
+    use std::fmt::Write as _;
+    // Room for the template and a short value in each place: most fills then allocate once.
+    let mut out = String::with_capacity(template.len() + 24 * values.len());
     let mut values = values.iter();
     let mut parts = template.split("{}");
     if let Some(first) = parts.next() {
@@ -571,7 +573,8 @@ pub fn fill(template: &str, values: &[&dyn std::fmt::Display]) -> String {
     }
     for part in parts {
         if let Some(v) = values.next() {
-            out.push_str(&v.to_string());
+            // Writing to a `String` cannot fail.
+            let _ = write!(out, "{v}");
         }
         out.push_str(part);
     }
