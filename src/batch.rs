@@ -10,7 +10,7 @@
 use std::io::{BufRead, BufReader, BufWriter, Read, Write};
 use std::path::Path;
 
-use rayon::iter::{IntoParallelRefIterator, ParallelIterator};
+use rayon::iter::{IndexedParallelIterator, IntoParallelRefIterator, ParallelIterator};
 use rayon::{ThreadPool, ThreadPoolBuilder};
 use serde::{Deserialize, Serialize};
 
@@ -339,6 +339,11 @@ fn answer_record(catalog: &Catalog, record: usize, line: &Line, defaults: &Defau
 fn answer_chunk(catalog: &Catalog, lines: &[(usize, Line)], defaults: &Defaults) -> Vec<Answered> {
     lines
         .par_iter()
+        // Each record is a piece another thread may take. Left to itself rayon splits a chunk
+        // into a few runs of 32 to 64 records, which it cannot share out once they have started:
+        // one thread then finishes its run while the other waits at the end of the chunk (both
+        // cores were busy 89-92 % of a run; with this, 93-96 %).
+        .with_max_len(1)
         .map(|(record, line)| answer_record(catalog, *record, line, defaults))
         .collect()
 }
@@ -515,8 +520,12 @@ fn stream(
     let mut ready: Vec<Answered> = Vec::new();
     loop {
         let Chunk { lines, end } = read_chunk(&mut reader, &mut record);
+        let written_before = std::mem::take(&mut ready);
         let (answers, written) = answer_while(pool.as_ref(), catalog, &lines, defaults, || {
-            write_answers(out, &ready, &mut tally)
+            let written = write_answers(out, &written_before, &mut tally);
+            // Freed here, while the pool answers, rather than once it has finished.
+            drop(written_before);
+            written
         });
         match written.map_err(write_error)? {
             Written::All => {}
