@@ -103,7 +103,18 @@ impl Catalog {
         actions: &[&str],
         zone: Option<&str>,
     ) -> Option<&'a ActionClaim> {
-        let wanted = |c: &&ActionClaim| actions.contains(&c.action.as_ref()) && holds_in(c, zone);
+        self.best_claim_where(item, |a| actions.contains(&a), zone)
+    }
+
+    /// An item's best claim (efficacy, then evidence) for an action `wanted` accepts, among the
+    /// claims that hold in `zone`.
+    fn best_claim_where<'a>(
+        &'a self,
+        item: Item,
+        wanted: impl Fn(&str) -> bool,
+        zone: Option<&str>,
+    ) -> Option<&'a ActionClaim> {
+        let wanted = |c: &&ActionClaim| wanted(c.action.as_ref()) && holds_in(c, zone);
         match item {
             // The hot path of every search: no list built.
             Item::Ingredient(i) => self.ingredients()[i]
@@ -126,8 +137,8 @@ impl Catalog {
         let mut points = 0;
         let mut evidence: Option<Evidence> = None;
         for entry in &g.actions {
-            let actions: Vec<&str> = accepted(entry).collect();
-            if let Some(c) = self.best_claim(item, &actions, zone) {
+            let accepts = |action: &str| accepted(entry).any(|a| a == action);
+            if let Some(c) = self.best_claim_where(item, accepts, zone) {
                 points += entry.share * u32::from(c.efficacy);
                 evidence = Some(match evidence {
                     Some(e) if evidence_rank(e) >= evidence_rank(c.evidence) => e,

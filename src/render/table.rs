@@ -142,7 +142,9 @@ fn wrap_hanging(text: &str, first: usize, rest: usize) -> Vec<String> {
     let (first, rest) = (first.max(1), rest.max(1));
     let mut lines: Vec<String> = Vec::new();
     for paragraph in text.split('\n') {
-        let mut line = String::new();
+        // Room for a whole line up front, so that a line is not grown word by word.
+        let room = paragraph.len().min(first.max(rest));
+        let mut line = String::with_capacity(room);
         // The width of `line`, kept as words are added (a space joins no two characters into
         // one cell, so widths add up) rather than measured again for every word.
         let mut line_width = 0;
@@ -165,7 +167,7 @@ fn wrap_hanging(text: &str, first: usize, rest: usize) -> Vec<String> {
                     break;
                 }
                 if !line.is_empty() {
-                    lines.push(std::mem::take(&mut line));
+                    lines.push(std::mem::replace(&mut line, String::with_capacity(room)));
                     line_width = 0;
                     continue;
                 }
