@@ -246,16 +246,13 @@ fn claims(
         .collect();
     // Stable: among equal claims the edge's come first, then `a`'s rule, then `b`'s.
     out.sort_by_key(|c| std::cmp::Reverse(c.weight()));
-    // A solo rule says "do not mix"; it is no evidence that the pair mixes. So it can make a
-    // pair more severe, never milder than the pair's own edge claims would rate it: when a
-    // rule wins on grade but the edge's deciding claim is more severe, the edge's decides.
-    let first_edge = out.iter().position(|c| !c.at.is_rule());
-    if let (Some(first), Some(e)) = (out.first(), first_edge)
-        && first.at.is_rule()
-        && out[e].rating > first.rating
+    // The deciding claim first: the strongest, unless a rule would make the pair milder than
+    // its edge's claims rate it.
+    if let Some(deciding) = deciding_claim(out.iter().copied())
+        && let Some(at) = out.iter().position(|c| c.at == deciding.at)
     {
-        let edge = out.remove(e);
-        out.insert(0, edge);
+        let claim = out.remove(at);
+        out.insert(0, claim);
     }
     out
 }
@@ -293,9 +290,11 @@ fn claim_places(
     edge_claims.chain(rules).chain(product_rules)
 }
 
-/// The claim [`claims`] puts first, found without gathering them: the strongest grade, then the
-/// most severe, the first of equals in written order; but when that is a "do not mix" rule and
-/// the strongest edge claim is more severe, the edge claim.
+/// The claim that decides a pair, among its `claims` in written order: the strongest grade, then
+/// the most severe, the first of equals; but when that is a "do not mix" rule and the strongest
+/// edge claim is more severe, the edge claim. A solo rule says "do not mix"; it is no evidence
+/// that the pair mixes, so it can make a pair more severe, never milder than the pair's own edge
+/// claims rate it. [`claims`] puts it first; [`rating`] finds it without gathering the claims.
 fn deciding_claim<'c>(claims: impl Iterator<Item = PairClaim<'c>>) -> Option<PairClaim<'c>> {
     let mut first: Option<PairClaim<'c>> = None;
     let mut first_edge: Option<PairClaim<'c>> = None;
@@ -381,7 +380,7 @@ pub fn resolve_items(
 
 /// The rating of a pair, as [`resolve`] gives it, without gathering its claims or allocating:
 /// the search asks for millions of pairs. A pair with an ingredient edge or a "do not mix" rule
-/// is rated by the claim [`claims`] would put first; any other pair by its class edge, else pH
+/// is rated by its [`deciding_claim`]; any other pair by its class edge, else pH
 /// inference, else unknown, exactly as [`resolve`] rates it.
 pub fn rating(catalog: &Catalog, a: usize, b: usize) -> PairRating {
     let edge = catalog.compat().ingredient_edge(a, b);
