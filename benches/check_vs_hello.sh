@@ -4,12 +4,13 @@
 # Linux with glibc, at a fixed address (`-no-pie`, which saves hello world a little too). The three
 # commands take turns, ROUNDS rounds (default 20) of RUNS runs each (default 20); for each command
 # the mean per run of its fastest round is printed with its ratio to hello world (the fastest round
-# is the one least disturbed by other work on the machine). Both binaries are timed as copies made
-# with `cp`, as `cargo install` or a package puts a binary in place: the file the linker writes in
-# the target directory loads some 10 % slower on Linux than the same bytes copied (more page faults;
-# hello world is too small to notice), so mesomix is also timed where cargo built it, for
-# comparison. With valgrind installed, also the instructions each executes (callgrind), which do
-# not depend on the machine's load.
+# is the one least disturbed by other work on the machine). Both binaries are timed as fresh copies
+# made with `cp`, and mesomix also where cargo built it: how the page cache holds a file depends on
+# how it was last written or read, and on Linux a file the linker has just written loads some 10 %
+# slower than the same bytes just copied with `cp` (more page faults), while a file read back from
+# disk after the cache dropped it lies in between. Hello world is too small to notice. With
+# valgrind installed, also the instructions each executes (callgrind), which do not depend on the
+# machine's load.
 # Usage: benches/check_vs_hello.sh [ROUNDS] [RUNS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
