@@ -68,18 +68,12 @@ pub struct Derived {
 /// Derives the name index, the ingredients' classes and the edges' ends of a validated catalog
 /// file (an ingredient whose class is unknown, which validation rules out, gets class 0).
 pub fn derive(file: &CatalogFile) -> Derived {
-    let class_index: HashMap<&str, usize> = file
-        .classes
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (&*c.id, i))
-        .collect();
-    let ingredient_index: HashMap<&str, usize> = file
-        .ingredients
-        .iter()
-        .enumerate()
-        .map(|(i, x)| (&*x.id, i))
-        .collect();
+    // Each id's position in its list.
+    fn positions<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<&'a str, usize> {
+        ids.enumerate().map(|(i, id)| (id, i)).collect()
+    }
+    let class_index = positions(file.classes.iter().map(|c| &*c.id));
+    let ingredient_index = positions(file.ingredients.iter().map(|x| &*x.id));
     let class_of = file
         .ingredients
         .iter()
