@@ -90,6 +90,15 @@ impl Compound<'_> {
     }
 }
 
+/// Booleans and integers are written as Rust prints them.
+macro_rules! displayed {
+    ($($method:ident: $ty:ty),* $(,)?) => {$(
+        fn $method(self, v: $ty) -> Result<(), GenerateError> {
+            self.display(v)
+        }
+    )*};
+}
+
 impl<'e> ser::Serializer for &'e mut Emitter {
     type Ok = ();
     type Error = GenerateError;
@@ -101,33 +110,17 @@ impl<'e> ser::Serializer for &'e mut Emitter {
     type SerializeStruct = Compound<'e>;
     type SerializeStructVariant = Compound<'e>;
 
-    fn serialize_bool(self, v: bool) -> Result<(), GenerateError> {
-        self.display(v)
-    }
-    fn serialize_i8(self, v: i8) -> Result<(), GenerateError> {
-        self.display(v)
-    }
-    fn serialize_i16(self, v: i16) -> Result<(), GenerateError> {
-        self.display(v)
-    }
-    fn serialize_i32(self, v: i32) -> Result<(), GenerateError> {
-        self.display(v)
-    }
-    fn serialize_i64(self, v: i64) -> Result<(), GenerateError> {
-        self.display(v)
-    }
-    fn serialize_u8(self, v: u8) -> Result<(), GenerateError> {
-        self.display(v)
-    }
-    fn serialize_u16(self, v: u16) -> Result<(), GenerateError> {
-        self.display(v)
-    }
-    fn serialize_u32(self, v: u32) -> Result<(), GenerateError> {
-        self.display(v)
-    }
-    fn serialize_u64(self, v: u64) -> Result<(), GenerateError> {
-        self.display(v)
-    }
+    displayed!(
+        serialize_bool: bool,
+        serialize_i8: i8,
+        serialize_i16: i16,
+        serialize_i32: i32,
+        serialize_i64: i64,
+        serialize_u8: u8,
+        serialize_u16: u16,
+        serialize_u32: u32,
+        serialize_u64: u64,
+    );
     fn serialize_f32(self, v: f32) -> Result<(), GenerateError> {
         self.serialize_f64(f64::from(v))
     }
