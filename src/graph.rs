@@ -76,7 +76,7 @@ pub fn build(catalog: &Catalog, request: &GraphRequest) -> UnGraph<Node, Link> {
         let compat = catalog.compat();
         let mut extra: Vec<usize> = Vec::new();
         for &i in &shown[..requested] {
-            extra.extend(compat.neighbours(i).into_iter().map(|(j, _)| j));
+            extra.extend(compat.neighbours(i).iter().map(|&(j, _)| j));
             let classes = compat.class_neighbours(catalog.class_of(i));
             extra.extend(
                 (0..catalog.ingredients().len())

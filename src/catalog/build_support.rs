@@ -5,6 +5,8 @@
 pub mod codec;
 #[path = "generate.rs"]
 pub mod generate;
+#[path = "graph.rs"]
+pub mod graph;
 #[path = "index.rs"]
 pub mod index;
 #[path = "model/mod.rs"]

@@ -1,109 +1,108 @@
 //! The compatibility graph's indices: ingredient edges between ingredients, class edges
-//! between classes, with constant-time lookups. Built once when a catalog loads; pair
-//! resolution over it lives in the `compat` module.
+//! between classes, with lookups that allocate nothing. Derived with the name index
+//! (`catalog::index::derive`), so that for the embedded catalog `build.rs` writes it as statics
+//! and a start builds nothing; pair resolution over it lives in the `compat` module.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use serde::Serialize;
 
-use petgraph::graph::{NodeIndex, UnGraph};
-
-use super::model::CatalogFile;
+use super::model::List;
 
 /// The compatibility graph: ingredient edges between ingredients, class edges between
 /// classes. A class edge is inherited by every pair of members of its two classes; it is looked
-/// up through the class graph rather than copied onto every pair, so a large catalog does not
+/// up through the class matrix rather than copied onto every pair, so a large catalog does not
 /// grow quadratically.
-#[derive(Debug)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CompatGraph {
-    /// Nodes are ingredient indices; weights index `CatalogFile::edges`.
-    graph: UnGraph<(), usize>,
-    /// The same ingredient edges keyed by (smaller, larger) index, for constant-time lookup.
-    lookup: HashMap<u64, usize, BuildHasherDefault<PairHasher>>,
-    /// Nodes are class indices; weights index `CatalogFile::class_edges`.
-    classes: UnGraph<(), usize>,
-    /// The same class edges as a dense row-major matrix, for constant-time lookup.
-    class_matrix: Vec<Option<usize>>,
-    class_count: usize,
+    /// Where each ingredient's neighbours start in `adjacent`, by ingredient index, and where
+    /// the last one's end (one more entry than there are ingredients).
+    pub(super) starts: List<usize>,
+    /// Each ingredient's neighbours with the index of their edge in `CatalogFile::edges`, sorted
+    /// by neighbour; every edge appears twice, once from each end.
+    pub(super) adjacent: List<(usize, usize)>,
+    /// The class edges as a dense row-major class-by-class matrix of indices into
+    /// `CatalogFile::class_edges`.
+    pub(super) class_matrix: List<Option<usize>>,
+    pub(super) class_count: usize,
 }
 
 impl CompatGraph {
-    /// Indexes the edges of `file`, whose ends' indices are `edge_ends` and `class_edge_ends`
-    /// (by edge index, as `catalog::index::derive` finds them): ingredient edges by their pair of
-    /// ingredient indices, class edges in a class-by-class matrix. An edge whose end is not a
-    /// known id (`None`) is left out (validation reports it).
+    /// Indexes the edges of a catalog of `ingredients` ingredients and `classes` classes, whose
+    /// ends' indices are `edge_ends` and `class_edge_ends` (by edge index, as
+    /// `catalog::index::derive` finds them). An edge whose end is not a known id (`None`) is left
+    /// out (validation reports it, as it reports a second edge for a pair and a self-edge).
     pub fn build(
-        file: &CatalogFile,
+        ingredients: usize,
+        classes: usize,
         edge_ends: &[Option<(usize, usize)>],
         class_edge_ends: &[Option<(usize, usize)>],
     ) -> CompatGraph {
-        let mut graph = UnGraph::with_capacity(file.ingredients.len(), file.edges.len());
-        for _ in &file.ingredients {
-            graph.add_node(());
+        let ends = || {
+            edge_ends
+                .iter()
+                .enumerate()
+                .filter_map(|(e, ends)| Some((e, (*ends)?)))
+        };
+        let mut degree = vec![0usize; ingredients];
+        for (_, (a, b)) in ends() {
+            degree[a] += 1;
+            degree[b] += 1;
         }
-        let mut lookup: HashMap<u64, usize, BuildHasherDefault<PairHasher>> =
-            HashMap::with_capacity_and_hasher(file.edges.len(), BuildHasherDefault::default());
-        for (e, &(a, b)) in edge_ends
-            .iter()
-            .enumerate()
-            .filter_map(|(e, ends)| Some((e, ends.as_ref()?)))
-        {
-            graph.add_edge(NodeIndex::new(a), NodeIndex::new(b), e);
-            lookup.insert(pair_key(a, b), e);
+        let mut starts = Vec::with_capacity(ingredients + 1);
+        let mut at = 0;
+        for d in &degree {
+            starts.push(at);
+            at += d;
         }
-        let mut classes = UnGraph::with_capacity(file.classes.len(), file.class_edges.len());
-        for _ in &file.classes {
-            classes.add_node(());
+        starts.push(at);
+        let mut next = starts.clone();
+        let mut adjacent = vec![(0, 0); at];
+        for (e, (a, b)) in ends() {
+            adjacent[next[a]] = (b, e);
+            next[a] += 1;
+            adjacent[next[b]] = (a, e);
+            next[b] += 1;
         }
+        for i in 0..ingredients {
+            adjacent[starts[i]..starts[i + 1]].sort_unstable();
+        }
+        let mut class_matrix = vec![None; classes * classes];
         for (e, &(ca, cb)) in class_edge_ends
             .iter()
             .enumerate()
             .filter_map(|(e, ends)| Some((e, ends.as_ref()?)))
         {
-            classes.add_edge(NodeIndex::new(ca), NodeIndex::new(cb), e);
-        }
-        let class_count = file.classes.len();
-        let mut class_matrix = vec![None; class_count * class_count];
-        for e in classes.edge_indices() {
-            if let Some((a, b)) = classes.edge_endpoints(e) {
-                class_matrix[a.index() * class_count + b.index()] = Some(classes[e]);
-                class_matrix[b.index() * class_count + a.index()] = Some(classes[e]);
-            }
+            class_matrix[ca * classes + cb] = Some(e);
+            class_matrix[cb * classes + ca] = Some(e);
         }
         CompatGraph {
-            graph,
-            lookup,
-            classes,
-            class_matrix,
-            class_count,
+            starts: starts.into(),
+            adjacent: adjacent.into(),
+            class_matrix: class_matrix.into(),
+            class_count: classes,
         }
     }
 
     /// The ingredient edge between two ingredients, if any (index into `edges`).
     pub fn ingredient_edge(&self, a: usize, b: usize) -> Option<usize> {
-        self.lookup.get(&pair_key(a, b)).copied()
+        let row = self.neighbours(a);
+        row.binary_search_by_key(&b, |&(other, _)| other)
+            .ok()
+            .map(|at| row[at].1)
     }
 
     /// Ingredients that have an ingredient edge to `a`, with the edge index, sorted by index.
-    pub fn neighbours(&self, a: usize) -> Vec<(usize, usize)> {
-        use petgraph::visit::EdgeRef;
-        let mut out: Vec<_> = self
-            .graph
-            .edges(NodeIndex::new(a))
-            .map(|e| {
-                let other = if e.source().index() == a {
-                    e.target()
-                } else {
-                    e.source()
-                };
-                (other.index(), *e.weight())
-            })
-            .collect();
-        out.sort_by_key(|(i, _)| *i);
-        out
+    pub fn neighbours(&self, a: usize) -> &[(usize, usize)] {
+        match (self.starts.get(a), self.starts.get(a + 1)) {
+            (Some(&start), Some(&end)) => &self.adjacent[start..end],
+            _ => &[],
+        }
     }
 
     /// The class edge between two classes, if any (index into `class_edges`).
     pub fn class_link(&self, ca: usize, cb: usize) -> Option<usize> {
+        if ca >= self.class_count || cb >= self.class_count {
+            return None;
+        }
         self.class_matrix
             .get(ca * self.class_count + cb)
             .copied()
@@ -112,43 +111,37 @@ impl CompatGraph {
 
     /// Classes that have a class edge to class `c`, sorted.
     pub fn class_neighbours(&self, c: usize) -> Vec<usize> {
-        let mut out: Vec<usize> = self
-            .classes
-            .neighbors(NodeIndex::new(c))
-            .map(|n| n.index())
-            .collect();
-        out.sort_unstable();
-        out.dedup();
-        out
+        (0..self.class_count)
+            .filter(|&d| self.class_link(c, d).is_some())
+            .collect()
     }
 }
 
-/// The key of an unordered pair of ingredient indices.
-fn pair_key(a: usize, b: usize) -> u64 {
-    ((a.min(b) as u64) << 32) | a.max(b) as u64
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// A hasher for pair keys: the splitmix64 finaliser of the key, far quicker than the default
-/// SipHash for the millions of pair lookups of a search; keys come from the catalog, not from
-/// a network peer.
-#[derive(Debug, Default, Clone, Copy)]
-struct PairHasher(u64);
-
-impl Hasher for PairHasher {
-    fn finish(&self) -> u64 {
-        let mut z = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(b);
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
+    #[test]
+    fn edges_are_found_from_either_end_and_missing_ends_are_left_out() {
+        // Ingredients 0..4; edge 1 has an unknown end; classes 0..3, a class edge 1 × 1.
+        let graph = CompatGraph::build(
+            4,
+            3,
+            &[Some((2, 0)), None, Some((0, 3)), Some((1, 2))],
+            &[Some((0, 2)), Some((1, 1)), None],
+        );
+        assert_eq!(graph.neighbours(0), [(2, 0), (3, 2)]);
+        assert_eq!(graph.neighbours(2), [(0, 0), (1, 3)]);
+        assert_eq!(graph.ingredient_edge(0, 3), Some(2));
+        assert_eq!(graph.ingredient_edge(3, 0), Some(2));
+        assert_eq!(graph.ingredient_edge(0, 1), None);
+        assert_eq!(graph.neighbours(4), []);
+        assert_eq!(graph.ingredient_edge(9, 0), None);
+        assert_eq!(graph.class_link(2, 0), Some(0));
+        assert_eq!(graph.class_link(1, 1), Some(1));
+        assert_eq!(graph.class_link(0, 1), None);
+        assert_eq!(graph.class_link(0, 3), None);
+        assert_eq!(graph.class_neighbours(0), [2]);
+        assert_eq!(graph.class_neighbours(1), [1]);
     }
 }

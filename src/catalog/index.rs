@@ -1,5 +1,5 @@
 //! What a catalog derives from its records before it can answer: the name index, each
-//! ingredient's class and the indices of each edge's ends. `Catalog::build` derives them for a catalog file; `build.rs` (which
+//! ingredient's class and the compatibility graph's indices. `Catalog::build` derives them for a catalog file; `build.rs` (which
 //! compiles this file through `build_support.rs`) derives them once for the embedded catalog and
 //! writes them as Rust statics with it, so that no start lower-cases every name again.
 
@@ -7,6 +7,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::graph::CompatGraph;
 use super::model::{CatalogFile, Edge, List, Str};
 use crate::names::normalise;
 
@@ -58,14 +59,11 @@ pub struct Derived {
     pub names: NameIndex,
     /// The class index of each ingredient, by ingredient index.
     pub class_of: List<usize>,
-    /// The ingredient indices of each ingredient edge's ends, by edge index (`None` when an end
-    /// is not an ingredient's id, which validation rules out).
-    pub edge_ends: List<Option<(usize, usize)>>,
-    /// The class indices of each class edge's ends, by class edge index (`None` as above).
-    pub class_edge_ends: List<Option<(usize, usize)>>,
+    /// The ingredient and class edges, indexed by their ends.
+    pub compat: CompatGraph,
 }
 
-/// Derives the name index, the ingredients' classes and the edges' ends of a validated catalog
+/// Derives the name index, the ingredients' classes and the compatibility graph of a validated catalog
 /// file (an ingredient whose class is unknown, which validation rules out, gets class 0).
 pub fn derive(file: &CatalogFile) -> Derived {
     // Each id's position in its list.
@@ -79,14 +77,20 @@ pub fn derive(file: &CatalogFile) -> Derived {
         .iter()
         .map(|i| class_index.get(&*i.class).copied().unwrap_or(0))
         .collect();
-    let ends = |edges: &[Edge], index: &HashMap<&str, usize>| -> List<Option<(usize, usize)>> {
+    // The indices of each edge's ends, by edge index (`None` when an end is not a known id,
+    // which validation rules out).
+    let ends = |edges: &[Edge], index: &HashMap<&str, usize>| -> Vec<Option<(usize, usize)>> {
         edges
             .iter()
             .map(|e| Some((*index.get(&*e.a)?, *index.get(&*e.b)?)))
             .collect()
     };
-    let edge_ends = ends(&file.edges, &ingredient_index);
-    let class_edge_ends = ends(&file.class_edges, &class_index);
+    let compat = CompatGraph::build(
+        file.ingredients.len(),
+        file.classes.len(),
+        &ends(&file.edges, &ingredient_index),
+        &ends(&file.class_edges, &class_index),
+    );
     // Ids first, then names, then aliases: validation guarantees they do not collide within a
     // kind, and the first is kept if they ever do.
     let mut names = Vec::new();
@@ -125,8 +129,7 @@ pub fn derive(file: &CatalogFile) -> Derived {
     Derived {
         names: NameIndex(names.into()),
         class_of,
-        edge_ends,
-        class_edge_ends,
+        compat,
     }
 }
 

@@ -28,10 +28,11 @@ use model::{CatalogFile, Class, Condition, Goal, Ingredient, List, Medication, Z
 pub const EMBEDDED: &str = include_str!("../../ingredients.ron");
 
 /// The same catalog as Rust statics, written by `build.rs` when mesomix was built, after it
-/// validated the catalog and derived its name index and ingredients' classes: `FILE` (the
-/// catalog file, its texts string literals and its lists static slices), `DERIVED` and `SHA256`
-/// (of [`EMBEDDED`]). Loading it copies a few pointers (see `docs/reference.md`, "Performance").
+/// validated the catalog and derived its name index, ingredients' classes and compatibility
+/// graph: `FILE` (the catalog file, its texts string literals and its lists static slices),
+/// `DERIVED` and `SHA256` (of [`EMBEDDED`]). Loading it copies a few pointers (see `docs/reference.md`, "Performance").
 mod generated {
+    use super::graph::CompatGraph;
     use super::index::{Derived, Kind, NameIndex};
     use super::model::*;
     include!(concat!(env!("OUT_DIR"), "/catalog.rs"));
@@ -236,14 +237,13 @@ impl Catalog {
 
     /// A catalog from a validated file and what was derived from it.
     fn assemble(file: CatalogFile, derived: Derived, origin: &str, sha256: String) -> Catalog {
-        let compat = CompatGraph::build(&file, &derived.edge_ends, &derived.class_edge_ends);
         Catalog {
             file,
             origin: origin.to_owned(),
             sha256,
             names: derived.names,
             class_of: derived.class_of,
-            compat,
+            compat: derived.compat,
         }
     }
 
@@ -289,8 +289,7 @@ impl Catalog {
     pub fn medications(&self) -> &[Medication] {
         &self.file.medications
     }
-    /// The compatibility graph: the ingredient and class edges, indexed for constant-time pair
-    /// lookup.
+    /// The compatibility graph: the ingredient and class edges, indexed by their ends.
     pub fn compat(&self) -> &CompatGraph {
         &self.compat
     }
@@ -436,7 +435,7 @@ mod tests {
         assert_eq!(
             generated::DERIVED,
             index::derive(loaded.file()),
-            "the name index, classes and edges' ends"
+            "the name index, classes and compatibility graph"
         );
         assert_eq!(embedded.sha256(), loaded.sha256());
         assert_eq!(embedded.origin(), loaded.origin());

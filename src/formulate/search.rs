@@ -214,8 +214,8 @@ impl<'s, 'c> Prepared<'s, 'c> {
                 catalog
                     .compat()
                     .neighbours(i)
-                    .into_iter()
-                    .filter_map(|(j, _)| position[j])
+                    .iter()
+                    .filter_map(|&(j, _)| position[j])
                     .collect()
             })
             .collect();
