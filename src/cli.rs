@@ -218,9 +218,17 @@ fn parse_with(
     exits_after_run: bool,
 ) -> Result<Cli, clap::Error> {
     use clap::FromArgMatches;
+    // `from_arg_matches` would take the values out of a copy of the matches; these are not
+    // needed after, so they are taken from the matches themselves.
     let parsed = command
         .try_get_matches_from_mut(args)
-        .and_then(|matches| Cli::from_arg_matches(&matches));
+        .and_then(|mut matches| {
+            let cli = Cli::from_arg_matches_mut(&mut matches);
+            if exits_after_run {
+                std::mem::forget(matches);
+            }
+            cli
+        });
     if exits_after_run {
         std::mem::forget(command);
     }
