@@ -3,7 +3,7 @@
 //! `main` is the C entry point itself (`no_main`), not a Rust `main` that std's runtime calls:
 //! that runtime's set-up reads the whole of `/proc/self/maps` (through `pthread_getattr_np`) to
 //! find the main thread's stack, only so that a stack overflow is reported as such rather than
-//! as a segmentation fault. It is some 100,000 instructions and six system calls, a sixth of a
+//! as a segmentation fault. It is some 100,000 instructions and seven system calls, a sixth of a
 //! `check`'s start-up (see the performance page of `docs/reference.md`). What else that set-up
 //! does, this file does: standard streams that were closed are reopened on `/dev/null`, a
 //! closed pipe is an error the run handles (`SIGPIPE` ignored), a panic exits with 101, and
