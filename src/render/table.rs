@@ -100,13 +100,14 @@ fn hanging(
     width: Option<usize>,
     color: bool,
 ) {
-    let room = |lead: &str| width.map_or(usize::MAX, |w| w.saturating_sub(lead.width()).max(20));
+    let room = |lead: &str| width.map_or(usize::MAX, |w| w.saturating_sub(cells(lead)).max(20));
     for (n, line) in wrap_hanging(&text.text, room(first), room(rest))
         .iter()
         .enumerate()
     {
-        let lead = if n == 0 { first } else { rest };
-        let _ = writeln!(out, "{lead}{}", paint_tone(line, text.tone, color));
+        out.push_str(if n == 0 { first } else { rest });
+        paint_into(out, line, text.tone, color);
+        out.push('\n');
     }
 }
 
@@ -140,6 +141,15 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 /// indent: the first line follows a label, the others a shorter indent).
 fn wrap_hanging(text: &str, first: usize, rest: usize) -> Vec<String> {
     let (first, rest) = (first.max(1), rest.max(1));
+    if text.len() <= first && single_spaced_ascii(text) {
+        // One line as it is: what `wrap_words` would make of it, without taking it apart.
+        return vec![text.to_owned()];
+    }
+    wrap_words(text, first, rest)
+}
+
+/// [`wrap_hanging`] word by word (`first` and `rest` at least 1).
+fn wrap_words(text: &str, first: usize, rest: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     for paragraph in text.split('\n') {
         // Room for a whole line up front, so that a line is not grown word by word.
@@ -186,6 +196,17 @@ fn wrap_hanging(text: &str, first: usize, rest: usize) -> Vec<String> {
         lines.push(String::new());
     }
     lines
+}
+
+/// Whether `text` is printable ASCII (one cell a character) whose words are joined by single
+/// spaces, with none before the first or after the last: text that wrapping, which splits at
+/// whitespace and joins with one space, gives back as it is when it fits one line.
+fn single_spaced_ascii(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().all(|b| (b' '..=b'~').contains(b))
+        && bytes.first() != Some(&b' ')
+        && bytes.last() != Some(&b' ')
+        && !bytes.windows(2).any(|pair| pair == b"  ")
 }
 
 /// The longest prefix of `word` that fits `width` cells (at least one character), and the rest.
@@ -368,12 +389,19 @@ fn color_of(tone: Tone) -> Option<AnsiColor> {
 }
 
 fn paint_tone(text: &str, tone: Tone, color: bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    paint_into(&mut out, text, tone, color);
+    out
+}
+
+/// Appends `text` to `out`, in its tone's colour when colour is on.
+fn paint_into(out: &mut String, text: &str, tone: Tone, color: bool) {
     match color_of(tone) {
         Some(ansi) if color && !text.is_empty() => {
             let style = Style::new().fg_color(Some(ansi.into()));
-            format!("{}{text}{}", style.render(), style.render_reset())
+            let _ = write!(out, "{}{text}{}", style.render(), style.render_reset());
         }
-        _ => text.to_owned(),
+        _ => out.push_str(text),
     }
 }
 
@@ -410,6 +438,37 @@ mod tests {
     }
 
     const NOTE: &str = "Hyaluronidase depolymerises hyaluronic acid: the enzyme dissolves the filler in the syringe and in the tissue, so the two must never be mixed or injected together.";
+
+    #[test]
+    fn a_line_that_fits_as_it_is_wraps_as_word_by_word() {
+        let texts = [
+            "",
+            "INCOMPATIBLE",
+            "hyaluronic_acid, Lidase (hyaluronidase)",
+            "two  spaces",
+            " leading",
+            "trailing ",
+            "tab\there",
+            "line\nbreak",
+            "с осторожностью",
+            "a bb ccc dddd",
+        ];
+        for text in texts {
+            for first in [1, 4, 12, 13, 39, 40, 41, 200] {
+                for rest in [1, 5, 40] {
+                    assert_eq!(
+                        wrap_hanging(text, first, rest),
+                        wrap_words(text, first, rest),
+                        "{text:?} in {first} then {rest}"
+                    );
+                }
+            }
+        }
+        assert!(single_spaced_ascii("a b (c)"));
+        assert!(!single_spaced_ascii("a  b"));
+        assert!(!single_spaced_ascii("a b "));
+        assert!(!single_spaced_ascii("с"));
+    }
 
     #[test]
     fn wrapping_keeps_words_whole() {
