@@ -172,6 +172,26 @@ pub fn write_to(target: &Target, stdout: &mut dyn Write, bytes: &[u8]) -> Result
     }
 }
 
+/// Reopens each closed standard stream (0, 1, 2) on `/dev/null`, as std's runtime does before a
+/// Rust `main` (the binary is its own entry point and does without that runtime), so that no
+/// file the run opens later takes a stream's number and receives what was meant for standard
+/// output or error. `open` returns the lowest free number: while that is a stream's, the stream
+/// was closed and the new descriptor is kept in its place. Called once by `main`.
+#[cfg(unix)]
+pub fn reopen_closed_standard_streams() {
+    use std::os::fd::{AsRawFd, IntoRawFd};
+    while let Ok(null) = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open("/dev/null")
+    {
+        if null.as_raw_fd() > 2 {
+            break;
+        }
+        let _kept = null.into_raw_fd();
+    }
+}
+
 /// Temporary files being written now, removed if the run is interrupted.
 static PENDING: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
 
