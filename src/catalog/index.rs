@@ -1,7 +1,8 @@
 //! What a catalog derives from its records before it can answer: the name index, each
-//! ingredient's class and the compatibility graph's indices. `Catalog::build` derives them for a catalog file; `build.rs` (which
-//! compiles this file through `build_support.rs`) derives them once for the embedded catalog and
-//! writes them as Rust statics with it, so that no start lower-cases every name again.
+//! ingredient's class and the compatibility graph's indices. `Catalog::build` derives them for a
+//! catalog file; `build.rs` (which compiles this file through `build_support.rs`) derives them
+//! once for the embedded catalog and writes them as Rust statics with it, so that no start
+//! lower-cases every name or indexes every edge again.
 
 use std::collections::HashMap;
 
@@ -63,8 +64,8 @@ pub struct Derived {
     pub compat: CompatGraph,
 }
 
-/// Derives the name index, the ingredients' classes and the compatibility graph of a validated catalog
-/// file (an ingredient whose class is unknown, which validation rules out, gets class 0).
+/// Derives the name index, the ingredients' classes and the compatibility graph of a validated
+/// catalog file (an ingredient whose class is unknown, which validation rules out, gets class 0).
 pub fn derive(file: &CatalogFile) -> Derived {
     // Each id's position in its list.
     fn positions<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<&'a str, usize> {

@@ -30,7 +30,8 @@ pub const EMBEDDED: &str = include_str!("../../ingredients.ron");
 /// The same catalog as Rust statics, written by `build.rs` when mesomix was built, after it
 /// validated the catalog and derived its name index, ingredients' classes and compatibility
 /// graph: `FILE` (the catalog file, its texts string literals and its lists static slices),
-/// `DERIVED` and `SHA256` (of [`EMBEDDED`]). Loading it copies a few pointers (see `docs/reference.md`, "Performance").
+/// `DERIVED` and `SHA256` (of [`EMBEDDED`]). Loading it copies a few pointers (see
+/// `docs/reference.md`, "Performance").
 mod generated {
     use super::graph::CompatGraph;
     use super::index::{Derived, Kind, NameIndex};
