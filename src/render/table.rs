@@ -343,7 +343,10 @@ fn row_lines(out: &mut String, row: &[Styled], widths: &[usize], color: bool) {
                 let text = wrapped[j].get(k).map_or("", String::as_str);
                 let pad = " ".repeat(w.saturating_sub(text.width()));
                 let tone = row.get(j).map_or(Tone::Plain, |c| c.tone);
-                format!("{}{pad}", paint_tone(text, tone, color))
+                let mut cell = String::with_capacity(text.len() + pad.len());
+                paint_into(&mut cell, text, tone, color);
+                cell.push_str(&pad);
+                cell
             })
             .collect();
         let _ = writeln!(out, "│ {} │", cells.join(" ┆ "));
@@ -359,13 +362,13 @@ fn blocks(out: &mut String, header: &[String], rows: &[Vec<Styled>], width: usiz
             out.push('\n');
         }
         let Some(first) = row.first() else { continue };
+        // The title is bold when colour is on (its tone's colour is not used).
         for line in wrap(&first.text, width.saturating_sub(2).max(20)) {
-            let text = if color {
-                format!("{}{line}{}", bold.render(), bold.render_reset())
+            if color {
+                let _ = writeln!(out, "  {}{line}{}", bold.render(), bold.render_reset());
             } else {
-                paint_tone(&line, first.tone, false)
-            };
-            let _ = writeln!(out, "  {text}");
+                let _ = writeln!(out, "  {line}");
+            }
         }
         for (j, cell) in row.iter().enumerate().skip(1) {
             if cell.text.trim().is_empty() {
@@ -386,12 +389,6 @@ fn color_of(tone: Tone) -> Option<AnsiColor> {
         Tone::Bad => Some(AnsiColor::Red),
         Tone::Muted => Some(AnsiColor::BrightBlack),
     }
-}
-
-fn paint_tone(text: &str, tone: Tone, color: bool) -> String {
-    let mut out = String::with_capacity(text.len());
-    paint_into(&mut out, text, tone, color);
-    out
 }
 
 /// Appends `text` to `out`, in its tone's colour when colour is on.
