@@ -119,6 +119,24 @@ impl Test {
         (stderr, out.status.code())
     }
 
+    /// Runs through `sh`, which closes standard input, output and error before it becomes
+    /// mesomix: the exit code.
+    pub fn streams_closed(self) -> Option<i32> {
+        let mesomix = self.command();
+        let mut sh = Command::new("sh");
+        sh.arg("-c")
+            .arg(r#"exec "$0" "$@" <&- >&- 2>&-"#)
+            .arg(mesomix.get_program())
+            .args(mesomix.get_args())
+            .env_clear();
+        for (key, value) in mesomix.get_envs() {
+            if let Some(value) = value {
+                sh.env(key, value);
+            }
+        }
+        sh.status().expect("sh runs mesomix").code()
+    }
+
     /// Runs and asserts the exit code.
     #[track_caller]
     pub fn status(self, code: i32) -> Run {
