@@ -3,7 +3,7 @@
 # hello-world Rust binary built with the same release profile and, as `build.rs` links mesomix on
 # Linux with glibc, at a fixed address (`-no-pie`, which saves hello world a little too). Hello
 # world is an ordinary Rust `main`, with std's runtime set-up before it; mesomix's binary is its
-# own C entry point and does without that set-up's stack probe (see `src/main.rs`). The three
+# own C entry point and does without that set-up's stack probe (see `src/main.rs`). The
 # commands take turns, ROUNDS rounds (default 20) of RUNS runs each (default 20); for each command
 # the mean per run of its fastest round is printed with its ratio to hello world (the fastest round
 # is the one least disturbed by other work on the machine). Both binaries are timed as fresh copies
